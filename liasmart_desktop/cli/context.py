@@ -1,0 +1,121 @@
+"""What every command needs: the resolved options, data folder, settings, credentials and output."""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import functools
+import json
+import os
+import sys
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TextIO
+
+from liasmart_desktop.core.api.client import LiaSmartClient
+from liasmart_desktop.core.api.urls import check_base_url
+from liasmart_desktop.core.credentials import Credentials, resolve_credentials
+from liasmart_desktop.core.paths import DataPaths, open_data_dir
+from liasmart_desktop.core.settings import AppSettings, load_settings
+
+BASE_URL_ENV = "LIASMART_BASE_URL"
+COUNTRY_ENV = "LIASMART_COUNTRY"
+
+
+def _json_default(value: object) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Path):
+        return str(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def dump_json(value: object) -> str:
+    """JSON text for ``--json`` output (Decimal as a number, enums as their value, UTF-8 kept)."""
+    return json.dumps(value, ensure_ascii=False, default=_json_default)
+
+
+class CliContext:
+    """Resolved common options; everything is looked up lazily so a command pays only for what it uses."""
+
+    def __init__(
+        self,
+        args: argparse.Namespace,
+        *,
+        env: Mapping[str, str] | None = None,
+        stdout: TextIO | None = None,
+        stderr: TextIO | None = None,
+        stdin: TextIO | None = None,
+    ) -> None:
+        self.args = args
+        self.env: Mapping[str, str] = os.environ if env is None else env
+        self.stdout = stdout or sys.stdout
+        self.stderr = stderr or sys.stderr
+        self.stdin = stdin or sys.stdin
+
+    @functools.cached_property
+    def paths(self) -> DataPaths:
+        """The data folder (created private on first use)."""
+        return open_data_dir(getattr(self.args, "home", None), self.env)
+
+    @functools.cached_property
+    def settings(self) -> AppSettings:
+        """The saved settings (defaults when there is no settings file)."""
+        return load_settings(self.paths.settings_file)
+
+    @property
+    def json_mode(self) -> bool:
+        """Whether ``--json`` was given."""
+        return bool(getattr(self.args, "json", False))
+
+    @property
+    def base_url(self) -> str:
+        """``--base-url``, else ``LIASMART_BASE_URL``, else the saved setting (checked)."""
+        chosen = getattr(self.args, "base_url", None) or self.env.get(BASE_URL_ENV) or self.settings.base_url
+        return check_base_url(chosen)
+
+    @property
+    def api_id(self) -> str:
+        """``--api-id``, else ``LIASMART_API_ID``, else the saved setting ('' when none)."""
+        return getattr(self.args, "api_id", None) or self.env.get("LIASMART_API_ID") or self.settings.api_id
+
+    @property
+    def country(self) -> str:
+        """``--country``, else ``LIASMART_COUNTRY``, else the saved default country ('' when none)."""
+        chosen = (
+            getattr(self.args, "country", None) or self.env.get(COUNTRY_ENV) or self.settings.default_country
+        )
+        return chosen.strip().upper()
+
+    def credentials(self) -> Credentials:
+        """The API ID and password (password from the environment or the OS keyring)."""
+        return resolve_credentials(self.api_id, self.env)
+
+    def client(self, *, max_connections: int = 1) -> LiaSmartClient:
+        """A client for the resolved base URL and credentials."""
+        base_url = self.base_url
+        return LiaSmartClient(
+            self.credentials(),
+            base_url=base_url,
+            max_connections=max_connections,
+            use_system_trust_store=self.settings.use_system_trust_store,
+            require_uid_echo=self.settings.require_uid_echo,
+        )
+
+    def print_json(self, value: object) -> None:
+        """Write one JSON document to stdout."""
+        self.stdout.write(dump_json(value) + "\n")
+        self.stdout.flush()
+
+    def say(self, text: str) -> None:
+        """Write a line of human-readable output to stdout."""
+        self.stdout.write(text + "\n")
+        self.stdout.flush()
+
+    def warn(self, text: str) -> None:
+        """Write a line to stderr."""
+        self.stderr.write(text + "\n")
+        self.stderr.flush()

@@ -1,0 +1,114 @@
+"""Plain-English sentences for the command line: one per error code, saying what happened and what to do."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from liasmart_desktop.cli.errors import ExitCode
+from liasmart_desktop.core.api.outcome import Outcome, OutcomeKind, Reason
+from liasmart_desktop.core.errors import (
+    ApiError,
+    ConfigError,
+    ConfigProblem,
+    CredentialError,
+    CredentialProblem,
+    LiaSmartError,
+)
+
+_OUTCOME_SENTENCES: dict[Reason, str] = {
+    Reason.CREDENTIALS: "LiaSmart did not accept the API ID or password; check them "
+    "(`liasmart login` or LIASMART_API_PASSWORD) and try again.",
+    Reason.IP_NOT_ALLOWED: "LiaSmart refused this computer's IP address; ask LiaSmart to add it to the "
+    "account's IP allow-list.",
+    Reason.INSUFFICIENT_BALANCE: "The LiaSmart account has too little balance; top it up and try again.",
+    Reason.TRANSACTIONAL_NOT_ALLOWED: "This account may not send transactional (T) messages; send them as "
+    "promotional (P) or ask LiaSmart to enable transactional SMS.",
+    Reason.ACCOUNT_DISABLED: "LiaSmart says the account is suspended or disabled; contact LiaSmart.",
+    Reason.ENDPOINT_NOT_FOUND: "The server at {host} has no such API method (HTTP {status}); "
+    "check the base URL.",
+    Reason.PROXY: "The proxy server refused the connection; check the proxy settings (HTTPS_PROXY).",
+    Reason.TLS_CERTIFICATE: "The security certificate of {host} could not be verified, so nothing was sent; "
+    "if your office network inspects HTTPS, turn on the system certificate store in the settings, "
+    "otherwise check the base URL.",
+    Reason.TLS_ERROR: "A secure connection to {host} could not be set up; check the base URL.",
+    Reason.CONFIGURATION: "The request to {host} could not be made as configured; check the base URL.",
+    Reason.CONNECT_FAILED: "Could not connect to {host}; check the internet connection and the base URL.",
+    Reason.CONNECT_TIMEOUT: "Connecting to {host} timed out; check the internet connection.",
+    Reason.POOL_TIMEOUT: "No connection to {host} became free in time; try again.",
+    Reason.REQUEST_TIMEOUT: "LiaSmart did not receive the whole request in time (HTTP 408); try again.",
+    Reason.RATE_LIMITED: "LiaSmart asked to slow down (HTTP 429){wait}; try again later.",
+    Reason.READ_TIMEOUT: "LiaSmart did not answer in time; try again later.",
+    Reason.WRITE_TIMEOUT: "Sending the request to {host} timed out; try again later.",
+    Reason.CONNECTION_LOST: "The connection to {host} was lost before an answer came; try again.",
+    Reason.DEADLINE: "The answer from {host} took too long to arrive; try again later.",
+    Reason.SERVER_ERROR: "LiaSmart had a server error (HTTP {status}); try again later.",
+    Reason.REDIRECT: "The server sent a redirect (HTTP {status}) instead of an answer; check the base URL.",
+    Reason.UNEXPECTED_HTTP_STATUS: "The server answered HTTP {status}, which was not expected; "
+    "check the base URL.",
+    Reason.BODY_TOO_LARGE: "The server's answer was far too large to be LiaSmart's; a proxy may be in the "
+    "way; check the base URL.",
+}
+_UNREADABLE = (
+    "The answer from {host} could not be read ({what}); a proxy or a login page may be in the way; "
+    "check the base URL."
+)
+
+
+def describe_outcome(outcome: Outcome, base_url: str = "") -> str:
+    """One sentence for an API outcome that was not a success."""
+    host = urlsplit(base_url).hostname or "the server"
+    template = _OUTCOME_SENTENCES.get(outcome.reason)
+    if outcome.reason is Reason.REMARKS or (template is None and outcome.remarks):
+        who = "LiaSmart refused the request" if outcome.kind is OutcomeKind.REFUSED else "LiaSmart said no"
+        return f"{who}: {outcome.remarks or 'no reason given'}."
+    if template is None:
+        template = _UNREADABLE
+    wait = f", to wait {outcome.retry_after_s:g} seconds" if outcome.retry_after_s else ""
+    return template.format(host=host, status=outcome.http_status or "?", wait=wait, what=outcome.reason.value)
+
+
+def outcome_exit_code(outcome: Outcome) -> ExitCode:
+    """The exit code for a failed query: refused 3, rejected 2, anything else 4."""
+    if outcome.kind is OutcomeKind.REFUSED:
+        return ExitCode.REFUSED
+    if outcome.kind is OutcomeKind.REJECTED:
+        return ExitCode.USAGE
+    return ExitCode.UNREACHABLE
+
+
+_CONFIG_SENTENCES: dict[ConfigProblem, str] = {
+    ConfigProblem.BAD_BASE_URL: "The API base URL '{subject}' cannot be used ({detail}).",
+    ConfigProblem.INSECURE_BASE_URL: "The API base URL '{subject}' must start with https:// "
+    "(plain http is only allowed for the sandbox on this computer).",
+    ConfigProblem.SETTINGS_UNREADABLE: "The settings file {subject} cannot be read ({detail}); "
+    "fix or delete it (nothing was changed).",
+    ConfigProblem.SETTINGS_INVALID: "The setting '{subject}' in the settings file is wrong ({detail}); "
+    "fix it or delete the settings file (nothing was changed).",
+    ConfigProblem.DATA_DIR_UNUSABLE: "The data folder {subject} cannot be used ({detail}); "
+    "choose another one with --home or LIASMART_HOME.",
+    ConfigProblem.BAD_VALUE: "'{subject}' must be {detail}.",
+}
+
+_CREDENTIAL_SENTENCES: dict[CredentialProblem, str] = {
+    CredentialProblem.NO_API_ID: "No API ID is set; give --api-id, set LIASMART_API_ID, "
+    "or run `liasmart login`.",
+    CredentialProblem.BAD_API_ID: "The API ID is not valid ({detail}); copy it from your LiaSmart account.",
+    CredentialProblem.NO_PASSWORD: "No API password is saved for this API ID; run `liasmart login`, or set "
+    "LIASMART_API_PASSWORD for this run.",
+    CredentialProblem.NO_SECURE_STORE: "This computer has no secure password store ({backend}), "
+    "so the password is not saved; set LIASMART_API_PASSWORD for this run instead.",
+    CredentialProblem.STORE_FAILED: "The password store ({backend}) failed ({detail}); "
+    "unlock it and try again.",
+}
+
+
+def describe_error(exc: LiaSmartError, base_url: str = "") -> tuple[ExitCode, str]:
+    """The exit code and the sentence for an error raised by the core."""
+    if isinstance(exc, ApiError):
+        return outcome_exit_code(exc.outcome), describe_outcome(exc.outcome, base_url)
+    if isinstance(exc, ConfigError):
+        return ExitCode.USAGE, _CONFIG_SENTENCES[exc.code].format(subject=exc.subject, detail=exc.detail)
+    if isinstance(exc, CredentialError):
+        backend = exc.backend or "unknown"
+        return ExitCode.USAGE, _CREDENTIAL_SENTENCES[exc.code].format(detail=exc.detail, backend=backend)
+    return ExitCode.INTERNAL, f"Unexpected error: {exc}."

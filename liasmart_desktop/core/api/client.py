@@ -1,0 +1,195 @@
+"""``LiaSmartClient``: POST-with-JSON calls to SendSMS, CheckBalance and GetDeliveryStatus.
+
+The password travels only in the JSON body of a POST: never in a URL (which httpx logs at INFO
+and proxies record), a log line, an exception or a ``repr``. One client may be shared by many
+sender threads; its connection pool is sized to the concurrency so no request waits on the pool.
+"""
+
+from __future__ import annotations
+
+import ssl
+import time
+from collections.abc import Callable
+from types import TracebackType
+from typing import Self
+
+import httpx
+
+from liasmart_desktop import __version__
+from liasmart_desktop.core.api.outcome import (
+    DeadlineExceededError,
+    Outcome,
+    OutcomeKind,
+    RawResponse,
+    classify,
+)
+from liasmart_desktop.core.api.payloads import (
+    Balance,
+    DeliveryReport,
+    Endpoint,
+    SmsMessage,
+    build_body,
+)
+from liasmart_desktop.core.api.tls import make_ssl_context
+from liasmart_desktop.core.api.urls import check_base_url, endpoint_url, is_loopback_host
+from liasmart_desktop.core.credentials import Credentials
+from liasmart_desktop.core.errors import ApiError
+from liasmart_desktop.core.logs import register_secret
+from liasmart_desktop.core.settings import DEFAULT_BASE_URL
+
+CONNECT_TIMEOUT_S = 10.0
+#: Generous: a provider answering in 10 s must not turn messages into "unknown".
+READ_TIMEOUT_S = 30.0
+WRITE_TIMEOUT_S = 10.0
+POOL_TIMEOUT_S = 10.0
+#: The read timeout is per chunk; this bounds a reply that trickles in byte by byte.
+REQUEST_DEADLINE_S = 60.0
+#: An HTML error page from a proxy can be large; nothing we read is longer than a few hundred bytes.
+MAX_RESPONSE_BYTES = 64 * 1024
+#: Well below common server idle timeouts, so a pooled connection is rarely closed under us.
+KEEPALIVE_EXPIRY_S = 4.0
+DEFAULT_MAX_CONNECTIONS = 8
+
+
+class LiaSmartClient:
+    """A thread-safe client for the three LiaSmart API methods.
+
+    Args:
+        credentials: the API ID and password.
+        base_url: ``https://…/api``; plain ``http`` only to this computer (the sandbox).
+        max_connections: the pool size; keep it at least the number of threads sharing the client.
+        use_system_trust_store: verify TLS against the OS store instead of certifi's bundle.
+        ssl_context: a verifying context to use instead (tests pass one trusting their own CA).
+        transport: an httpx transport to use instead of the network (tests pass ``MockTransport``).
+        require_uid_echo: a SendSMS success must echo our ``uid`` or it is treated as unknown.
+        clock: a monotonic clock, for the per-request deadline.
+    """
+
+    def __init__(
+        self,
+        credentials: Credentials,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        max_connections: int = DEFAULT_MAX_CONNECTIONS,
+        use_system_trust_store: bool = False,
+        ssl_context: ssl.SSLContext | None = None,
+        transport: httpx.BaseTransport | None = None,
+        require_uid_echo: bool = False,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._base_url = check_base_url(base_url)
+        self._credentials = credentials
+        self._require_uid_echo = require_uid_echo
+        self._clock = clock
+        register_secret(credentials.password)
+        host = httpx.URL(self._base_url).host
+        pool = max(1, max_connections)
+        self._http = httpx.Client(
+            timeout=httpx.Timeout(
+                connect=CONNECT_TIMEOUT_S,
+                read=READ_TIMEOUT_S,
+                write=WRITE_TIMEOUT_S,
+                pool=POOL_TIMEOUT_S,
+            ),
+            limits=httpx.Limits(
+                max_connections=pool,
+                max_keepalive_connections=pool,
+                keepalive_expiry=KEEPALIVE_EXPIRY_S,
+            ),
+            verify=ssl_context or make_ssl_context(use_system_trust_store=use_system_trust_store),
+            follow_redirects=False,
+            # Office proxies come from the environment; the sandbox on this computer never goes through one.
+            trust_env=not is_loopback_host(host),
+            transport=transport,
+            headers={"User-Agent": f"LiaSmartDesktop/{__version__}", "Accept": "application/json"},
+        )
+
+    def __repr__(self) -> str:
+        return f"LiaSmartClient(base_url={self._base_url!r}, api_id={self._credentials.api_id!r})"
+
+    @property
+    def base_url(self) -> str:
+        """The checked base URL, without a trailing slash."""
+        return self._base_url
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the pooled connections."""
+        self._http.close()
+
+    def send_sms(self, message: SmsMessage) -> Outcome:
+        """Submit one message; every result, failures included, comes back as an ``Outcome``."""
+        return self._call(Endpoint.SEND_SMS, message.params(), sent_uid=message.uid)
+
+    def check_balance(self) -> Balance:
+        """Return the balance; raise ``ApiError`` with the outcome otherwise.
+
+        It proves the credentials and the IP allow-list without sending an SMS.
+        """
+        outcome = self._call(Endpoint.CHECK_BALANCE, {})
+        if outcome.kind is not OutcomeKind.ACCEPTED or outcome.balance is None:
+            raise ApiError(outcome)
+        return outcome.balance
+
+    def get_delivery_status(self, message_id: str) -> DeliveryReport:
+        """Return what the provider knows about ``message_id``; raise ``ApiError`` otherwise."""
+        outcome = self._call(
+            Endpoint.GET_DELIVERY_STATUS, {"message_id": message_id}, asked_message_id=message_id
+        )
+        if outcome.kind is not OutcomeKind.ACCEPTED or outcome.report is None:
+            raise ApiError(outcome)
+        return outcome.report
+
+    def _call(
+        self,
+        endpoint: Endpoint,
+        params: dict[str, str],
+        *,
+        sent_uid: str | None = None,
+        asked_message_id: str = "",
+    ) -> Outcome:
+        body = build_body(
+            {
+                "api_id": self._credentials.api_id,
+                "api_password": self._credentials.password,
+                **params,
+            }
+        )
+        try:
+            raw = self._post(endpoint_url(self._base_url, endpoint), body)
+        except Exception as exc:  # noqa: BLE001 - every failure is classified, none escapes
+            return classify(endpoint, exc)
+        return classify(
+            endpoint,
+            raw,
+            sent_uid=sent_uid,
+            asked_message_id=asked_message_id,
+            require_uid_echo=self._require_uid_echo,
+        )
+
+    def _post(self, url: str, body: bytes) -> RawResponse:
+        deadline = self._clock() + REQUEST_DEADLINE_S
+        with self._http.stream(
+            "POST", url, content=body, headers={"Content-Type": "application/json"}
+        ) as response:
+            headers = {key.lower(): value for key, value in response.headers.items()}
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > MAX_RESPONSE_BYTES:
+                    return RawResponse(response.status_code, headers, b"", too_large=True)
+                if self._clock() > deadline:
+                    raise DeadlineExceededError(f"no complete reply within {REQUEST_DEADLINE_S:g} s")
+                chunks.append(chunk)
+            return RawResponse(response.status_code, headers, b"".join(chunks))

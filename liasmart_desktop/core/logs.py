@@ -1,0 +1,96 @@
+"""Logging that cannot leak: secrets redacted from every line, phone numbers masked, no log injection."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import threading
+from pathlib import Path
+from typing import TextIO
+
+from liasmart_desktop.core.paths import PRIVATE_FILE_MODE
+
+LOG_FILE_NAME = "liasmart.log"
+LOG_MAX_BYTES = 2 * 1024 * 1024
+LOG_BACKUPS = 5
+REDACTED = "***"
+PHONE_VISIBLE_DIGITS = 3
+_MIN_SECRET_LEN = 4
+_LOUD_LIBRARIES = ("httpx", "httpcore", "hpack", "asyncio", "urllib3", "keyring")
+
+_secrets: set[str] = set()
+_secrets_lock = threading.Lock()
+
+
+def register_secret(value: str) -> None:
+    """Make every later log line replace ``value`` with ``***`` (for the API password)."""
+    if len(value) >= _MIN_SECRET_LEN:
+        with _secrets_lock:
+            _secrets.add(value)
+
+
+def redact(text: str) -> str:
+    """Replace every registered secret in ``text``."""
+    with _secrets_lock:
+        secrets = sorted(_secrets, key=len, reverse=True)
+    for secret in secrets:
+        if secret in text:
+            text = text.replace(secret, REDACTED)
+    return text
+
+
+def mask_phone(phone: str) -> str:
+    """Keep only the last few digits of a phone number for logs: ``8613912345678`` → ``*******678``."""
+    if len(phone) <= PHONE_VISIBLE_DIGITS:
+        return "*" * len(phone)
+    return "*" * (len(phone) - PHONE_VISIBLE_DIGITS) + phone[-PHONE_VISIBLE_DIGITS:]
+
+
+class RedactingFormatter(logging.Formatter):
+    """Escape line breaks in messages (CWE-117) and redact secrets from the whole formatted line."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's own name
+        """Escape CR and LF that came from data so one record stays one line."""
+        record.message = record.message.replace("\r", "\\r").replace("\n", "\\n")
+        return super().formatMessage(record)
+
+    def format(self, record: logging.LogRecord) -> str:
+        """Format as usual, then redact (tracebacks included)."""
+        return redact(super().format(record))
+
+
+def _private_file_handler(log_dir: Path) -> logging.Handler:
+    path = log_dir / LOG_FILE_NAME
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE_MODE)
+        os.close(fd)
+    return logging.handlers.RotatingFileHandler(
+        path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
+    )
+
+
+def configure_logging(log_dir: Path | None, *, debug: bool = False, stream: TextIO | None = None) -> None:
+    """Send the package's log records to a rotating file (and ``stream`` when debugging).
+
+    httpx logs every request line at INFO; our URLs never carry the password, but the libraries
+    are kept at WARNING unless ``debug`` to keep logs short. Either way the formatter redacts.
+    """
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_liasmart", False):
+            root.removeHandler(handler)
+            handler.close()
+    formatter = RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    handlers: list[logging.Handler] = []
+    if log_dir is not None:
+        handlers.append(_private_file_handler(log_dir))
+    if stream is not None:
+        handlers.append(logging.StreamHandler(stream))
+    for handler in handlers:
+        handler.setFormatter(formatter)
+        handler._liasmart = True  # type: ignore[attr-defined]  # marks our own handlers for re-configuration
+        root.addHandler(handler)
+    root.setLevel(logging.DEBUG if debug else logging.INFO)
+    for name in _LOUD_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.DEBUG if debug else logging.WARNING)

@@ -1,0 +1,186 @@
+"""Domain settings (API ID, base URL, country, pacing …) saved as versioned JSON; never the password."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from liasmart_desktop.core.errors import ConfigError, ConfigProblem
+from liasmart_desktop.core.paths import PRIVATE_FILE_MODE
+
+SCHEMA_VERSION = 1
+DEFAULT_BASE_URL = "https://api.liasmart.com/api"
+MAX_CONCURRENCY = 64
+MAX_RATE_PER_S = 1000.0
+#: Keys that must never be read from or written to the settings file.
+SECRET_KEYS = frozenset({"api_password", "password"})
+
+
+@dataclass(frozen=True, slots=True)
+class AppSettings:
+    """Everything the user configures except the API password (which lives in the OS keyring)."""
+
+    api_id: str = ""
+    base_url: str = DEFAULT_BASE_URL
+    default_country: str = ""
+    sender_ids: tuple[str, ...] = ()
+    default_sender_id: str = ""
+    sms_type: str = "P"
+    price_per_part: Decimal | None = None
+    currency: str = ""
+    concurrency: int = 8
+    rate_per_second: float = 20.0
+    callback_url: str = ""
+    language: str = ""
+    use_system_trust_store: bool = False
+    require_uid_echo: bool = False
+    #: Keys written by a newer version, kept so saving does not lose them.
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        check_settings(self)
+
+
+def check_settings(s: AppSettings) -> None:
+    """Raise ``ConfigError(BAD_VALUE)`` naming the first setting that is out of range."""
+    if s.default_country and not (len(s.default_country) == 2 and s.default_country.isascii()):
+        raise ConfigError(ConfigProblem.BAD_VALUE, "two-letter country code", subject="default_country")
+    if s.default_country != s.default_country.upper():
+        raise ConfigError(ConfigProblem.BAD_VALUE, "upper-case country code", subject="default_country")
+    if s.sms_type not in {"P", "T"}:
+        raise ConfigError(ConfigProblem.BAD_VALUE, "P or T", subject="sms_type")
+    if not 1 <= s.concurrency <= MAX_CONCURRENCY:
+        raise ConfigError(ConfigProblem.BAD_VALUE, f"1 to {MAX_CONCURRENCY}", subject="concurrency")
+    if not 0 < s.rate_per_second <= MAX_RATE_PER_S:
+        raise ConfigError(
+            ConfigProblem.BAD_VALUE,
+            f"above 0, at most {MAX_RATE_PER_S:g}",
+            subject="rate_per_second",
+        )
+    if s.price_per_part is not None and s.price_per_part < 0:
+        raise ConfigError(ConfigProblem.BAD_VALUE, "zero or more", subject="price_per_part")
+
+
+_FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
+    "api_id": str,
+    "base_url": str,
+    "default_country": str,
+    "sender_ids": list,
+    "default_sender_id": str,
+    "sms_type": str,
+    "price_per_part": (str, int, float, type(None)),
+    "currency": str,
+    "concurrency": int,
+    "rate_per_second": (int, float),
+    "callback_url": str,
+    "language": str,
+    "use_system_trust_store": bool,
+    "require_uid_echo": bool,
+}
+
+
+def settings_from_dict(data: dict[str, Any]) -> AppSettings:
+    """Build settings from parsed JSON, tolerating missing and unknown keys, checking types."""
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if not isinstance(version, int) or version > SCHEMA_VERSION:
+        raise ConfigError(
+            ConfigProblem.SETTINGS_INVALID,
+            f"schema_version {version!r} is newer than this app",
+            subject="schema_version",
+        )
+    values: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "schema_version" or key in SECRET_KEYS:
+            continue
+        expected = _FIELD_TYPES.get(key)
+        if expected is None:
+            extra[key] = value
+            continue
+        # bool is an int in Python; a JSON true must not pass as a concurrency of 1.
+        if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
+            raise ConfigError(ConfigProblem.SETTINGS_INVALID, f"unexpected value {value!r}", subject=key)
+        values[key] = value
+    if "sender_ids" in values:
+        if not all(isinstance(item, str) for item in values["sender_ids"]):
+            raise ConfigError(ConfigProblem.SETTINGS_INVALID, "a list of texts", subject="sender_ids")
+        values["sender_ids"] = tuple(values["sender_ids"])
+    if "price_per_part" in values and values["price_per_part"] is not None:
+        try:
+            values["price_per_part"] = Decimal(str(values["price_per_part"]))
+        except InvalidOperation as exc:
+            raise ConfigError(ConfigProblem.SETTINGS_INVALID, "a number", subject="price_per_part") from exc
+    if "rate_per_second" in values:
+        values["rate_per_second"] = float(values["rate_per_second"])
+    try:
+        return AppSettings(**values, extra=extra)
+    except ConfigError as exc:
+        raise ConfigError(ConfigProblem.SETTINGS_INVALID, exc.detail, subject=exc.subject) from exc
+
+
+def settings_to_dict(settings: AppSettings) -> dict[str, Any]:
+    """Turn settings into JSON-ready data (unknown keys from newer versions kept)."""
+    data: dict[str, Any] = dict(settings.extra)
+    for f in dataclasses.fields(settings):
+        if f.name == "extra":
+            continue
+        value = getattr(settings, f.name)
+        if isinstance(value, tuple):
+            value = list(value)
+        elif isinstance(value, Decimal):
+            value = str(value)
+        data[f.name] = value
+    data["schema_version"] = SCHEMA_VERSION
+    for key in SECRET_KEYS:
+        data.pop(key, None)
+    return data
+
+
+def load_settings(path: Path) -> AppSettings:
+    """Read the settings file; a missing file gives the defaults, a broken one a ``ConfigError``."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return AppSettings()
+    except OSError as exc:
+        raise ConfigError(
+            ConfigProblem.SETTINGS_UNREADABLE, exc.strerror or str(exc), subject=str(path)
+        ) from exc
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ConfigError(ConfigProblem.SETTINGS_UNREADABLE, "not valid JSON", subject=str(path)) from exc
+    if not isinstance(data, dict):
+        raise ConfigError(ConfigProblem.SETTINGS_UNREADABLE, "not a JSON object", subject=str(path))
+    return settings_from_dict(data)
+
+
+def save_settings(path: Path, settings: AppSettings) -> None:
+    """Write the settings atomically (temporary file, fsync, rename) with owner-only permissions."""
+    text = json.dumps(settings_to_dict(settings), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    fd, tmp_name = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if os.name == "posix":
+            tmp.chmod(PRIVATE_FILE_MODE)
+        tmp.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def updated(settings: AppSettings, **changes: Any) -> AppSettings:
+    """Return a copy with ``changes`` applied and checked."""
+    return dataclasses.replace(settings, **changes)
