@@ -286,13 +286,12 @@ def _status_only(status: int, headers: Mapping[str, str], now: datetime | None) 
 def _error_status(status: int, data: Mapping[str, Any] | None) -> Outcome:
     """401/403 and 400/413/422: refused or rejected, with the body's remark when there is one."""
     remarks = text_value(data, "remarks", "message", "error") if data is not None else ""
+    named = account_reason(remarks)
     if status in {401, 403}:
-        reason = account_reason(remarks) or Reason.CREDENTIALS
-        return Outcome(OutcomeKind.REFUSED, reason, status, remarks=remarks)
+        return Outcome(OutcomeKind.REFUSED, named or Reason.CREDENTIALS, status, remarks=remarks)
     if status in {400, 413, 422}:
-        reason = account_reason(remarks)
-        if reason is not None:
-            return Outcome(OutcomeKind.REFUSED, reason, status, remarks=remarks)
+        if named is not None:
+            return Outcome(OutcomeKind.REFUSED, named, status, remarks=remarks)
         return Outcome(OutcomeKind.REJECTED, Reason.BAD_REQUEST, status, remarks=remarks)
     return Outcome(OutcomeKind.UNKNOWN, Reason.UNEXPECTED_HTTP_STATUS, status, remarks=remarks)
 
