@@ -3,7 +3,8 @@
     LiaSmartError
      ├── ConfigError        code: ConfigProblem       settings, data directory, base URL
      ├── CredentialError    code: CredentialProblem   API ID, password, OS keyring
-     └── ApiError           outcome: api.Outcome      a balance or status call that did not succeed
+     ├── ApiError           outcome: api.Outcome      a balance or status call that did not succeed
+     └── JournalError       code: JournalProblem      the SQLite journal of campaigns and messages
 
 Row-level problems (an invalid phone number, a rejected message) are data in reports and journal
 rows, not exceptions. ``str()`` of every error is a short technical summary for logs; it never holds
@@ -70,3 +71,25 @@ class ApiError(LiaSmartError):
     def __init__(self, outcome: Outcome) -> None:
         super().__init__(f"{outcome.kind.value}: {outcome.reason.value} {outcome.detail}".strip())
         self.outcome = outcome
+
+
+class JournalProblem(enum.Enum):
+    """Why the journal (the SQLite file of campaigns and messages) cannot be used."""
+
+    CORRUPT = "corrupt"
+    NEWER_SCHEMA = "newer_schema"
+    NOT_DURABLE = "not_durable"
+    WRITE_FAILED = "write_failed"
+    NO_SUCH_CAMPAIGN = "no_such_campaign"
+    NO_CAMPAIGNS = "no_campaigns"
+    NOTHING_TO_RESEND = "nothing_to_resend"
+
+
+class JournalError(LiaSmartError):
+    """The journal cannot be opened, read or written, or a named campaign is not in it."""
+
+    def __init__(self, code: JournalProblem, detail: str = "", *, subject: str = "") -> None:
+        super().__init__(f"{code.value}: {subject} {detail}".strip())
+        self.code = code
+        self.detail = detail
+        self.subject = subject

@@ -1,0 +1,1 @@
+"""Sending campaigns: the durable journal, the state machine, pacing, and the engine that drives them."""

@@ -1,0 +1,502 @@
+"""The send engine: claims messages durably, sends them on worker threads, records every outcome.
+
+One coordinator thread (the caller's) owns the journal; ``concurrency`` worker threads share one
+thread-safe API client and only do HTTP. Measured on this kind of machine (ecosystem_probes.md §4):
+a shared synchronous httpx client in 32 threads reaches ~95 % of the ideal rate at 50 ms latency
+using about half a core, while AsyncClient collapses at high concurrency — hence threads.
+
+Rules (shared/design.md):
+- a message is ``in_flight`` in a committed transaction before its request is written; claims are
+  grouped per batch of requests about to leave, so a crash leaves at most ``concurrency`` unknown;
+- only "provably not sent" (connect errors) and "come back later" (408/429) are retried, with the
+  same uid; anything ambiguous becomes ``unknown`` and is never resent without a confirmed action;
+- an account-level refusal pauses at once (the message goes back to ``pending``); N ambiguous
+  outcomes in a row pause too; pause and cancel stop new claims at once, so each worker finishes
+  at most the request it already has.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Mapping, Sequence
+from concurrent import futures
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from liasmart_desktop.core.api.outcome import Outcome, OutcomeKind, Reason
+from liasmart_desktop.core.api.payloads import SmsMessage
+from liasmart_desktop.core.errors import JournalError
+from liasmart_desktop.core.logs import mask_phone
+from liasmart_desktop.core.sending.journal import Journal
+from liasmart_desktop.core.sending.pacing import BACKOFF_BASE_S, BACKOFF_CAP_S, TokenBucket, backoff_delay_s
+from liasmart_desktop.core.sending.records import Campaign, ClaimedMessage, MessageRecord, Transition
+from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CONCURRENCY = 8
+DEFAULT_RATE_PER_S = 20.0
+#: N consecutive ambiguous outcomes pause the campaign (reliability_anchors.md G10).
+DEFAULT_UNKNOWN_STREAK_LIMIT = 5
+#: The provider unreachable for this long (no answer at all) pauses the campaign.
+DEFAULT_NETWORK_DOWN_S = 300.0
+#: Progress reaches the caller at most this often.
+PROGRESS_INTERVAL_S = 0.05
+#: How often the coordinator wakes while waiting, so pause and cancel are seen promptly.
+IDLE_WAKE_S = 0.25
+#: The "most messages rejected" breaker looks at this many recent outcomes …
+REJECTION_WINDOW = 20
+#: … and pauses when at least this many of them were rejections.
+REJECTION_LIMIT = 16
+#: After a 429, the rate is multiplied by this; it recovers by RATE_RECOVERY_STEP per success.
+RATE_CUT_FACTOR = 0.5
+RATE_RECOVERY_STEP = 1.02
+
+# Outcomes that say "the setup is wrong", not "this message is unlucky": stop at once.
+_PAUSE_AT_ONCE = frozenset({Reason.REDIRECT, Reason.UID_MISMATCH})
+
+
+class SmsSender(Protocol):
+    """What the engine needs from the API client (``LiaSmartClient`` satisfies it)."""
+
+    def send_sms(self, message: SmsMessage) -> Outcome:
+        """Submit one message and classify the result."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class EngineConfig:
+    """Pacing and circuit-breaker settings."""
+
+    concurrency: int = DEFAULT_CONCURRENCY
+    rate_per_s: float = DEFAULT_RATE_PER_S
+    unknown_streak_limit: int = DEFAULT_UNKNOWN_STREAK_LIMIT
+    network_down_s: float = DEFAULT_NETWORK_DOWN_S
+    progress_interval_s: float = PROGRESS_INTERVAL_S
+    backoff_base_s: float = BACKOFF_BASE_S
+    backoff_cap_s: float = BACKOFF_CAP_S
+
+    def __post_init__(self) -> None:
+        if self.concurrency < 1 or self.rate_per_s <= 0 or self.unknown_streak_limit < 1:
+            raise ValueError("concurrency, rate and the unknown-streak limit must be positive")
+
+
+class SendControl:
+    """Pause, resume and cancel, safe to call from any thread (the GUI sets them directly)."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._paused = False
+        self._cancelled = False
+
+    def pause(self) -> None:
+        """Stop claiming new messages; in-flight requests finish."""
+        with self._changed:
+            self._paused = True
+            self._changed.notify_all()
+
+    def resume(self) -> None:
+        """Continue after a pause."""
+        with self._changed:
+            self._paused = False
+            self._changed.notify_all()
+
+    def cancel(self) -> None:
+        """Stop for good: unsent messages become ``cancelled`` once in-flight requests finish."""
+        with self._changed:
+            self._cancelled = True
+            self._changed.notify_all()
+
+    @property
+    def paused(self) -> bool:
+        """Whether a pause was asked for."""
+        return self._paused
+
+    @property
+    def cancelled(self) -> bool:
+        """Whether a cancel was asked for."""
+        return self._cancelled
+
+    def wait(self, timeout_s: float) -> None:
+        """Sleep up to ``timeout_s``, waking early when pause, resume or cancel is called."""
+        with self._changed:
+            self._changed.wait(max(0.0, timeout_s))
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """A batched progress report: counts per state and the messages that changed since the last one."""
+
+    campaign_id: int
+    counts: Mapping[MessageState, int]
+    changed: Sequence[MessageRecord]
+    in_flight: int
+    paused: bool
+    rate_per_s: float
+    done: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    """How a run ended."""
+
+    status: CampaignStatus
+    counts: Mapping[MessageState, int]
+    stop_reason: StopReason | None = None
+    stop_detail: str = ""
+    recovered_unknown: int = 0
+
+
+@dataclass(slots=True)
+class _Breaker:
+    """Circuit-breaker state for one run."""
+
+    unknown_streak: int = 0
+    first_unreachable_at: float | None = None
+    recent: deque[OutcomeKind] = field(default_factory=lambda: deque(maxlen=REJECTION_WINDOW))
+    rejection_remarks: Counter[str] = field(default_factory=Counter)
+
+
+class SendEngine:
+    """Drive one campaign from its journal to the provider.
+
+    Args:
+        journal: the open journal; only the calling thread touches it.
+        sender: a thread-safe client (one ``LiaSmartClient`` shared by all workers).
+        config: pacing and breaker settings.
+        on_progress: called on the calling thread, at most every ``progress_interval_s``.
+        clock: monotonic time; wall: epoch time (persisted retry times); rng: jitter.
+    """
+
+    def __init__(
+        self,
+        journal: Journal,
+        sender: SmsSender,
+        config: EngineConfig | None = None,
+        *,
+        on_progress: Callable[[Progress], None] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        wall: Callable[[], float] = time.time,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._journal = journal
+        self._sender = sender
+        self._config = config or EngineConfig()
+        self._on_progress = on_progress
+        self._clock = clock
+        self._wall = wall
+        self._rng = rng or random.Random()  # noqa: S311 - jitter, not cryptography
+
+    def run(self, campaign: Campaign, control: SendControl | None = None) -> RunResult:
+        """Send until the campaign is finished, paused by a breaker, or cancelled. Blocking.
+
+        A user pause holds the run (nothing is claimed) until ``control.resume()`` or ``cancel()``.
+        The caller holds the journal's ``SenderLock`` and has called ``recover_in_flight``.
+        """
+        control = control or SendControl()
+        run = _Run(self, campaign, control)
+        return run.execute()
+
+
+class _Run:
+    """The state of one ``SendEngine.run`` call."""
+
+    def __init__(self, engine: SendEngine, campaign: Campaign, control: SendControl) -> None:
+        self.engine = engine
+        self.journal = engine._journal
+        self.config = engine._config
+        self.campaign = campaign
+        self.control = control
+        self.bucket = TokenBucket(
+            self.config.rate_per_s,
+            burst=max(1.0, min(float(self.config.concurrency), self.config.rate_per_s)),
+            clock=engine._clock,
+        )
+        self.hold_until = 0.0  # monotonic: no claims before this (after a 429)
+        self.breaker = _Breaker()
+        self.stop: tuple[StopReason, str] | None = None
+        self.counts = self.journal.counts(campaign.id)
+        self.changed: list[int] = []
+        self.last_progress = 0.0
+        self.in_flight: dict[futures.Future[Outcome], ClaimedMessage] = {}
+
+    # ------------------------------------------------------------------ main loop
+
+    def execute(self) -> RunResult:
+        self.journal.set_status(self.campaign.id, CampaignStatus.SENDING)
+        pool = futures.ThreadPoolExecutor(self.config.concurrency, thread_name_prefix="liasmart-send")
+        try:
+            self._loop(pool)
+        finally:
+            # Every request already handed out is waited for, so no message is left in flight by a clean stop.
+            for future in list(self.in_flight):
+                self._settle([future])
+            pool.shutdown(wait=True)
+        return self._finish()
+
+    def _loop(self, pool: futures.ThreadPoolExecutor) -> None:
+        while True:
+            self._check_control()
+            if self.stop is None and not self.control.paused:
+                self._claim_and_submit(pool)
+            if self.in_flight:
+                done, _ = futures.wait(
+                    self.in_flight, timeout=self._busy_wait(), return_when=futures.FIRST_COMPLETED
+                )
+                self._settle(list(done))
+            elif self.stop is not None:
+                return
+            elif self.control.paused:
+                self._emit(force=True)
+                self.control.wait(IDLE_WAKE_S)
+            elif self.journal.is_finished(self.campaign.id):
+                return
+            else:
+                self.control.wait(self._idle_wait())
+            self._emit()
+
+    def _check_control(self) -> None:
+        if self.stop is None and self.control.cancelled:
+            self.stop = (StopReason.CANCELLED, "")
+
+    def _busy_wait(self) -> float:
+        """Requests are in flight: wake at the first answer, or when a free slot could be filled."""
+        can_claim = (
+            self.stop is None
+            and not self.control.paused
+            and len(self.in_flight) < self.config.concurrency
+            and self.engine._clock() >= self.hold_until
+        )
+        return min(IDLE_WAKE_S, self.bucket.seconds_until_next()) if can_claim else IDLE_WAKE_S
+
+    def _idle_wait(self) -> float:
+        """Nothing in flight and nothing claimable now: sleep until a token, a retry time or the hold ends."""
+        now = self.engine._clock()
+        waits = [IDLE_WAKE_S]
+        if self.hold_until > now:
+            waits.append(self.hold_until - now)
+        elif self.journal.has_pending(self.campaign.id):
+            waits.append(self.bucket.seconds_until_next())
+        else:
+            next_retry = self.journal.next_retry_time(self.campaign.id)
+            if next_retry is not None:
+                waits.append(next_retry - self.engine._wall())
+        return max(0.001, min(waits))
+
+    def _claim_and_submit(self, pool: futures.ThreadPoolExecutor) -> None:
+        if self.engine._clock() < self.hold_until:
+            return
+        free = self.config.concurrency - len(self.in_flight)
+        wanted = min(free, self.bucket.available())
+        if wanted <= 0:
+            return
+        try:
+            claimed = self.journal.claim(self.campaign, wanted, self.engine._wall())
+        except JournalError as exc:
+            # The claim is not durable, so the request must not leave (fault matrix #32).
+            self.stop = (StopReason.JOURNAL_FAILED, exc.detail)
+            return
+        if not claimed:
+            return
+        self.bucket.take(len(claimed))
+        for message in claimed:
+            self.in_flight[pool.submit(self.engine._sender.send_sms, self._sms(message))] = message
+            # Counted in memory: a GROUP BY over a 100k-message campaign per claim would cost more than HTTP.
+            self.counts[message.from_state] -= 1
+            self.counts[MessageState.IN_FLIGHT] += 1
+            self.changed.append(message.pk)
+
+    def _sms(self, message: ClaimedMessage) -> SmsMessage:
+        return SmsMessage(
+            phone=message.phone,
+            text=message.text,
+            sender_id=self.campaign.sender_id,
+            sms_type=self.campaign.sms_type,
+            encoding=message.encoding,
+            uid=message.uid,
+            callback_url=self.campaign.callback_url or None,
+        )
+
+    # ------------------------------------------------------------------ outcomes
+
+    def _settle(self, done: list[futures.Future[Outcome]]) -> None:
+        transitions: list[Transition] = []
+        for future in done:
+            message = self.in_flight.pop(future)
+            try:
+                outcome = future.result()
+            except Exception as exc:  # noqa: BLE001 - the client classifies; this is a last resort
+                outcome = Outcome(OutcomeKind.UNKNOWN, Reason.UNEXPECTED_ERROR, detail=type(exc).__name__)
+            transitions.append(self._transition(message, outcome))
+        try:
+            self.journal.record(transitions)
+        except JournalError as exc:
+            # The answers are lost to the journal; the messages stay in_flight and become unknown on restart.
+            self.stop = (StopReason.JOURNAL_FAILED, exc.detail)
+            return
+        for transition in transitions:
+            self.counts[MessageState.IN_FLIGHT] -= 1
+            self.counts[transition.state] += 1
+            self.changed.append(transition.pk)
+
+    @staticmethod
+    def _to(
+        message: ClaimedMessage,
+        state: MessageState,
+        outcome: Outcome,
+        *,
+        retries: int | None = None,
+        not_before: float | None = None,
+        keep_message_id: bool = True,
+    ) -> Transition:
+        return Transition(
+            pk=message.pk,
+            state=state,
+            reason=outcome.reason.value,
+            remarks=outcome.remarks,
+            message_id=outcome.message_id if keep_message_id else None,
+            http_status=outcome.http_status,
+            retries=message.retries if retries is None else retries,
+            not_before=not_before,
+        )
+
+    def _transition(self, message: ClaimedMessage, outcome: Outcome) -> Transition:
+        kind = outcome.kind
+        self.breaker.recent.append(kind)
+        log.debug(
+            "message %s to %s: %s %s",
+            message.uid,
+            mask_phone(message.phone),
+            kind.value,
+            outcome.reason.value,
+        )
+        if kind is not OutcomeKind.NOT_SENT:
+            self.breaker.first_unreachable_at = None
+        if kind is OutcomeKind.ACCEPTED:
+            self.breaker.unknown_streak = 0
+            self._recover_rate()
+            return self._to(message, MessageState.ACCEPTED, outcome)
+        if kind is OutcomeKind.REJECTED:
+            self.breaker.unknown_streak = 0
+            self.breaker.rejection_remarks[outcome.remarks] += 1
+            self._check_rejections()
+            return self._to(message, MessageState.REJECTED, outcome, keep_message_id=False)
+        if kind is OutcomeKind.REFUSED:
+            # Refused before any SMS: the message goes back to the queue and the whole send stops.
+            self._pause(StopReason.ACCOUNT_REFUSED, outcome.reason.value, outcome.remarks)
+            return self._to(message, MessageState.PENDING, outcome, keep_message_id=False)
+        if kind is OutcomeKind.NOT_SENT:
+            return self._retry_not_sent(message, outcome)
+        if kind is OutcomeKind.RETRY_LATER:
+            return self._retry_later(message, outcome)
+        return self._unknown(message, outcome)
+
+    def _retry_not_sent(self, message: ClaimedMessage, outcome: Outcome) -> Transition:
+        now = self.engine._clock()
+        if self.breaker.first_unreachable_at is None:
+            self.breaker.first_unreachable_at = now
+        elif now - self.breaker.first_unreachable_at >= self.config.network_down_s:
+            self._pause(StopReason.NETWORK_DOWN, outcome.reason.value, outcome.detail)
+        delay = self._backoff(message.retries)
+        return self._to(
+            message,
+            MessageState.RETRY_WAIT,
+            outcome,
+            retries=message.retries + 1,
+            not_before=self.engine._wall() + delay,
+            keep_message_id=False,
+        )
+
+    def _retry_later(self, message: ClaimedMessage, outcome: Outcome) -> Transition:
+        self.breaker.unknown_streak = 0
+        if outcome.retry_after_capped:
+            self._pause(StopReason.RATE_LIMITED_LONG, outcome.reason.value, f"{outcome.retry_after_s:g} s")
+        delay = outcome.retry_after_s
+        if delay is None:
+            delay = self._backoff(message.retries)
+        # The provider throttles the account, not one message: hold every claim and slow down.
+        self.hold_until = max(self.hold_until, self.engine._clock() + delay)
+        self.bucket.set_rate(self.bucket.rate_per_s * RATE_CUT_FACTOR)
+        return self._to(
+            message,
+            MessageState.RETRY_WAIT,
+            outcome,
+            retries=message.retries + 1,
+            not_before=self.engine._wall() + delay,
+            keep_message_id=False,
+        )
+
+    def _backoff(self, retries: int) -> float:
+        return backoff_delay_s(
+            retries, self.engine._rng, base_s=self.config.backoff_base_s, cap_s=self.config.backoff_cap_s
+        )
+
+    def _unknown(self, message: ClaimedMessage, outcome: Outcome) -> Transition:
+        self.breaker.unknown_streak += 1
+        if outcome.reason in _PAUSE_AT_ONCE:
+            self._pause(StopReason.CONFIGURATION, outcome.reason.value, outcome.detail)
+        elif self.breaker.unknown_streak >= self.config.unknown_streak_limit:
+            self._pause(StopReason.TOO_MANY_UNKNOWN, outcome.reason.value, str(self.breaker.unknown_streak))
+        return self._to(message, MessageState.UNKNOWN, outcome)
+
+    def _check_rejections(self) -> None:
+        recent = self.breaker.recent
+        rejected = sum(1 for kind in recent if kind is OutcomeKind.REJECTED)
+        if len(recent) >= REJECTION_WINDOW and rejected >= REJECTION_LIMIT:
+            remark = self.breaker.rejection_remarks.most_common(1)[0][0]
+            self._pause(StopReason.MOSTLY_REJECTED, "remarks", remark)
+
+    def _recover_rate(self) -> None:
+        if self.bucket.rate_per_s < self.config.rate_per_s:
+            self.bucket.set_rate(min(self.config.rate_per_s, self.bucket.rate_per_s * RATE_RECOVERY_STEP))
+
+    def _pause(self, reason: StopReason, code: str, detail: str) -> None:
+        if self.stop is None:
+            log.warning("pausing campaign %s: %s (%s)", self.campaign.code, reason.value, code)
+            self.stop = (reason, f"{code}: {detail}".strip(": "))
+
+    # ------------------------------------------------------------------ progress and the end
+
+    def _emit(self, *, force: bool = False, done: bool = False) -> None:
+        callback = self.engine._on_progress
+        if callback is None:
+            self.changed.clear()
+            return
+        now = self.engine._clock()
+        if not (force or done or now - self.last_progress >= self.config.progress_interval_s):
+            return
+        self.last_progress = now
+        pks = sorted(set(self.changed))
+        self.changed.clear()
+        callback(
+            Progress(
+                campaign_id=self.campaign.id,
+                counts=dict(self.counts),
+                changed=self.journal.messages_by_pk(pks),
+                in_flight=len(self.in_flight),
+                paused=self.control.paused
+                or (self.stop is not None and self.stop[0] is not StopReason.CANCELLED),
+                rate_per_s=self.bucket.rate_per_s,
+                done=done,
+            )
+        )
+
+    def _finish(self) -> RunResult:
+        campaign_id = self.campaign.id
+        reason, detail = self.stop if self.stop is not None else (None, "")
+        # The loop ends only on a stop or once the journal says nothing is open.
+        if reason is StopReason.CANCELLED:
+            self.journal.cancel_pending(campaign_id)
+            status = CampaignStatus.CANCELLED
+        elif reason is not None:
+            status = CampaignStatus.PAUSED
+        else:
+            status = CampaignStatus.FINISHED
+        self.journal.set_status(campaign_id, status, reason, detail)
+        self.counts = self.journal.counts(campaign_id)
+        self._emit(done=True)
+        return RunResult(status=status, counts=dict(self.counts), stop_reason=reason, stop_detail=detail)

@@ -1,0 +1,530 @@
+"""The journal: campaigns and every message's state in SQLite (WAL, ``synchronous=FULL``), never a password.
+
+A message is claimed (``in_flight``, its ``uid`` written) in a committed, fsynced transaction
+before its request is written; its outcome is committed after. A crash therefore leaves at most
+the claimed-but-unanswered messages ``in_flight``, and ``recover_in_flight`` turns them into
+``unknown`` on the next start — never back into ``pending``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import secrets
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from liasmart_desktop.core.errors import JournalError, JournalProblem
+from liasmart_desktop.core.paths import create_private_file
+from liasmart_desktop.core.sending.records import (
+    Campaign,
+    CampaignSpec,
+    ClaimedMessage,
+    MessageRecord,
+    NewMessage,
+    SetAsideRecord,
+    SetAsideRow,
+    Transition,
+    campaign_record,
+    message_record,
+    utc_now,
+)
+from liasmart_desktop.core.sending.schema import MESSAGE_COLUMNS, SCHEMA, SCHEMA_VERSION
+from liasmart_desktop.core.sending.states import (
+    OPEN_STATES,
+    RESENDABLE_STATES,
+    CampaignStatus,
+    MessageState,
+    StopReason,
+)
+
+SQLITE_SYNCHRONOUS_FULL = 2
+BUSY_TIMEOUT_MS = 10_000
+CAMPAIGN_CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+CAMPAIGN_CODE_LENGTH = 6
+#: Reason recorded on messages found ``in_flight`` after a crash.
+REASON_INTERRUPTED = "interrupted"
+REASON_CANCELLED = "cancelled"
+
+
+class Journal:
+    """The SQLite journal. One connection, guarded by a lock; open one ``Journal`` per thread that needs it
+    when you can, but sharing one is safe."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self._lock = threading.RLock()
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path) -> Journal:
+        """Open (creating it private if new) and check the journal: WAL, FULL sync, intact, known schema."""
+        try:
+            if not path.exists():
+                create_private_file(path)
+            conn = sqlite3.connect(
+                path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+            )
+        except (OSError, sqlite3.Error) as exc:
+            raise JournalError(JournalProblem.WRITE_FAILED, str(exc), subject=str(path)) from exc
+        conn.row_factory = sqlite3.Row
+        try:
+            cls._prepare(conn, path)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path)
+
+    @staticmethod
+    def _prepare(conn: sqlite3.Connection, path: Path) -> None:
+        try:
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys=ON")
+            synchronous = conn.execute("PRAGMA synchronous").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise JournalError(JournalProblem.CORRUPT, str(exc), subject=str(path)) from exc
+        if check != "ok":
+            raise JournalError(JournalProblem.CORRUPT, str(check), subject=str(path))
+        if str(mode).lower() != "wal" or synchronous != SQLITE_SYNCHRONOUS_FULL:
+            raise JournalError(JournalProblem.NOT_DURABLE, f"journal_mode={mode} synchronous={synchronous}")
+        conn.executescript(SCHEMA)
+        row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        if row is None:
+            conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        elif int(row[0]) > SCHEMA_VERSION:
+            raise JournalError(JournalProblem.NEWER_SCHEMA, f"schema {row[0]}", subject=str(path))
+
+    def close(self) -> None:
+        """Close the connection."""
+        with self._lock:
+            self._conn.close()
+
+    def pragma(self, name: str) -> Any:
+        """Read a PRAGMA (tests check the durability settings with it)."""
+        with self._lock:
+            return self._conn.execute(f"PRAGMA {name}").fetchone()[0]
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """``BEGIN IMMEDIATE … COMMIT``; with ``synchronous=FULL`` the commit is on disk when this returns."""
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise JournalError(JournalProblem.WRITE_FAILED, str(exc), subject=str(self.path)) from exc
+            try:
+                yield self._conn
+                self._conn.execute("COMMIT")
+            except BaseException as exc:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise JournalError(JournalProblem.WRITE_FAILED, str(exc), subject=str(self.path)) from exc
+                raise
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise JournalError(JournalProblem.CORRUPT, str(exc), subject=str(self.path)) from exc
+
+    def _log_event(
+        self, conn: sqlite3.Connection, campaign_id: int | None, kind: str, detail: str = ""
+    ) -> None:
+        conn.execute(
+            "INSERT INTO events(campaign_id, at, kind, detail) VALUES (?, ?, ?, ?)",
+            (campaign_id, utc_now(), kind, detail),
+        )
+
+    # ------------------------------------------------------------------ campaigns
+
+    def _new_code(self, conn: sqlite3.Connection) -> str:
+        while True:
+            code = "".join(secrets.choice(CAMPAIGN_CODE_ALPHABET) for _ in range(CAMPAIGN_CODE_LENGTH))
+            if conn.execute("SELECT 1 FROM campaigns WHERE code=?", (code,)).fetchone() is None:
+                return code
+
+    def create_campaign(
+        self,
+        spec: CampaignSpec,
+        messages: Iterable[NewMessage],
+        set_aside: Iterable[SetAsideRow] = (),
+    ) -> Campaign:
+        """Store a campaign with all its messages (``pending``) and set-aside rows in one transaction."""
+        now = utc_now()
+        with self._transaction() as conn:
+            code = self._new_code(conn)
+            cursor = conn.execute(
+                "INSERT INTO campaigns(code, created_at, updated_at, template, sender_id, sms_type, "
+                "encoding_policy, callback_url, source_name, source_fingerprint, columns, phone_column, "
+                "sandbox, base_url, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    code,
+                    now,
+                    now,
+                    spec.template,
+                    spec.sender_id,
+                    spec.sms_type,
+                    spec.encoding_policy,
+                    spec.callback_url,
+                    spec.source_name,
+                    spec.source_fingerprint,
+                    json.dumps(list(spec.columns), ensure_ascii=False),
+                    spec.phone_column,
+                    int(spec.sandbox),
+                    spec.base_url,
+                    CampaignStatus.READY.value,
+                ),
+            )
+            campaign_id = int(cursor.lastrowid or 0)
+            conn.executemany(
+                "INSERT INTO messages(campaign_id, row, phone, fields, text, encoding, segments, state, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+                (
+                    (
+                        campaign_id,
+                        m.row,
+                        m.phone,
+                        json.dumps(dict(m.fields), ensure_ascii=False),
+                        m.text,
+                        m.encoding,
+                        m.segments,
+                        now,
+                    )
+                    for m in messages
+                ),
+            )
+            conn.executemany(
+                "INSERT INTO set_aside(campaign_id, row, original, status, reason, reason_data, first_row, "
+                "fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    (
+                        campaign_id,
+                        s.row,
+                        s.original,
+                        s.status,
+                        s.reason,
+                        json.dumps(dict(s.reason_data), ensure_ascii=False, default=str),
+                        s.first_row,
+                        json.dumps(dict(s.fields), ensure_ascii=False),
+                    )
+                    for s in set_aside
+                ),
+            )
+            self._log_event(conn, campaign_id, "created")
+        return self.campaign(campaign_id)
+
+    def campaign(self, ref: int | str | None = None) -> Campaign:
+        """A campaign by numeric ID or code; ``None`` means the newest one."""
+        if ref is None:
+            rows = self._query("SELECT * FROM campaigns ORDER BY id DESC LIMIT 1")
+            if not rows:
+                raise JournalError(JournalProblem.NO_CAMPAIGNS)
+            return campaign_record(rows[0])
+        text = str(ref).strip()
+        rows = self._query(
+            "SELECT * FROM campaigns WHERE code=? OR id=? ORDER BY code=? DESC LIMIT 1", (text, text, text)
+        )
+        if not rows:
+            raise JournalError(JournalProblem.NO_SUCH_CAMPAIGN, subject=text)
+        return campaign_record(rows[0])
+
+    def campaigns(self) -> list[Campaign]:
+        """All campaigns, newest first."""
+        return [campaign_record(row) for row in self._query("SELECT * FROM campaigns ORDER BY id DESC")]
+
+    def newest_unfinished(self) -> Campaign | None:
+        """The newest campaign that still has pending, in-flight or waiting messages."""
+        rows = self._query(
+            "SELECT c.* FROM campaigns c WHERE c.status != ? AND EXISTS (SELECT 1 FROM messages m "
+            "WHERE m.campaign_id = c.id AND m.state IN ('pending', 'in_flight', 'retry_wait')) "
+            "ORDER BY c.id DESC LIMIT 1",
+            (CampaignStatus.CANCELLED.value,),
+        )
+        return campaign_record(rows[0]) if rows else None
+
+    def set_status(
+        self, campaign_id: int, status: CampaignStatus, reason: StopReason | None = None, detail: str = ""
+    ) -> None:
+        """Record the campaign's status (and why it stopped)."""
+        now = utc_now()
+        finished = now if status in {CampaignStatus.FINISHED, CampaignStatus.CANCELLED} else None
+        with self._transaction() as conn:
+            conn.execute(
+                "UPDATE campaigns SET status=?, stop_reason=?, stop_detail=?, updated_at=?, "
+                "finished_at=COALESCE(?, finished_at) WHERE id=?",
+                (status.value, reason.value if reason else "", detail, now, finished, campaign_id),
+            )
+            self._log_event(
+                conn, campaign_id, status.value, f"{reason.value if reason else ''} {detail}".strip()
+            )
+
+    def counts(self, campaign_id: int) -> dict[MessageState, int]:
+        """How many messages are in each state (every state present, zero included)."""
+        counts = dict.fromkeys(MessageState, 0)
+        for row in self._query(
+            "SELECT state, COUNT(*) FROM messages WHERE campaign_id=? GROUP BY state", (campaign_id,)
+        ):
+            counts[MessageState(row[0])] = row[1]
+        return counts
+
+    def set_aside_count(self, campaign_id: int) -> int:
+        """How many rows of the source were set aside."""
+        return int(self._query("SELECT COUNT(*) FROM set_aside WHERE campaign_id=?", (campaign_id,))[0][0])
+
+    def is_finished(self, campaign_id: int) -> bool:
+        """True when no message is pending, in flight or waiting (the definition of finished)."""
+        return not self._query(
+            "SELECT 1 FROM messages WHERE campaign_id=? "
+            "AND state IN ('pending', 'in_flight', 'retry_wait') LIMIT 1",
+            (campaign_id,),
+        )
+
+    def next_retry_time(self, campaign_id: int) -> float | None:
+        """The earliest wall-clock time (epoch seconds) a waiting message may be retried."""
+        rows = self._query(
+            "SELECT MIN(not_before) FROM messages WHERE campaign_id=? AND state='retry_wait'", (campaign_id,)
+        )
+        value = rows[0][0]
+        return None if value is None else float(value)
+
+    def has_pending(self, campaign_id: int) -> bool:
+        """Whether any message is ``pending``."""
+        return bool(
+            self._query(
+                "SELECT 1 FROM messages WHERE campaign_id=? AND state='pending' LIMIT 1", (campaign_id,)
+            )
+        )
+
+    # ------------------------------------------------------------------ the state machine
+
+    def recover_in_flight(self) -> int:
+        """After a crash: every ``in_flight`` message becomes ``unknown`` (never ``pending``).
+
+        Only call this while holding the sender lock, when no other process can be sending.
+        """
+        now = utc_now()
+        with self._transaction() as conn:
+            affected = conn.execute(
+                "SELECT campaign_id, COUNT(*) FROM messages WHERE state='in_flight' GROUP BY campaign_id"
+            ).fetchall()
+            conn.execute(
+                "UPDATE messages SET state='unknown', reason=?, finished_at=? WHERE state='in_flight'",
+                (REASON_INTERRUPTED, now),
+            )
+            for campaign_id, count in affected:
+                self._log_event(
+                    conn, campaign_id, "recovered", f"{count} in-flight message(s) marked unknown"
+                )
+        return sum(count for _, count in affected)
+
+    def claim(self, campaign: Campaign, limit: int, now_wall: float) -> list[ClaimedMessage]:
+        """Mark up to ``limit`` sendable messages ``in_flight`` and commit before returning them.
+
+        Waiting messages whose time has come go first, then ``pending`` ones in row order. The
+        ``uid`` is ``<campaign code>-<row>-<attempt>``, stored before the request leaves.
+        """
+        if limit <= 0:
+            return []
+        sent_at = utc_now()
+        with self._transaction() as conn:
+            rows = conn.execute(
+                "SELECT id, row, phone, text, encoding, segments, attempt, retries, state FROM messages "
+                "WHERE campaign_id=? AND state='retry_wait' AND not_before <= ? "
+                "ORDER BY not_before, id LIMIT ?",
+                (campaign.id, now_wall, limit),
+            ).fetchall()
+            if len(rows) < limit:
+                rows += conn.execute(
+                    "SELECT id, row, phone, text, encoding, segments, attempt, retries, state FROM messages "
+                    "WHERE campaign_id=? AND state='pending' ORDER BY id LIMIT ?",
+                    (campaign.id, limit - len(rows)),
+                ).fetchall()
+            claimed = [
+                ClaimedMessage(
+                    pk=r["id"],
+                    row=r["row"],
+                    phone=r["phone"],
+                    text=r["text"],
+                    encoding=r["encoding"],
+                    segments=r["segments"],
+                    attempt=r["attempt"],
+                    uid=f"{campaign.code}-{r['row']}-{r['attempt']}",
+                    retries=r["retries"],
+                    from_state=MessageState(r["state"]),
+                )
+                for r in rows
+            ]
+            conn.executemany(
+                "UPDATE messages SET state='in_flight', uid=?, sent_at=?, not_before=NULL WHERE id=?",
+                ((m.uid, sent_at, m.pk) for m in claimed),
+            )
+        return claimed
+
+    def record(self, transitions: Sequence[Transition]) -> None:
+        """Commit the outcomes of answered requests in one transaction."""
+        if not transitions:
+            return
+        now = utc_now()
+        with self._transaction() as conn:
+            conn.executemany(
+                "UPDATE messages SET state=?, reason=?, remarks=?, message_id=COALESCE(?, message_id), "
+                "http_status=?, retries=?, not_before=?, finished_at=? WHERE id=? AND state='in_flight'",
+                (
+                    (
+                        t.state.value,
+                        t.reason,
+                        t.remarks,
+                        t.message_id,
+                        t.http_status,
+                        t.retries,
+                        t.not_before,
+                        None if t.state.is_open else now,
+                        t.pk,
+                    )
+                    for t in transitions
+                ),
+            )
+
+    def cancel_pending(self, campaign_id: int) -> int:
+        """Cancel every message not yet sent (``pending`` or waiting); return how many."""
+        now = utc_now()
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE messages SET state='cancelled', reason=?, not_before=NULL, finished_at=? "
+                "WHERE campaign_id=? AND state IN ('pending', 'retry_wait')",
+                (REASON_CANCELLED, now, campaign_id),
+            )
+            count = cursor.rowcount
+            self._log_event(conn, campaign_id, "cancel", f"{count} message(s) cancelled")
+        return count
+
+    def release_waiting(self, campaign_id: int) -> int:
+        """Make waiting messages sendable at once (used when the user resumes a paused campaign)."""
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE messages SET state='pending', not_before=NULL "
+                "WHERE campaign_id=? AND state='retry_wait'",
+                (campaign_id,),
+            )
+        return cursor.rowcount
+
+    def resend(self, campaign_id: int, state: MessageState) -> int:
+        """The explicit, confirmed action: ``unknown`` or ``rejected`` messages become ``pending`` again
+        as a new attempt (so a new ``uid``); logged as an event. Returns how many."""
+        if state not in RESENDABLE_STATES:
+            raise ValueError(f"only {sorted(s.value for s in RESENDABLE_STATES)} can be resent")
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE messages SET state='pending', attempt=attempt+1, retries=0, uid=NULL, "
+                "message_id=NULL, remarks='', reason='', http_status=NULL, not_before=NULL, sent_at=NULL, "
+                "finished_at=NULL "
+                "WHERE campaign_id=? AND state=?",
+                (campaign_id, state.value),
+            )
+            count = cursor.rowcount
+            if count == 0:
+                raise JournalError(JournalProblem.NOTHING_TO_RESEND, subject=state.value)
+            conn.execute(
+                "UPDATE campaigns SET status=?, stop_reason='', stop_detail='', finished_at=NULL, "
+                "updated_at=? WHERE id=?",
+                (CampaignStatus.READY.value, utc_now(), campaign_id),
+            )
+            self._log_event(conn, campaign_id, "resend", f"{count} {state.value} message(s) queued again")
+        return count
+
+    # ------------------------------------------------------------------ reading
+
+    def messages(self, campaign_id: int, *, batch: int = 2000) -> Iterator[MessageRecord]:
+        """Every message of a campaign in row order, read in batches (memory stays flat)."""
+        last = -1
+        while True:
+            rows = self._query(
+                f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE campaign_id=? AND id > ? ORDER BY id LIMIT ?",  # noqa: S608 - constant column list
+                (campaign_id, last, batch),
+            )
+            if not rows:
+                return
+            for row in rows:
+                yield message_record(row)
+            last = rows[-1]["id"]
+
+    def messages_by_pk(self, pks: Sequence[int]) -> list[MessageRecord]:
+        """The given messages (for progress updates)."""
+        if not pks:
+            return []
+        marks = ",".join("?" * len(pks))
+        return [
+            message_record(row)
+            for row in self._query(
+                f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE id IN ({marks}) ORDER BY id",  # noqa: S608 - placeholders only
+                pks,
+            )
+        ]
+
+    def set_aside_rows(self, campaign_id: int) -> list[SetAsideRecord]:
+        """The rows the import set aside, in row order."""
+        return [
+            SetAsideRecord(
+                row=r["row"],
+                original=r["original"],
+                status=r["status"],
+                reason=r["reason"],
+                reason_data=json.loads(r["reason_data"]),
+                first_row=r["first_row"],
+                fields=json.loads(r["fields"]),
+            )
+            for r in self._query(
+                "SELECT row, original, status, reason, reason_data, first_row, fields FROM set_aside "
+                "WHERE campaign_id=? ORDER BY row",
+                (campaign_id,),
+            )
+        ]
+
+    def open_states_present(self, campaign_id: int) -> set[MessageState]:
+        """Which of pending / in flight / waiting occur in the campaign."""
+        rows = self._query(
+            "SELECT DISTINCT state FROM messages WHERE campaign_id=? "
+            "AND state IN ('pending', 'in_flight', 'retry_wait')",
+            (campaign_id,),
+        )
+        return {MessageState(r[0]) for r in rows} & OPEN_STATES
+
+    def events(self, campaign_id: int) -> list[tuple[str, str, str]]:
+        """The campaign's audit trail: (time, kind, detail)."""
+        return [
+            (r["at"], r["kind"], r["detail"])
+            for r in self._query(
+                "SELECT at, kind, detail FROM events WHERE campaign_id=? ORDER BY id", (campaign_id,)
+            )
+        ]
+
+    # ------------------------------------------------------------------ delivery status
+
+    def needing_delivery_check(self, campaign_id: int, limit: int) -> list[MessageRecord]:
+        """Accepted messages whose delivery status is not final yet, least recently checked first."""
+        rows = self._query(
+            f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE campaign_id=? AND state='accepted' "  # noqa: S608
+            "AND message_id IS NOT NULL AND dlr_state NOT IN ('delivered', 'failed') "
+            "ORDER BY dlr_checked_at IS NOT NULL, dlr_checked_at, id LIMIT ?",
+            (campaign_id, limit),
+        )
+        return [message_record(row) for row in rows]
+
+    def record_delivery(self, updates: Sequence[tuple[int, str, str, str]]) -> None:
+        """Store polled delivery statuses: (message pk, raw DLRStatus word, state, error text)."""
+        if not updates:
+            return
+        now = utc_now()
+        with self._transaction() as conn:
+            conn.executemany(
+                "UPDATE messages SET dlr_status=?, dlr_state=?, dlr_error=?, dlr_checked_at=? WHERE id=?",
+                ((status, state, error, now, pk) for pk, status, state, error in updates),
+            )
