@@ -1,0 +1,72 @@
+"""The message text engine: GSM/Unicode encoding, billed segments, look-alike advice and merge fields.
+
+Qt-free. ``analyze`` counts one text; ``compile_template`` binds a ``{column}`` template to a
+recipient list and renders every message with its cost; ``advise`` and ``replace_lookalikes`` offer
+(never impose) cheaper look-alike characters. Problems are codes and data for the GUI and the CLI to
+put into words.
+"""
+
+from liasmart_desktop.core.text.analysis import (
+    MULTI_PART_SEPTETS,
+    MULTI_PART_UCS2_UNITS,
+    SINGLE_PART_SEPTETS,
+    SINGLE_PART_UCS2_UNITS,
+    Encoding,
+    EncodingPolicy,
+    TextAnalysis,
+    analyze,
+)
+from liasmart_desktop.core.text.gsm import is_gsm
+from liasmart_desktop.core.text.lookalikes import (
+    LOOKALIKES,
+    LookalikeAdvice,
+    LookalikeKind,
+    Replacement,
+    advise,
+    replace_lookalikes,
+)
+from liasmart_desktop.core.text.merge import (
+    CampaignRender,
+    CampaignSummary,
+    FieldRef,
+    MergeTemplate,
+    RenderedMessage,
+    TemplateError,
+    TemplateIssue,
+    TemplateProblem,
+    compile_template,
+)
+from liasmart_desktop.core.text.names import header_key
+from liasmart_desktop.core.text.normalization import normalize_text
+from liasmart_desktop.core.text.problems import TextIssue, TextProblem
+
+__all__ = [
+    "LOOKALIKES",
+    "MULTI_PART_SEPTETS",
+    "MULTI_PART_UCS2_UNITS",
+    "SINGLE_PART_SEPTETS",
+    "SINGLE_PART_UCS2_UNITS",
+    "CampaignRender",
+    "CampaignSummary",
+    "Encoding",
+    "EncodingPolicy",
+    "FieldRef",
+    "LookalikeAdvice",
+    "LookalikeKind",
+    "MergeTemplate",
+    "RenderedMessage",
+    "Replacement",
+    "TemplateError",
+    "TemplateIssue",
+    "TemplateProblem",
+    "TextAnalysis",
+    "TextIssue",
+    "TextProblem",
+    "advise",
+    "analyze",
+    "compile_template",
+    "header_key",
+    "is_gsm",
+    "normalize_text",
+    "replace_lookalikes",
+]

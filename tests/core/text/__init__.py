@@ -1,0 +1,1 @@
+"""Tests of the message text engine (liasmart_desktop.core.text)."""
