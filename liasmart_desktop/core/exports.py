@@ -1,0 +1,119 @@
+"""Excel-safe exports: CSV with formula-looking cells neutralised, XLSX with every text cell stored as text.
+
+Phone numbers stay digit strings (an XLSX text cell; a CSV field Excel opens as text is impossible
+without a wrapper, so CSV keeps the digits and relies on the user importing the column as text).
+Both writers go through a temporary file and an atomic rename, so a crash never leaves half a file
+under the chosen name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from pathlib import Path
+
+#: OWASP CSV-injection list: a cell starting with one of these may be run as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+#: Characters XML 1.0 (and so XLSX) cannot hold.
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+XLSX_MAX_CELL_CHARS = 32_767
+#: Excel's "Text" number format: the cell keeps what was typed.
+TEXT_FORMAT = "@"
+
+Cell = str | int | float | Decimal | None
+
+
+def neutralise(value: str) -> str:
+    """Prefix ``'`` to text a spreadsheet would take for a formula (``=1+1``, ``+86…``, ``@SUM``)."""
+    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+
+
+def _csv_cell(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return neutralise(value)
+    return str(value)
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; on success fsync it and rename it over ``path``."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        with tmp.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        tmp.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> int:
+    """Write UTF-8 with a BOM (so Excel reads Chinese correctly); return the number of data rows."""
+    count = 0
+    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([_csv_cell(h) for h in header])
+        for row in rows:
+            writer.writerow([_csv_cell(value) for value in row])
+            count += 1
+    return count
+
+
+def _xlsx_text(value: str) -> str:
+    return _ILLEGAL_XML.sub("\ufffd", value)[:XLSX_MAX_CELL_CHARS]
+
+
+def write_xlsx(
+    path: Path,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Cell]],
+    *,
+    sheet_title: str = "Results",
+    text_columns: Iterable[int] = (),
+) -> int:
+    """Write a workbook whose text cells can never become formulas; return the number of data rows.
+
+    ``text_columns`` (0-based) get Excel's Text format as well, so a user editing a phone number
+    in Excel keeps its digits.
+    """
+    from openpyxl import Workbook  # noqa: PLC0415 - only exports pay for openpyxl's import
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
+    from openpyxl.cell.cell import Cell as XlsxCell  # noqa: PLC0415
+
+    text_set = set(text_columns)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=sheet_title[:31])
+
+    def cells(values: Sequence[Cell]) -> list[XlsxCell]:
+        out = []
+        for index, value in enumerate(values):
+            if isinstance(value, str):
+                cell = WriteOnlyCell(sheet, value=_xlsx_text(value))
+                # openpyxl stores text starting with "=" as a formula; force it back to text.
+                cell.data_type = "s"
+            else:
+                cell = WriteOnlyCell(sheet, value=float(value) if isinstance(value, Decimal) else value)
+            if index in text_set:
+                cell.number_format = TEXT_FORMAT
+            out.append(cell)
+        return out
+
+    sheet.append(cells(list(header)))
+    count = 0
+    for row in rows:
+        sheet.append(cells(row))
+        count += 1
+    with atomic_path(path) as tmp:
+        workbook.save(tmp)
+    return count
