@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import json
 import logging
 import logging.handlers
 import os
 import threading
+import urllib.parse
 from pathlib import Path
 from typing import TextIO
 
@@ -24,10 +27,20 @@ _secrets_lock = threading.Lock()
 
 
 def register_secret(value: str) -> None:
-    """Make every later log line replace ``value`` with ``***`` (for the API password)."""
+    """Make every later log line replace ``value`` with ``***`` (for the API password).
+
+    The forms it takes in a JSON request body (``\\u5bc6`` for non-ASCII) and in a URL are
+    registered too, so a logged body or URL is redacted whatever the password's characters.
+    """
     if len(value) >= _MIN_SECRET_LEN:
+        variants = {
+            value,
+            json.dumps(value, ensure_ascii=True)[1:-1],
+            urllib.parse.quote(value, safe=""),
+            urllib.parse.quote_plus(value, safe=""),
+        }
         with _secrets_lock:
-            _secrets.add(value)
+            _secrets.update(variants)
 
 
 def redact(text: str) -> str:
@@ -41,7 +54,7 @@ def redact(text: str) -> str:
 
 
 def mask_phone(phone: str) -> str:
-    """Keep only the last few digits of a phone number for logs: ``8613912345678`` → ``*******678``."""
+    """Keep only the last few digits of a phone number for logs: ``8613912345678`` → ``**********678``."""
     if len(phone) <= PHONE_VISIBLE_DIGITS:
         return "*" * len(phone)
     return "*" * (len(phone) - PHONE_VISIBLE_DIGITS) + phone[-PHONE_VISIBLE_DIGITS:]
@@ -60,13 +73,22 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are created owner-only: the file started after each rollover too,
+    which the stock handler would create with the process umask (usually readable by everyone)."""
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE_MODE)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)  # noqa: PTH123
+
+
 def _private_file_handler(log_dir: Path) -> logging.Handler:
-    path = log_dir / LOG_FILE_NAME
-    if not path.exists():
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE_MODE)
-        os.close(fd)
-    return logging.handlers.RotatingFileHandler(
-        path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
+    return _PrivateRotatingFileHandler(
+        log_dir / LOG_FILE_NAME,
+        maxBytes=LOG_MAX_BYTES,
+        backupCount=LOG_BACKUPS,
+        encoding="utf-8",
+        delay=True,
     )
 
 

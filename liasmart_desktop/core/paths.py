@@ -55,7 +55,10 @@ def resolve_data_dir(option: str | None = None, env: Mapping[str, str] | None = 
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) if needed; on POSIX make the folder itself owner-only."""
+    """Create ``path`` (and parents) if needed; on POSIX make the folder itself owner-only.
+
+    A file in the way makes ``mkdir`` raise ``FileExistsError``, so success means a folder.
+    """
     try:
         path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
         if os.name == "posix":
@@ -66,8 +69,6 @@ def ensure_private_dir(path: Path) -> Path:
         raise ConfigError(
             ConfigProblem.DATA_DIR_UNUSABLE, exc.strerror or str(exc), subject=str(path)
         ) from exc
-    if not path.is_dir():
-        raise ConfigError(ConfigProblem.DATA_DIR_UNUSABLE, "not a folder", subject=str(path))
     return path
 
 
@@ -79,7 +80,14 @@ def open_data_dir(option: str | None = None, env: Mapping[str, str] | None = Non
 
 
 def create_private_file(path: Path) -> None:
-    """Create ``path`` empty with owner-only permissions unless it exists (before SQLite opens it)."""
+    """Create ``path`` empty with owner-only permissions unless it exists (before SQLite opens it).
+
+    An existing file readable by others is made owner-only too, as ``ensure_private_dir`` does.
+    """
     flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags, PRIVATE_FILE_MODE)
-    os.close(fd)
+    try:
+        if os.name == "posix" and stat.S_IMODE(os.fstat(fd).st_mode) & 0o077:
+            os.fchmod(fd, PRIVATE_FILE_MODE)
+    finally:
+        os.close(fd)

@@ -64,8 +64,14 @@ def check_settings(s: AppSettings) -> None:
             f"above 0, at most {MAX_RATE_PER_S:g}",
             subject="rate_per_second",
         )
-    if s.price_per_part is not None and s.price_per_part < 0:
+    # "NaN" would make the comparison itself raise; "Infinity" is no price.
+    if s.price_per_part is not None and not (s.price_per_part.is_finite() and s.price_per_part >= 0):
         raise ConfigError(ConfigProblem.BAD_VALUE, "zero or more", subject="price_per_part")
+
+
+def _is_secret_key(key: str) -> bool:
+    """``api_password``, ``API_Password`` …: a secret under any spelling is never kept or written."""
+    return key.strip().lower() in SECRET_KEYS
 
 
 _FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
@@ -89,7 +95,11 @@ _FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
 def settings_from_dict(data: dict[str, Any]) -> AppSettings:
     """Build settings from parsed JSON, tolerating missing and unknown keys, checking types."""
     version = data.get("schema_version", SCHEMA_VERSION)
-    if not isinstance(version, int) or version > SCHEMA_VERSION:
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ConfigError(
+            ConfigProblem.SETTINGS_INVALID, f"unexpected value {version!r}", subject="schema_version"
+        )
+    if version > SCHEMA_VERSION:
         raise ConfigError(
             ConfigProblem.SETTINGS_INVALID,
             f"schema_version {version!r} is newer than this app",
@@ -98,7 +108,7 @@ def settings_from_dict(data: dict[str, Any]) -> AppSettings:
     values: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for key, value in data.items():
-        if key == "schema_version" or key in SECRET_KEYS:
+        if key == "schema_version" or _is_secret_key(key):
             continue
         expected = _FIELD_TYPES.get(key)
         if expected is None:
@@ -138,8 +148,8 @@ def settings_to_dict(settings: AppSettings) -> dict[str, Any]:
             value = str(value)
         data[f.name] = value
     data["schema_version"] = SCHEMA_VERSION
-    for key in SECRET_KEYS:
-        data.pop(key, None)
+    for key in [key for key in data if _is_secret_key(key)]:
+        del data[key]
     return data
 
 

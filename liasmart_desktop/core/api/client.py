@@ -59,7 +59,8 @@ class LiaSmartClient:
         base_url: ``https://…/api``; plain ``http`` only to this computer (the sandbox).
         max_connections: the pool size; keep it at least the number of threads sharing the client.
         use_system_trust_store: verify TLS against the OS store instead of certifi's bundle.
-        ssl_context: a verifying context to use instead (tests pass one trusting their own CA).
+        ssl_context: a verifying context to use instead (tests pass one trusting their own CA);
+            one that skips certificate or host name checks is refused with ``ValueError``.
         transport: an httpx transport to use instead of the network (tests pass ``MockTransport``).
         require_uid_echo: a SendSMS success must echo our ``uid`` or it is treated as unknown.
         clock: a monotonic clock, for the per-request deadline.
@@ -77,6 +78,11 @@ class LiaSmartClient:
         require_uid_echo: bool = False,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        if ssl_context is not None and not (
+            ssl_context.verify_mode == ssl.CERT_REQUIRED and ssl_context.check_hostname
+        ):
+            # A context is for extra trust (a test CA, an office root), never for less checking.
+            raise ValueError("ssl_context must verify the certificate and the host name")
         self._base_url = check_base_url(base_url)
         self._credentials = credentials
         self._require_uid_echo = require_uid_echo
@@ -169,13 +175,16 @@ class LiaSmartClient:
             raw = self._post(endpoint_url(self._base_url, endpoint), body)
         except Exception as exc:  # noqa: BLE001 - every failure is classified, none escapes
             return classify(endpoint, exc)
-        return classify(
-            endpoint,
-            raw,
-            sent_uid=sent_uid,
-            asked_message_id=asked_message_id,
-            require_uid_echo=self._require_uid_echo,
-        )
+        try:
+            return classify(
+                endpoint,
+                raw,
+                sent_uid=sent_uid,
+                asked_message_id=asked_message_id,
+                require_uid_echo=self._require_uid_echo,
+            )
+        except Exception as exc:  # noqa: BLE001 - a reply the parser chokes on is unknown, not a crash
+            return classify(endpoint, exc)
 
     def _post(self, url: str, body: bytes) -> RawResponse:
         deadline = self._clock() + REQUEST_DEADLINE_S

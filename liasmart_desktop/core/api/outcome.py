@@ -16,6 +16,7 @@ LiaSmart answers HTTP 200 for both success and failure; success is read from the
 from __future__ import annotations
 
 import enum
+import re
 import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -86,6 +87,7 @@ class Reason(enum.Enum):
     MISSING_MESSAGE_ID = "missing_message_id"
     UID_MISMATCH = "uid_mismatch"
     UID_MISSING = "uid_missing"
+    MESSAGE_ID_MISMATCH = "message_id_mismatch"
     UNEXPECTED_ERROR = "unexpected_error"
 
 
@@ -129,12 +131,28 @@ class DeadlineExceededError(Exception):
     """Our own overall per-request deadline passed while the reply was still trickling in."""
 
 
-# Account-level remark fragments, checked in this order on the lower-cased remark.
+# "IP" as a word of its own (also next to Chinese text: "IP不在白名单"), not inside "ship" or "zip".
+_IP_WORD_RE = re.compile(r"(?<![a-z0-9])ip(?:s|v4|v6)?(?![a-z])")
+# With the word "IP", these name the IP allow-list. Alone they do not: "Sender ID not whitelisted" or
+# "号码不在白名单" is about this message (the fault matrix keeps those row-level).
+_IP_REFUSAL_FRAGMENTS = (
+    "whitelist",
+    "white list",
+    "white-list",
+    "allowlist",
+    "allow list",
+    "allow-list",
+    "not allowed",
+    "not authori",
+    "unauthori",
+    "denied",
+    "invalid ip",
+    "白名单",
+    "不允许",
+    "未授权",
+)
+# Other account-level remark fragments, checked in this order on the lower-cased remark.
 _ACCOUNT_REMARKS: tuple[tuple[Reason, tuple[str, ...]], ...] = (
-    (
-        Reason.IP_NOT_ALLOWED,
-        ("whitelist", "white list", "white-list", "ip not allowed", "invalid ip", "白名单"),
-    ),
     (
         Reason.TRANSACTIONAL_NOT_ALLOWED,
         ("transactional sms is not allowed", "transactional not allowed"),
@@ -195,6 +213,8 @@ _ACCOUNT_REMARKS: tuple[tuple[Reason, tuple[str, ...]], ...] = (
 def account_reason(remarks: str) -> Reason | None:
     """The account-level cause named by a failure remark, ``None`` for a row-level remark."""
     text = " ".join(remarks.lower().split())
+    if _IP_WORD_RE.search(text) and any(fragment in text for fragment in _IP_REFUSAL_FRAGMENTS):
+        return Reason.IP_NOT_ALLOWED
     for reason, fragments in _ACCOUNT_REMARKS:
         if any(fragment in text for fragment in fragments):
             return reason
@@ -315,9 +335,11 @@ def _classify_send(
         )
     message_id = message_id_value(data.get("message_id"))
     echoed = text_value(data, "uid") or None
+    sent = sent_uid or None  # an empty uid is not sent at all (SmsMessage.params)
     if message_id is None:
         return Outcome(OutcomeKind.UNKNOWN, Reason.MISSING_MESSAGE_ID, status, remarks=remarks, uid=echoed)
-    if echoed is not None and sent_uid is not None and echoed != sent_uid:
+    # A reply naming another uid, or one when we sent none, may belong to another request.
+    if echoed is not None and echoed != sent:
         return Outcome(
             OutcomeKind.UNKNOWN,
             Reason.UID_MISMATCH,
@@ -326,7 +348,7 @@ def _classify_send(
             message_id=message_id,
             uid=echoed,
         )
-    if echoed is None and require_uid_echo:
+    if echoed is None and sent is not None and require_uid_echo:
         return Outcome(
             OutcomeKind.UNKNOWN, Reason.UID_MISSING, status, remarks=remarks, message_id=message_id
         )
@@ -363,6 +385,16 @@ def _classify_delivery(data: Mapping[str, Any], status: int, asked_id: str) -> O
             status,
             remarks=text_value(data, "remarks"),
         )
+    if asked_id and report.message_id != asked_id:
+        # A report about another message must never mark this one delivered or failed.
+        return Outcome(
+            OutcomeKind.UNKNOWN,
+            Reason.MESSAGE_ID_MISMATCH,
+            status,
+            remarks=report.remarks,
+            message_id=report.message_id,
+            detail=f"asked about {asked_id!r}",
+        )
     return Outcome(
         OutcomeKind.ACCEPTED,
         Reason.OK,
@@ -383,19 +415,21 @@ def _classify_response(
     now: datetime | None,
 ) -> Outcome:
     status = response.status_code
-    if response.too_large:
-        return Outcome(OutcomeKind.UNKNOWN, Reason.BODY_TOO_LARGE, status)
+    # The status alone decides first: a 429 or a 404 stays one even when a proxy's page is huge.
     decided = _status_only(status, response.headers, now)
     if decided is not None:
         return decided
     data: dict[str, Any] | None = None
     problem = ""
-    try:
-        data = parse_object(response.body)
-    except BodyError as exc:
-        problem = str(exc)
+    if not response.too_large:
+        try:
+            data = parse_object(response.body)
+        except BodyError as exc:
+            problem = str(exc)
     if not 200 <= status < 300:
         return _error_status(status, data)
+    if response.too_large:
+        return Outcome(OutcomeKind.UNKNOWN, Reason.BODY_TOO_LARGE, status)
     if data is None:
         if problem == "empty":
             reason = Reason.EMPTY_BODY

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -155,11 +156,25 @@ def parse_object(body: bytes) -> dict[str, Any]:
         data = json.loads(text, parse_int=str, parse_float=Decimal, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise BodyError("html" if text.lstrip().startswith("<") else "garbled") from exc
+    except RecursionError as exc:  # "[[[[…" nested deeper than the parser's stack: no reply of ours
+        raise BodyError("nested too deeply") from exc
     if isinstance(data, list) and len(data) == 1:
         data = data[0]
     if not isinstance(data, dict):
         raise BodyError(f"a JSON {type(data).__name__}, not an object")
     return {str(key).lower(): value for key, value in data.items()}
+
+
+#: Digits a whole number written with a fraction or exponent (``2.6471304E7``) may have. Beyond it,
+#: ``int()`` of ``1e999999999`` would build a huge number and ``str()`` of it raises ``ValueError``.
+_MAX_WHOLE_DIGITS = 40
+
+
+def _whole_number_text(value: Decimal) -> str | None:
+    """``Decimal("2.6471304E7")`` → ``"26471304"``; ``None`` for a fraction or an absurd exponent."""
+    if value.adjusted() >= _MAX_WHOLE_DIGITS or value != value.to_integral_value():
+        return None
+    return str(int(value))
 
 
 def text_value(data: Mapping[str, Any], *keys: str) -> str:
@@ -170,8 +185,8 @@ def text_value(data: Mapping[str, Any], *keys: str) -> str:
             continue
         if isinstance(value, bool):
             return str(value).lower()
-        if isinstance(value, Decimal) and value == value.to_integral_value():
-            return str(int(value))
+        if isinstance(value, Decimal):
+            return _whole_number_text(value) or str(value)
         return str(value).strip()
     return ""
 
@@ -181,21 +196,30 @@ def message_id_value(value: Any) -> str | None:
     if value is None or isinstance(value, bool | dict | list):
         return None
     if isinstance(value, Decimal):
-        if value != value.to_integral_value():
+        value = _whole_number_text(value)
+        if value is None:
             return None
-        value = int(value)
     text = str(value).strip()
     if not text or text.lower() in {"0", "null", "none"}:
         return None
     return text
 
 
+#: ``1,234,567.89``: commas only as thousands separators. ``1,5`` (a decimal comma) is not read as 15.
+_THOUSANDS_RE = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
 def decimal_value(value: Any) -> Decimal | None:
     """A money amount as ``Decimal``; ``None`` when it is not a finite number."""
     if value is None or isinstance(value, bool | dict | list):
         return None
+    text = str(value).strip()
+    if "," in text:
+        if not _THOUSANDS_RE.fullmatch(text):
+            return None
+        text = text.replace(",", "")
     try:
-        number = Decimal(str(value).strip().replace(",", ""))
+        number = Decimal(text)
     except InvalidOperation:
         return None
     return number if number.is_finite() else None
@@ -204,9 +228,10 @@ def decimal_value(value: Any) -> Decimal | None:
 def int_value(value: Any) -> int | None:
     """A whole number, or ``None``."""
     number = decimal_value(value)
-    if number is None or number != number.to_integral_value():
+    if number is None:
         return None
-    return int(number)
+    whole = _whole_number_text(number)
+    return None if whole is None else int(whole)
 
 
 def parse_balance(data: Mapping[str, Any]) -> Balance | None:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 #: A provider asking us to wait longer than this is treated as "pause and ask the user".
 MAX_RETRY_AFTER_S = 600.0
+_MAX_DELAY_DIGITS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,8 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> RetryAf
         return None
     seconds: float
     if text.isascii() and text.isdigit():
-        seconds = float(int(text))
+        # int() refuses digit strings past 4300 characters; anything this long is "for ever" anyway.
+        seconds = float(int(text)) if len(text) <= _MAX_DELAY_DIGITS else float("inf")
     else:
         try:
             when = email.utils.parsedate_to_datetime(text)

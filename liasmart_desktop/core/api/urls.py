@@ -5,6 +5,8 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
+import httpx
+
 from liasmart_desktop.core.api.payloads import Endpoint
 from liasmart_desktop.core.errors import ConfigError, ConfigProblem
 
@@ -24,7 +26,14 @@ def is_loopback_host(host: str) -> bool:
 def check_base_url(url: str) -> str:
     """Return the base URL without a trailing slash, or raise ``ConfigError`` saying what is wrong."""
     text = url.strip()
-    parts = urlsplit(text)
+    if any(char.isspace() or not char.isprintable() for char in text):
+        raise ConfigError(ConfigProblem.BAD_BASE_URL, "no spaces or control characters", subject=text)
+    try:
+        parts = urlsplit(text)
+        _ = parts.port  # raises for a port that is not a number from 0 to 65535
+        httpx.URL(text)  # the client parses it again; a host httpx cannot encode must fail here
+    except (ValueError, httpx.InvalidURL) as exc:
+        raise ConfigError(ConfigProblem.BAD_BASE_URL, str(exc), subject=text) from exc
     if parts.scheme not in {"https", "http"} or not parts.hostname:
         raise ConfigError(ConfigProblem.BAD_BASE_URL, "expected https://host/path", subject=text)
     if parts.username or parts.password or parts.query or parts.fragment:

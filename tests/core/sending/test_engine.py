@@ -138,7 +138,7 @@ def test_retry_after_holds_every_claim_then_retries(journal: Journal) -> None:
 
 def test_an_excessive_retry_after_pauses_the_campaign(journal: Journal) -> None:
     provider = MockProvider(script=lambda _n, _b: httpx.Response(429, headers={"Retry-After": "86400"}))
-    campaign, result = run(journal, provider, 5, EngineConfig(concurrency=1, rate_per_s=1000.0))
+    _, result = run(journal, provider, 5, EngineConfig(concurrency=1, rate_per_s=1000.0))
     assert result.stop_reason is StopReason.RATE_LIMITED_LONG
     assert result.counts[MessageState.RETRY_WAIT] == 1
     assert result.counts[MessageState.PENDING] == 4
@@ -180,7 +180,7 @@ def test_cancel_stops_claiming_and_cancels_the_rest(journal: Journal) -> None:
             control.cancel()
 
     provider = MockProvider(script=script)
-    campaign, result = run(
+    _, result = run(
         journal, provider, 100, EngineConfig(concurrency=2, rate_per_s=1000.0), control=control
     )
     assert result.status is CampaignStatus.CANCELLED
@@ -225,7 +225,8 @@ def test_progress_reports_every_change_in_batches(journal: Journal) -> None:
     changed_rows = {m.row for u in updates for m in u.changed}
     assert changed_rows == {m.row for m in journal.messages(campaign.id)}
     assert len(updates) < 40 * 2
-    assert updates[-1].done and updates[-1].in_flight == 0
+    assert updates[-1].done
+    assert updates[-1].in_flight == 0
 
 
 def test_rate_limit_spaces_requests(journal: Journal) -> None:

@@ -56,7 +56,8 @@ def test_campaign_round_trip_and_lookup(journal: Journal) -> None:
     assert journal.campaign(str(campaign.id)) == campaign
     assert journal.campaign() == campaign
     assert campaign.columns == ("name", "phone")
-    assert campaign.sandbox and campaign.status is CampaignStatus.READY
+    assert campaign.sandbox
+    assert campaign.status is CampaignStatus.READY
     (message,) = journal.messages(campaign.id)
     assert message.fields == {"name": "张三", "phone": "13900000001"}
     (aside,) = journal.set_aside_rows(campaign.id)
@@ -255,7 +256,8 @@ def test_refresh_records_statuses_and_polls_only_open_ones(journal: Journal) -> 
         1,
     )
     by_id = {m.message_id: m for m in journal.messages(campaign.id)}
-    assert by_id[ids[0]].dlr_status == "Delivered" and by_id[ids[0]].dlr_checked_at
+    assert by_id[ids[0]].dlr_status == "Delivered"
+    assert by_id[ids[0]].dlr_checked_at
     assert by_id[ids[3]].dlr_error == "Invalid Message ID"
     client.asked.clear()
     refresh_delivery(journal, campaign, client, rate_per_s=1000.0)
