@@ -82,6 +82,8 @@ _CONFIG_SENTENCES: dict[ConfigProblem, str] = {
     "(plain http is only allowed for the sandbox on this computer).",
     ConfigProblem.SETTINGS_UNREADABLE: "The settings file {subject} cannot be read ({detail}); "
     "fix or delete it (nothing was changed).",
+    ConfigProblem.SETTINGS_UNWRITABLE: "The settings file {subject} cannot be written ({detail}); "
+    "free some disk space or check the folder's permissions (the previous settings are unchanged).",
     ConfigProblem.SETTINGS_INVALID: "The setting '{subject}' in the settings file is wrong ({detail}); "
     "fix it or delete the settings file (nothing was changed).",
     ConfigProblem.DATA_DIR_UNUSABLE: "The data folder {subject} cannot be used ({detail}); "

@@ -30,6 +30,7 @@ class ConfigProblem(enum.Enum):
     BAD_BASE_URL = "bad_base_url"
     INSECURE_BASE_URL = "insecure_base_url"
     SETTINGS_UNREADABLE = "settings_unreadable"
+    SETTINGS_UNWRITABLE = "settings_unwritable"
     SETTINGS_INVALID = "settings_invalid"
     DATA_DIR_UNUSABLE = "data_dir_unusable"
     BAD_VALUE = "bad_value"

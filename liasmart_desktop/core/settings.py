@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from liasmart_desktop.core.errors import ConfigError, ConfigProblem
-from liasmart_desktop.core.paths import PRIVATE_FILE_MODE
+from liasmart_desktop.core.paths import atomic_path
 
 SCHEMA_VERSION = 1
 DEFAULT_BASE_URL = "https://api.liasmart.com/api"
@@ -173,22 +170,19 @@ def load_settings(path: Path) -> AppSettings:
 
 
 def save_settings(path: Path, settings: AppSettings) -> None:
-    """Write the settings atomically (temporary file, fsync, rename) with owner-only permissions."""
+    """Write the settings atomically (temporary file, fsync, rename) with owner-only permissions.
+
+    A failure (disk full, read-only folder) raises ``ConfigError(SETTINGS_UNWRITABLE)`` and leaves
+    the previous file as it was.
+    """
     text = json.dumps(settings_to_dict(settings), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    fd, tmp_name = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if os.name == "posix":
-            tmp.chmod(PRIVATE_FILE_MODE)
-        tmp.replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+        with atomic_path(path) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(
+            ConfigProblem.SETTINGS_UNWRITABLE, exc.strerror or str(exc), subject=str(path)
+        ) from exc
 
 
 def updated(settings: AppSettings, **changes: Any) -> AppSettings:

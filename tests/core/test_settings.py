@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 
-from liasmart_desktop.core import settings as settings_module
 from liasmart_desktop.core.errors import ConfigError, ConfigProblem
 from liasmart_desktop.core.settings import (
     DEFAULT_BASE_URL,
@@ -23,7 +22,6 @@ from liasmart_desktop.core.settings import (
     settings_to_dict,
     updated,
 )
-from tests.core.os_support import pretend_not_posix
 
 FULL = AppSettings(
     api_id="API43404236",
@@ -94,13 +92,6 @@ def test_saved_file_is_owner_only(path: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-def test_save_without_posix_modes(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
-    pretend_not_posix(monkeypatch, settings_module)
-    save_settings(path, FULL)
-    assert load_settings(path) == FULL
-    assert _files(path.parent) == ["settings.json"]
-
-
 def test_save_replaces_the_previous_file(path: Path) -> None:
     save_settings(path, FULL)
     save_settings(path, updated(FULL, concurrency=2))
@@ -122,8 +113,10 @@ def test_failed_save_leaves_the_previous_file(
         monkeypatch.setattr(os, "fsync", fail)
     else:
         monkeypatch.setattr(Path, "replace", fail)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(ConfigError) as error:
         save_settings(path, updated(FULL, concurrency=1))
+    assert error.value.code is ConfigProblem.SETTINGS_UNWRITABLE
+    assert "No space left" in error.value.detail
     assert path.read_bytes() == before
     assert _files(path.parent) == ["settings.json"]
 
