@@ -121,7 +121,6 @@ def command_test(args: list[str]) -> int:
         ("types", [py, "-m", "mypy"]),
         ("imports", [py, "-m", "importlinter.cli", "--no-cache"]),
         ("tests", [py, "-m", "pytest", "--cov", "--cov-report=", *args]),
-        ("coverage", [py, "-m", "coverage", "combine", "--quiet"]),
         (
             "core coverage",
             [

@@ -180,9 +180,7 @@ def test_cancel_stops_claiming_and_cancels_the_rest(journal: Journal) -> None:
             control.cancel()
 
     provider = MockProvider(script=script)
-    _, result = run(
-        journal, provider, 100, EngineConfig(concurrency=2, rate_per_s=1000.0), control=control
-    )
+    _, result = run(journal, provider, 100, EngineConfig(concurrency=2, rate_per_s=1000.0), control=control)
     assert result.status is CampaignStatus.CANCELLED
     assert len(provider.requests) <= 4 + 2
     assert result.counts[MessageState.ACCEPTED] == len(provider.requests)

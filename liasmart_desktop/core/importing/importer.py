@@ -1,0 +1,105 @@
+"""``import_file``: read a recipient list from disk into an ImportReport, safely and completely."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from liasmart_desktop.core.importing.accounting import account_rows
+from liasmart_desktop.core.importing.formats import SNIFF_BYTES, Container, sniff_container
+from liasmart_desktop.core.importing.limits import DEFAULT_LIMITS, ImportLimits
+from liasmart_desktop.core.importing.phones import phone_normaliser
+from liasmart_desktop.core.importing.problems import ImportCancelledError, ImportFileError, ImportProblem
+from liasmart_desktop.core.importing.progress import (
+    CancelCheck,
+    ImportProgress,
+    ImportStage,
+    ProgressCallback,
+)
+from liasmart_desktop.core.importing.report import ImportReport
+from liasmart_desktop.core.importing.sheet_data import SheetData
+from liasmart_desktop.core.importing.text_files import read_text_table
+from liasmart_desktop.core.importing.workbooks import read_workbook
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    """How to read a file; every field is optional and mirrors a ``liasmart import`` option."""
+
+    sheet: str | None = None  # worksheet name (default: the first visible worksheet)
+    has_header: bool = True  # False: every row is data and columns are named A, B, …
+    phone_column: str | None = None  # header name or column letters (default: guessed)
+    country: str | None = None  # ISO2 default country for national-format numbers
+    encoding: str | None = None  # text files only (default: detected)
+    delimiter: str | None = None  # text files only (default: sniffed)
+    limits: ImportLimits = DEFAULT_LIMITS
+
+
+def read_file_bytes(path: Path, limits: ImportLimits) -> tuple[bytes, Container]:
+    """The whole file (it is checked and parsed from memory) and its container, within the size limit."""
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            head = handle.read(SNIFF_BYTES)
+            if not head:
+                raise ImportFileError(ImportProblem.FILE_EMPTY, path=str(path))
+            container = sniff_container(head)
+            limit = limits.max_text_bytes if container is Container.TEXT else limits.max_workbook_bytes
+            if size > limit:
+                raise ImportFileError(ImportProblem.FILE_TOO_LARGE, size_bytes=size, limit_bytes=limit)
+            data = head + handle.read(max(limit + 1 - len(head), 0))
+    except FileNotFoundError as exc:
+        raise ImportFileError(ImportProblem.FILE_NOT_FOUND, path=str(path)) from exc
+    except PermissionError as exc:
+        # Windows reports a file Excel holds open as a sharing violation, a PermissionError.
+        raise ImportFileError(ImportProblem.FILE_LOCKED, path=str(path)) from exc
+    except OSError as exc:
+        raise ImportFileError(
+            ImportProblem.FILE_UNREADABLE, path=str(path), detail=exc.strerror or str(exc)
+        ) from exc
+    if len(data) > limit:  # the file grew while it was read
+        raise ImportFileError(ImportProblem.FILE_TOO_LARGE, size_bytes=len(data), limit_bytes=limit)
+    return data, container
+
+
+def read_sheet(data: bytes, container: Container, options: ImportOptions) -> SheetData:
+    """The rows of a text file, or of the chosen worksheet of a workbook."""
+    if container is Container.TEXT:
+        return read_text_table(
+            data, encoding=options.encoding, delimiter=options.delimiter, limits=options.limits
+        )
+    return read_workbook(data, container, sheet=options.sheet, limits=options.limits)
+
+
+def import_file(
+    path: str | os.PathLike[str],
+    options: ImportOptions = ImportOptions(),
+    *,
+    on_progress: ProgressCallback | None = None,
+    should_cancel: CancelCheck | None = None,
+) -> ImportReport:
+    """Read ``path`` into a report where every data row is accounted for.
+
+    Raises ImportFileError (with a problem code and data) when the file as a whole cannot be used,
+    and ImportCancelledError when ``should_cancel`` returns True. Safe to run on a worker thread:
+    it shares no state, and ``on_progress`` is called on the calling thread every 1,000 rows.
+    """
+    normaliser = phone_normaliser(options.country)  # an unknown country fails before any reading
+    if on_progress is not None:
+        on_progress(ImportProgress(ImportStage.READING))
+    data, container = read_file_bytes(Path(path), options.limits)
+    sheet = read_sheet(data, container, options)
+    del data  # calamine holds its own copy of the sheet; the rows no longer need the file
+    if should_cancel is not None and should_cancel():
+        raise ImportCancelledError
+    return account_rows(
+        os.fspath(path),
+        sheet,
+        normaliser,
+        has_header=options.has_header,
+        phone_column=options.phone_column,
+        limits=options.limits,
+        on_progress=on_progress,
+        should_cancel=should_cancel,
+    )

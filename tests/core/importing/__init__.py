@@ -1,0 +1,1 @@
+"""Tests of the recipient importer (files generated in each test, never stored blobs)."""
