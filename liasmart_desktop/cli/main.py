@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import io
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from liasmart_desktop import __version__
-from liasmart_desktop.cli.commands import Command, account, analyze, campaign, import_list, sandbox
+from liasmart_desktop.cli.commands import Command, account, analyze, campaign, import_list, results, sandbox
 from liasmart_desktop.cli.context import CliContext
 from liasmart_desktop.cli.errors import CliError, ExitCode
 from liasmart_desktop.cli.messages import describe_error
@@ -23,6 +25,7 @@ COMMANDS: tuple[Command, ...] = (
     *analyze.COMMANDS,
     *import_list.COMMANDS,
     *campaign.COMMANDS,
+    *results.COMMANDS,
     *account.COMMANDS,
     *sandbox.COMMANDS,
 )
@@ -83,6 +86,14 @@ def _base_url_or_empty(ctx: CliContext) -> str:
         return ""
 
 
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # stdout is not a real file (tests pass a StringIO)
+
+
 def main(
     argv: Sequence[str] | None = None,
     *,
@@ -113,6 +124,11 @@ def main(
     except KeyboardInterrupt:
         ctx.warn("Stopped.")
         return int(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        # The reader (``| head``) went away: not our error. Point stdout at nothing so the
+        # interpreter's final flush does not complain either.
+        _silence_stdout()
+        return int(ExitCode.OK)
     except Exception as exc:  # the last line of defence: one sentence, no traceback
         log.exception("unexpected error in %s", args.command)
         ctx.warn(

@@ -12,8 +12,12 @@ from liasmart_desktop.core.errors import (
     ConfigProblem,
     CredentialError,
     CredentialProblem,
+    JournalError,
+    JournalProblem,
     LiaSmartError,
 )
+from liasmart_desktop.core.sending.lock import LockBusyError
+from liasmart_desktop.core.text import TemplateError, TemplateIssue, TemplateProblem
 
 _OUTCOME_SENTENCES: dict[Reason, str] = {
     Reason.CREDENTIALS: "LiaSmart did not accept the API ID or password; check them "
@@ -104,8 +108,56 @@ _CREDENTIAL_SENTENCES: dict[CredentialProblem, str] = {
 }
 
 
+_JOURNAL_SENTENCES: dict[JournalProblem, str] = {
+    JournalProblem.CORRUPT: "The journal {subject} is damaged ({detail}); nothing was sent. Move it aside "
+    "(keep it for support) and try again, or restore it from a backup.",
+    JournalProblem.NEWER_SCHEMA: "The journal {subject} was written by a newer version of LiaSmart Desktop; "
+    "update this one.",
+    JournalProblem.NOT_DURABLE: "The journal cannot be made crash-safe here ({detail}); keep the data folder "
+    "on a local disk, not a network or cloud folder.",
+    JournalProblem.WRITE_FAILED: "The journal {subject} cannot be written ({detail}); nothing more is sent "
+    "until it can (check free disk space and permissions).",
+    JournalProblem.NO_SUCH_CAMPAIGN: "There is no campaign “{subject}”; `liasmart campaigns` lists them.",
+    JournalProblem.NO_CAMPAIGNS: "The journal has no campaigns yet; `liasmart send` creates one.",
+    JournalProblem.NOTHING_TO_RESEND: "The campaign has no {subject} messages to send again.",
+}
+
+_TEMPLATE_SENTENCES: dict[TemplateIssue, str] = {
+    TemplateIssue.UNCLOSED_BRACE: "a “{{” at character {at} is never closed (write {{{{ for a literal brace)",
+    TemplateIssue.STRAY_CLOSING_BRACE: "a “}}” at character {at} closes nothing (write }}}} for a literal "
+    "brace)",
+    TemplateIssue.EMPTY_FIELD_NAME: "“{{}}” at character {at} names no column",
+    TemplateIssue.UNKNOWN_FIELD: "{{{field}}} names no column of the list (the columns are: {columns})",
+    TemplateIssue.AMBIGUOUS_FIELD: "{{{field}}} could mean several columns ({candidates}); write the "
+    "column name exactly",
+    TemplateIssue.ESCAPED_FIELD: "{{{{{field}}}}} is literal text, not a merge field",
+}
+
+
+def describe_template_problem(problem: TemplateProblem, columns: tuple[str, ...] = ()) -> str:
+    """One clause about a template problem."""
+    return _TEMPLATE_SENTENCES[problem.code].format(
+        at=problem.position + 1,
+        field=problem.field,
+        candidates=", ".join(problem.candidates),
+        columns=", ".join(columns) or "none",
+    )
+
+
 def describe_error(exc: LiaSmartError, base_url: str = "") -> tuple[ExitCode, str]:
     """The exit code and the sentence for an error raised by the core."""
+    if isinstance(exc, LockBusyError):
+        holder = f" (process {exc.holder_pid})" if exc.holder_pid else ""
+        return ExitCode.LOCKED, (
+            f"Another LiaSmart program{holder} is sending from this journal; wait for it to finish or "
+            "stop it first (nothing was sent)."
+        )
+    if isinstance(exc, JournalError):
+        code = ExitCode.USAGE if exc.code is not JournalProblem.WRITE_FAILED else ExitCode.UNFINISHED
+        return code, _JOURNAL_SENTENCES[exc.code].format(subject=exc.subject, detail=exc.detail)
+    if isinstance(exc, TemplateError):
+        clauses = "; ".join(describe_template_problem(p) for p in exc.problems)
+        return ExitCode.USAGE, f"The message text cannot be used: {clauses}."
     if isinstance(exc, ApiError):
         return outcome_exit_code(exc.outcome), describe_outcome(exc.outcome, base_url)
     if isinstance(exc, ConfigError):

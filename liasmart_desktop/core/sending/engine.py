@@ -92,6 +92,7 @@ class SendControl:
         self._changed = threading.Condition()
         self._paused = False
         self._cancelled = False
+        self._stopped = False
 
     def pause(self) -> None:
         """Stop claiming new messages; in-flight requests finish."""
@@ -110,6 +111,17 @@ class SendControl:
         with self._changed:
             self._cancelled = True
             self._changed.notify_all()
+
+    def stop(self) -> None:
+        """End the run as soon as in-flight requests finish, leaving the rest to resume later."""
+        with self._changed:
+            self._stopped = True
+            self._changed.notify_all()
+
+    @property
+    def stopped(self) -> bool:
+        """Whether a stop was asked for."""
+        return self._stopped
 
     @property
     def paused(self) -> bool:
@@ -262,6 +274,8 @@ class _Run:
     def _check_control(self) -> None:
         if self.stop is None and self.control.cancelled:
             self.stop = (StopReason.CANCELLED, "")
+        elif self.stop is None and self.control.stopped:
+            self.stop = (StopReason.USER_PAUSE, "")
 
     def _busy_wait(self) -> float:
         """Requests are in flight: wake at the first answer, or when a free slot could be filled."""

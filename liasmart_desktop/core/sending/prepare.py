@@ -1,0 +1,149 @@
+"""Turning an imported list and a message template into a campaign ready for the journal.
+
+Every source row ends up either as a message (the exact normalised text that will be sent, its
+encoding and parts) or as a set-aside row with a code: the importer's buckets (invalid, missing,
+damaged, duplicate), a merge value that is empty (``missing_value``) or a rendered text that must not
+be sent (``blocked_text``). Nothing is dropped and nothing is sent with a placeholder in it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from liasmart_desktop.core.importing import ImportReport
+from liasmart_desktop.core.sending.records import CampaignSpec, NewMessage, SetAsideRow
+from liasmart_desktop.core.text import (
+    CampaignSummary,
+    EncodingPolicy,
+    MergeTemplate,
+    TemplateError,
+    compile_template,
+)
+
+#: Set-aside statuses added to the importer's buckets.
+MISSING_VALUE = "missing_value"
+BLOCKED_TEXT = "blocked_text"
+FINGERPRINT_CHUNK_BYTES = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedCampaign:
+    """A campaign before it is stored: what will be sent, what is set aside, and what it costs."""
+
+    spec: CampaignSpec
+    messages: tuple[NewMessage, ...]
+    set_aside: tuple[SetAsideRow, ...]
+    template: MergeTemplate
+    summary: CampaignSummary
+
+    @property
+    def total_segments(self) -> int:
+        """Parts billed if every message is accepted."""
+        return sum(message.segments for message in self.messages)
+
+    @property
+    def unicode_messages(self) -> int:
+        """Messages that go out as Unicode (``U``)."""
+        return sum(1 for message in self.messages if message.encoding == "U")
+
+
+def file_fingerprint(path: Path) -> str:
+    """SHA-256 of a file's bytes, to recognise the same list sent again."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(FINGERPRINT_CHUNK_BYTES):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _import_set_aside(report: ImportReport) -> Iterable[SetAsideRow]:
+    for problem in report.problems:
+        yield SetAsideRow(
+            row=problem.row,
+            original=problem.original,
+            status=problem.status.value,
+            reason=problem.reason.value,
+            reason_data=dict(problem.params),
+            first_row=problem.first_row,
+            fields=report.fields(problem),
+        )
+
+
+def prepare_campaign(
+    report: ImportReport,
+    template_text: str,
+    *,
+    sender_id: str,
+    sms_type: str,
+    encoding_policy: str = "auto",
+    callback_url: str = "",
+    source_name: str = "",
+    source_fingerprint: str = "",
+    sandbox: bool = False,
+    base_url: str = "",
+) -> PreparedCampaign:
+    """Render ``template_text`` for every recipient of ``report``.
+
+    Raises ``TemplateError`` when the template itself has problems (an unknown field, a lone brace).
+    """
+    template = compile_template(template_text, report.columns, EncodingPolicy(encoding_policy))
+    if not template.ok:
+        raise TemplateError([p for p in template.problems if p.code.blocks_rendering])
+    fields = [report.fields(recipient) for recipient in report.recipients]
+    render = template.render_all(fields)
+    messages: list[NewMessage] = []
+    set_aside = list(_import_set_aside(report))
+    for index, recipient in enumerate(report.recipients):
+        analysis = render.analyses[index]
+        if analysis is None:
+            set_aside.append(
+                SetAsideRow(
+                    row=recipient.row,
+                    original=recipient.original,
+                    status=MISSING_VALUE,
+                    reason="empty_field",
+                    reason_data={"fields": ", ".join(render.empty_fields.get(index, ()))},
+                    fields=fields[index],
+                )
+            )
+        elif analysis.blocks_sending:
+            blocking = [p.code.value for p in analysis.problems if p.code.blocks_sending]
+            set_aside.append(
+                SetAsideRow(
+                    row=recipient.row,
+                    original=recipient.original,
+                    status=BLOCKED_TEXT,
+                    reason=blocking[0],
+                    reason_data={"problems": ", ".join(blocking)},
+                    fields=fields[index],
+                )
+            )
+        else:
+            messages.append(
+                NewMessage(
+                    row=recipient.row,
+                    phone=recipient.phone,
+                    text=analysis.text,
+                    encoding=analysis.encoding.value,
+                    segments=analysis.segments,
+                    fields=fields[index],
+                )
+            )
+    set_aside.sort(key=lambda row: row.row)
+    spec = CampaignSpec(
+        template=template_text,
+        sender_id=sender_id,
+        sms_type=sms_type,
+        encoding_policy=encoding_policy,
+        callback_url=callback_url,
+        source_name=source_name,
+        source_fingerprint=source_fingerprint,
+        columns=report.columns,
+        phone_column=report.phone_column,
+        sandbox=sandbox,
+        base_url=base_url,
+    )
+    return PreparedCampaign(spec, tuple(messages), tuple(set_aside), template, render.summary)
