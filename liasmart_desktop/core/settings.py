@@ -16,6 +16,7 @@ SCHEMA_VERSION = 1
 DEFAULT_BASE_URL = "https://api.liasmart.com/api"
 MAX_CONCURRENCY = 64
 MAX_RATE_PER_S = 1000.0
+MAX_SENDER_ID_CHARS = 15
 #: Keys that must never be read from or written to the settings file.
 SECRET_KEYS = frozenset({"api_password", "password"})
 
@@ -38,6 +39,10 @@ class AppSettings:
     language: str = ""
     use_system_trust_store: bool = False
     require_uid_echo: bool = False
+    #: Where "Send a test to my number" sends (country code + number, or a national number).
+    test_phone: str = ""
+    #: The longest alphanumeric sender ID the account accepts (the common rule is 11).
+    sender_id_max_chars: int = 11
     #: Keys written by a newer version, kept so saving does not lose them.
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
@@ -60,6 +65,10 @@ def check_settings(s: AppSettings) -> None:
             ConfigProblem.BAD_VALUE,
             f"above 0, at most {MAX_RATE_PER_S:g}",
             subject="rate_per_second",
+        )
+    if not 1 <= s.sender_id_max_chars <= MAX_SENDER_ID_CHARS:
+        raise ConfigError(
+            ConfigProblem.BAD_VALUE, f"1 to {MAX_SENDER_ID_CHARS}", subject="sender_id_max_chars"
         )
     # "NaN" would make the comparison itself raise; "Infinity" is no price.
     if s.price_per_part is not None and not (s.price_per_part.is_finite() and s.price_per_part >= 0):
@@ -86,6 +95,8 @@ _FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
     "language": str,
     "use_system_trust_store": bool,
     "require_uid_echo": bool,
+    "test_phone": str,
+    "sender_id_max_chars": int,
 }
 
 

@@ -283,3 +283,16 @@ def test_updated_returns_a_new_object() -> None:
     base = AppSettings()
     changed = updated(base, api_id="A9")
     assert (base.api_id, changed.api_id) == ("", "A9")
+
+
+@pytest.mark.parametrize("value", [0, 16])
+def test_sender_id_length_rule_is_bounded(value: int) -> None:
+    with pytest.raises(ConfigError) as error:
+        AppSettings(sender_id_max_chars=value)
+    assert error.value.subject == "sender_id_max_chars"
+
+
+def test_test_phone_and_sender_rule_round_trip(path: Path) -> None:
+    saved = AppSettings(test_phone="8613912345678", sender_id_max_chars=9)
+    save_settings(path, saved)
+    assert load_settings(path) == saved

@@ -442,8 +442,13 @@ class Journal:
 
     # ------------------------------------------------------------------ reading
 
-    def messages(self, campaign_id: int, *, batch: int = 2000) -> Iterator[MessageRecord]:
-        """Every message of a campaign in row order, read in batches (memory stays flat)."""
+    def messages(
+        self, campaign_id: int, *, batch: int = 2000, with_fields: bool = True
+    ) -> Iterator[MessageRecord]:
+        """Every message of a campaign in row order, read in batches (memory stays flat).
+
+        ``with_fields=False`` leaves out the source columns (the results grid does not show them).
+        """
         last = -1
         while True:
             rows = self._query(
@@ -453,7 +458,7 @@ class Journal:
             if not rows:
                 return
             for row in rows:
-                yield message_record(row)
+                yield message_record(row, with_fields=with_fields)
             last = rows[-1]["id"]
 
     def messages_by_pk(self, pks: Sequence[int]) -> list[MessageRecord]:

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from types import MappingProxyType
 from typing import Any
 
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
@@ -155,13 +156,17 @@ class SetAsideRecord:
     fields: Mapping[str, str]
 
 
-def message_record(row: sqlite3.Row) -> MessageRecord:
+_NO_FIELDS: Mapping[str, str] = MappingProxyType({})
+
+
+def message_record(row: sqlite3.Row, *, with_fields: bool = True) -> MessageRecord:
+    """A message from its database row (the source columns parsed only when asked for)."""
     return MessageRecord(
         pk=row["id"],
         campaign_id=row["campaign_id"],
         row=row["row"],
         phone=row["phone"],
-        fields=json.loads(row["fields"]),
+        fields=json.loads(row["fields"]) if with_fields else _NO_FIELDS,
         text=row["text"],
         encoding=row["encoding"],
         segments=row["segments"],

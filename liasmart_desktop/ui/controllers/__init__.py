@@ -1,0 +1,1 @@
+"""Qt controllers of the desktop app."""

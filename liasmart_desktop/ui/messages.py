@@ -1,0 +1,296 @@
+"""The one place that turns the core's codes into translated sentences for the window.
+
+Texts are marked with ``QT_TRANSLATE_NOOP`` so ``pyside6-lupdate`` collects them, and translated
+when shown. Placeholders are ``{named}`` and filled after translation; ``tests/ui/test_translations.py``
+checks every translation keeps its placeholders.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from liasmart_desktop.core.api.outcome import Outcome, OutcomeKind, Reason
+from liasmart_desktop.core.errors import (
+    ApiError,
+    ConfigError,
+    ConfigProblem,
+    CredentialError,
+    CredentialProblem,
+    JournalError,
+    JournalProblem,
+    LiaSmartError,
+)
+from liasmart_desktop.core.sending.journal import REASON_CANCELLED, REASON_INTERRUPTED
+from liasmart_desktop.core.sending.lock import LockBusyError
+from liasmart_desktop.core.sending.records import MessageRecord
+from liasmart_desktop.core.sending.states import MessageState, StopReason
+
+CONTEXT = "Messages"
+
+
+def tr(text: object, **values: object) -> str:
+    """Translate ``text`` (marked with ``QT_TRANSLATE_NOOP``) and fill its ``{named}`` placeholders."""
+    translated = QCoreApplication.translate(CONTEXT, str(text))
+    return translated.format(**values) if values else translated
+
+
+STATE_NAMES: dict[MessageState, object] = {
+    MessageState.PENDING: QT_TRANSLATE_NOOP("Messages", "Waiting to send"),
+    MessageState.IN_FLIGHT: QT_TRANSLATE_NOOP("Messages", "Sending"),
+    MessageState.RETRY_WAIT: QT_TRANSLATE_NOOP("Messages", "Will retry"),
+    MessageState.ACCEPTED: QT_TRANSLATE_NOOP("Messages", "Accepted"),
+    MessageState.REJECTED: QT_TRANSLATE_NOOP("Messages", "Rejected"),
+    MessageState.UNKNOWN: QT_TRANSLATE_NOOP("Messages", "Unknown"),
+    MessageState.CANCELLED: QT_TRANSLATE_NOOP("Messages", "Cancelled"),
+}
+
+_OUTCOME: dict[Reason, object] = {
+    Reason.CREDENTIALS: QT_TRANSLATE_NOOP(
+        "Messages", "LiaSmart did not accept the API ID or password. Check them in Settings."
+    ),
+    Reason.IP_NOT_ALLOWED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "LiaSmart refused this computer's internet address. Ask LiaSmart to add it to your account's "
+        "IP allow-list.",
+    ),
+    Reason.INSUFFICIENT_BALANCE: QT_TRANSLATE_NOOP(
+        "Messages", "Your LiaSmart balance is too low. Top it up, then continue."
+    ),
+    Reason.TRANSACTIONAL_NOT_ALLOWED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Your account may not send transactional messages. Send them as promotional, or ask "
+        "LiaSmart to enable transactional SMS.",
+    ),
+    Reason.ACCOUNT_DISABLED: QT_TRANSLATE_NOOP(
+        "Messages", "LiaSmart says your account is suspended or disabled. Contact LiaSmart."
+    ),
+    Reason.ENDPOINT_NOT_FOUND: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The server at {host} does not offer the LiaSmart API. Check the API address in Settings › Advanced.",
+    ),
+    Reason.PROXY: QT_TRANSLATE_NOOP(
+        "Messages", "The proxy server refused the connection. Check your network's proxy settings."
+    ),
+    Reason.TLS_CERTIFICATE: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The security certificate of {host} could not be verified, so nothing was sent. If your office "
+        "network inspects secure connections, turn on “Use the system certificate store” in "
+        "Settings › Advanced.",
+    ),
+    Reason.TLS_ERROR: QT_TRANSLATE_NOOP(
+        "Messages", "A secure connection to {host} could not be set up. Check the API address."
+    ),
+    Reason.CONFIGURATION: QT_TRANSLATE_NOOP(
+        "Messages", "The request to {host} could not be made. Check the API address."
+    ),
+    Reason.CONNECT_FAILED: QT_TRANSLATE_NOOP(
+        "Messages", "Could not connect to {host}. Check the internet connection."
+    ),
+    Reason.CONNECT_TIMEOUT: QT_TRANSLATE_NOOP(
+        "Messages", "Connecting to {host} took too long. Check the internet connection."
+    ),
+    Reason.POOL_TIMEOUT: QT_TRANSLATE_NOOP("Messages", "No connection became free in time. Try again."),
+    Reason.REQUEST_TIMEOUT: QT_TRANSLATE_NOOP(
+        "Messages", "LiaSmart did not receive the whole request in time. Try again."
+    ),
+    Reason.RATE_LIMITED: QT_TRANSLATE_NOOP("Messages", "LiaSmart asked to slow down. Try again in a moment."),
+    Reason.READ_TIMEOUT: QT_TRANSLATE_NOOP("Messages", "LiaSmart did not answer in time."),
+    Reason.WRITE_TIMEOUT: QT_TRANSLATE_NOOP("Messages", "Sending the request took too long."),
+    Reason.CONNECTION_LOST: QT_TRANSLATE_NOOP(
+        "Messages", "The connection was lost before LiaSmart answered."
+    ),
+    Reason.DEADLINE: QT_TRANSLATE_NOOP("Messages", "The answer took too long to arrive."),
+    Reason.SERVER_ERROR: QT_TRANSLATE_NOOP("Messages", "LiaSmart had a server error (HTTP {status})."),
+    Reason.REDIRECT: QT_TRANSLATE_NOOP(
+        "Messages", "The server sent the request elsewhere instead of answering. Check the API address."
+    ),
+    Reason.REMARKS: QT_TRANSLATE_NOOP("Messages", "LiaSmart said: {remarks}"),
+    Reason.UID_MISMATCH: QT_TRANSLATE_NOOP("Messages", "The answer was about a different message."),
+}
+_UNREADABLE_ANSWER = QT_TRANSLATE_NOOP(
+    "Messages", "The answer from {host} could not be read. A proxy or a login page may be in the way."
+)
+
+_CONFIG: dict[ConfigProblem, object] = {
+    ConfigProblem.BAD_BASE_URL: QT_TRANSLATE_NOOP(
+        "Messages", "The API address “{subject}” cannot be used ({detail})."
+    ),
+    ConfigProblem.INSECURE_BASE_URL: QT_TRANSLATE_NOOP(
+        "Messages", "The API address must start with https://."
+    ),
+    ConfigProblem.SETTINGS_UNREADABLE: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The settings file {subject} cannot be read ({detail}). Fix or delete it; nothing was changed.",
+    ),
+    ConfigProblem.SETTINGS_UNWRITABLE: QT_TRANSLATE_NOOP(
+        "Messages", "The settings could not be saved ({detail}). Free some disk space and try again."
+    ),
+    ConfigProblem.SETTINGS_INVALID: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The setting “{subject}” in the settings file is wrong ({detail}). Fix or delete the file.",
+    ),
+    ConfigProblem.DATA_DIR_UNUSABLE: QT_TRANSLATE_NOOP(
+        "Messages", "The data folder {subject} cannot be used ({detail})."
+    ),
+    ConfigProblem.BAD_VALUE: QT_TRANSLATE_NOOP("Messages", "“{subject}” must be {detail}."),
+}
+
+_CREDENTIAL: dict[CredentialProblem, object] = {
+    CredentialProblem.NO_API_ID: QT_TRANSLATE_NOOP("Messages", "No API ID is set. Enter it in Settings."),
+    CredentialProblem.BAD_API_ID: QT_TRANSLATE_NOOP(
+        "Messages", "The API ID is not valid. Copy it from your LiaSmart account."
+    ),
+    CredentialProblem.NO_PASSWORD: QT_TRANSLATE_NOOP(
+        "Messages", "No API password is saved. Enter it in Settings."
+    ),
+    CredentialProblem.NO_SECURE_STORE: QT_TRANSLATE_NOOP(
+        "Messages",
+        "This computer has no secure password store, so the password is kept only until you close the app.",
+    ),
+    CredentialProblem.STORE_FAILED: QT_TRANSLATE_NOOP(
+        "Messages", "The system password store did not respond ({detail}). Unlock it and try again."
+    ),
+}
+
+_JOURNAL: dict[JournalProblem, object] = {
+    JournalProblem.CORRUPT: QT_TRANSLATE_NOOP(
+        "Messages", "The history file is damaged ({detail}). Nothing was sent."
+    ),
+    JournalProblem.NEWER_SCHEMA: QT_TRANSLATE_NOOP(
+        "Messages", "The history was written by a newer version of this app. Update it."
+    ),
+    JournalProblem.NOT_DURABLE: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The history cannot be kept crash-safe in this folder. Keep the data folder on a local disk.",
+    ),
+    JournalProblem.WRITE_FAILED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The history cannot be written ({detail}). Nothing more is sent until it can: free some disk space.",
+    ),
+    JournalProblem.NO_SUCH_CAMPAIGN: QT_TRANSLATE_NOOP("Messages", "That campaign is not in the history."),
+    JournalProblem.NO_CAMPAIGNS: QT_TRANSLATE_NOOP("Messages", "Nothing has been sent yet."),
+    JournalProblem.NOTHING_TO_RESEND: QT_TRANSLATE_NOOP(
+        "Messages", "There are no such messages to send again."
+    ),
+}
+
+_STOP: dict[StopReason, object] = {
+    StopReason.USER_PAUSE: QT_TRANSLATE_NOOP("Messages", "Stopped. The rest can be sent later from History."),
+    StopReason.CANCELLED: QT_TRANSLATE_NOOP("Messages", "Cancelled. Messages not yet sent will not be sent."),
+    StopReason.ACCOUNT_REFUSED: QT_TRANSLATE_NOOP(
+        "Messages", "Sending stopped: {detail} Fix it, then press Resume."
+    ),
+    StopReason.TOO_MANY_UNKNOWN: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Sending paused: several messages in a row got no clear answer. LiaSmart or the network may "
+        "be in trouble; press Resume to try again.",
+    ),
+    StopReason.MOSTLY_REJECTED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Sending paused: most recent messages were rejected ({detail}). Check the sender ID and the "
+        "message type.",
+    ),
+    StopReason.NETWORK_DOWN: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Sending paused: LiaSmart could not be reached for several minutes. Check the connection, "
+        "then press Resume.",
+    ),
+    StopReason.RATE_LIMITED_LONG: QT_TRANSLATE_NOOP(
+        "Messages", "Sending paused: LiaSmart asked to wait a long time. Press Resume later."
+    ),
+    StopReason.CONFIGURATION: QT_TRANSLATE_NOOP(
+        "Messages", "Sending paused: an answer did not match the request. Check the API address and proxy."
+    ),
+    StopReason.JOURNAL_FAILED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Sending stopped: the history could not be written. Free some disk space, then press Resume.",
+    ),
+}
+
+_MESSAGE_REASONS: dict[str, object] = {
+    REASON_INTERRUPTED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The app stopped while this message was being sent. It may or may not have been delivered.",
+    ),
+    REASON_CANCELLED: QT_TRANSLATE_NOOP("Messages", "Cancelled before it was sent."),
+}
+_UNKNOWN_GENERIC = QT_TRANSLATE_NOOP(
+    "Messages", "No clear answer from LiaSmart ({reason}). It may or may not have been delivered."
+)
+_ACCEPTED = QT_TRANSLATE_NOOP("Messages", "Accepted by LiaSmart.")
+_REJECTED = QT_TRANSLATE_NOOP("Messages", "Rejected by LiaSmart: {remarks}")
+_WAITING = QT_TRANSLATE_NOOP("Messages", "Not sent yet.")
+_LOCKED = QT_TRANSLATE_NOOP(
+    "Messages", "Another copy of LiaSmart Desktop is sending right now. Wait for it to finish."
+)
+_UNEXPECTED = QT_TRANSLATE_NOOP("Messages", "Something went wrong ({kind}). Details are in the log file.")
+
+
+def state_name(state: MessageState) -> str:
+    """A message state in the user's language."""
+    return tr(STATE_NAMES[state])
+
+
+def _host(base_url: str) -> str:
+    return urlsplit(base_url).hostname or base_url or "LiaSmart"
+
+
+def describe_outcome(outcome: Outcome, base_url: str = "") -> str:
+    """A sentence for an API outcome that was not a success."""
+    template = _OUTCOME.get(outcome.reason, _UNREADABLE_ANSWER)
+    if outcome.kind is OutcomeKind.REFUSED and outcome.reason is Reason.REMARKS and not outcome.remarks:
+        template = _UNREADABLE_ANSWER
+    return tr(template, host=_host(base_url), status=outcome.http_status or "?", remarks=outcome.remarks)
+
+
+def describe_error(error: BaseException, base_url: str = "") -> str:
+    """A sentence for any error the core raises (and a plain one for anything else)."""
+    if isinstance(error, ApiError):
+        return describe_outcome(error.outcome, base_url)
+    if isinstance(error, LockBusyError):
+        return tr(_LOCKED)
+    if isinstance(error, ConfigError):
+        return tr(_CONFIG[error.code], subject=error.subject, detail=error.detail)
+    if isinstance(error, CredentialError):
+        return tr(_CREDENTIAL[error.code], detail=error.detail)
+    if isinstance(error, JournalError):
+        return tr(_JOURNAL[error.code], detail=error.detail, subject=error.subject)
+    if isinstance(error, LiaSmartError):
+        return tr(_UNEXPECTED, kind=type(error).__name__)
+    return tr(_UNEXPECTED, kind=type(error).__name__)
+
+
+def describe_stop(reason: StopReason, detail: str = "") -> str:
+    """Why a send stopped and what to do."""
+    if reason is StopReason.ACCOUNT_REFUSED:
+        code = detail.split(":", 1)[0].strip()
+        try:
+            detail = tr(_OUTCOME[Reason(code)], host="LiaSmart", status="?", remarks=detail)
+        except (ValueError, KeyError):
+            detail = detail or "—"
+    return tr(_STOP[reason], detail=detail)
+
+
+def describe_message(message: MessageRecord) -> str:
+    """Why a message is in its state, in plain words."""
+    state = message.state
+    if state is MessageState.ACCEPTED:
+        return tr(_ACCEPTED)
+    if state is MessageState.REJECTED:
+        return tr(_REJECTED, remarks=message.remarks or "—")
+    if message.reason in _MESSAGE_REASONS:
+        return tr(_MESSAGE_REASONS[message.reason])
+    if state is MessageState.UNKNOWN:
+        try:
+            reason_text = tr(
+                _OUTCOME[Reason(message.reason)],
+                host="LiaSmart",
+                status=message.http_status or "?",
+                remarks=message.remarks,
+            )
+        except (ValueError, KeyError):
+            reason_text = message.reason
+        return tr(_UNKNOWN_GENERIC, reason=reason_text)
+    return tr(_WAITING)

@@ -1,0 +1,29 @@
+"""Where the app's icons and translations are: the only code that knows about frozen builds."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+
+_PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def resources_dir() -> Path:
+    """``resources/`` beside the package in a checkout, or inside the bundle when frozen."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root is not None:
+        return Path(frozen_root) / "resources"
+    return _PACKAGE_ROOT / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    """A file under ``resources/``."""
+    return resources_dir().joinpath(*parts)
+
+
+def icon(name: str) -> QIcon:
+    """An icon from ``resources/icons`` (an empty icon when the file is missing)."""
+    path = resource_path("icons", name)
+    return QIcon(str(path)) if path.exists() else QIcon()

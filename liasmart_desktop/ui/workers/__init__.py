@@ -1,0 +1,1 @@
+"""Qt workers of the desktop app."""
