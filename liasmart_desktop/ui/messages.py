@@ -24,7 +24,7 @@ from liasmart_desktop.core.errors import (
 )
 from liasmart_desktop.core.sending.journal import REASON_CANCELLED, REASON_INTERRUPTED
 from liasmart_desktop.core.sending.lock import LockBusyError
-from liasmart_desktop.core.sending.records import MessageRecord
+from liasmart_desktop.core.sending.records import MessageRecord, SetAsideRecord
 from liasmart_desktop.core.sending.states import MessageState, StopReason
 
 CONTEXT = "Messages"
@@ -294,3 +294,13 @@ def describe_message(message: MessageRecord) -> str:
             reason_text = message.reason
         return tr(_UNKNOWN_GENERIC, reason=reason_text)
     return tr(_WAITING)
+
+
+_SET_ASIDE = QT_TRANSLATE_NOOP("Messages", "Not sent: {status} ({reason}).")
+
+
+def describe_record(record: MessageRecord | SetAsideRecord) -> str:
+    """The reason column of an export: a message's state or why a row was set aside."""
+    if isinstance(record, MessageRecord):
+        return describe_message(record)
+    return tr(_SET_ASIDE, status=record.status, reason=record.reason)
