@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from liasmart_desktop.core.sending.engine import Progress, RunResult, SendControl
 from liasmart_desktop.ui.workers.send_worker import SendJob, SendWorker
@@ -69,6 +69,9 @@ class SendController(QObject):
         worker = SendWorker(job, self._control)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
+        # Quit from the worker's own thread: the GUI thread may be blocked in ``shutdown``'s wait.
+        worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        worker.failed.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         worker.progressed.connect(self._on_worker_progressed)
         worker.finished.connect(self._on_worker_finished)
         worker.failed.connect(self._on_worker_failed)

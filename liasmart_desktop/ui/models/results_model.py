@@ -212,13 +212,15 @@ class ResultsFilter(QSortFilterProxyModel):
 
     def set_states(self, states: Iterable[MessageState]) -> None:
         """Only these states (none given: every state)."""
+        self.beginFilterChange()
         self._states = frozenset(states)
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_search(self, text: str) -> None:
         """Only rows containing ``text`` (case-insensitive) in phone, message ID or reason."""
+        self.beginFilterChange()
         self._needle = text.strip().casefold()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
         """Override: the state and search filters."""
