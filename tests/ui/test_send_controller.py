@@ -68,7 +68,7 @@ def test_pause_resume_and_cancel(qtbot: QtBot, tmp_path: Path, sandbox: SandboxS
     qtbot.wait(300)
     assert len(sandbox.ledger()) <= received + 2  # at most the requests already in flight
     controller.resume()
-    assert controller.state is SendState.RUNNING
+    assert controller.state.value == "running"
     qtbot.waitUntil(lambda: len(sandbox.ledger()) > received + 5, timeout=10_000)
     with qtbot.waitSignal(controller.finished, timeout=30_000) as finished:
         controller.cancel()

@@ -14,6 +14,7 @@ def test_result_and_progress_arrive_on_the_gui_thread(qtbot: QtBot) -> None:
     runner = TaskRunner()
     gui = threading.get_ident()
     seen: dict[str, object] = {}
+    progress: list[tuple[object, int]] = []
 
     def work(ctx: TaskContext) -> int:
         seen["worker"] = threading.get_ident()
@@ -23,7 +24,7 @@ def test_result_and_progress_arrive_on_the_gui_thread(qtbot: QtBot) -> None:
         return 42
 
     def on_progress(value: object) -> None:
-        seen.setdefault("progress", []).append((value, threading.get_ident()))  # type: ignore[union-attr]
+        progress.append((value, threading.get_ident()))
 
     handle = runner.run(
         work, lambda v: seen.update(result=(v, threading.get_ident())), on_progress=on_progress
@@ -31,9 +32,8 @@ def test_result_and_progress_arrive_on_the_gui_thread(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: handle.done, timeout=5000)
     assert seen["result"] == (42, gui)
     assert seen["worker"] != gui
-    progress = seen["progress"]
     assert progress
-    assert all(thread == gui for _, thread in progress)  # type: ignore[union-attr]
+    assert all(thread == gui for _, thread in progress)
     assert not runner.busy
     runner.wait()
 
