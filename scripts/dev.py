@@ -86,9 +86,16 @@ def ensure_venv(extras: str) -> Path:
     return python
 
 
+def build_translations(python: Path) -> None:
+    """Compile the .ts translation sources into the .qm files the app loads (quick when up to date)."""
+    if run([str(python), str(ROOT / "scripts" / "translations.py"), "build"]) != 0:
+        sys.exit("Building the translations failed (see the message above).")
+
+
 def command_app(args: list[str]) -> int:
     """Install the runtime dependencies and start the desktop app."""
     python = ensure_venv("")
+    build_translations(python)
     if (
         sys.platform.startswith("linux")
         and not os.environ.get("DISPLAY")
@@ -107,6 +114,7 @@ def command_app(args: list[str]) -> int:
 def command_test(args: list[str]) -> int:
     """Install everything and run every quality gate; report each one and fail if any failed."""
     python = ensure_venv("dev")
+    build_translations(python)
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["PYTHONDONTWRITEBYTECODE"] = "1"

@@ -8,6 +8,7 @@ under the chosen name.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import re
 from collections.abc import Iterable, Sequence
@@ -74,28 +75,33 @@ def write_xlsx(
     from openpyxl.cell.cell import Cell as XlsxCell  # noqa: PLC0415
 
     text_set = set(text_columns)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=sheet_title[:31])
-
-    def cells(values: Sequence[Cell]) -> list[XlsxCell]:
-        out = []
-        for index, value in enumerate(values):
-            if isinstance(value, str):
-                cell = WriteOnlyCell(sheet, value=_xlsx_text(value))
-                # openpyxl stores text starting with "=" as a formula; force it back to text.
-                cell.data_type = "s"
-            else:
-                cell = WriteOnlyCell(sheet, value=float(value) if isinstance(value, Decimal) else value)
-            if index in text_set:
-                cell.number_format = TEXT_FORMAT
-            out.append(cell)
-        return out
-
-    sheet.append(cells(list(header)))
     count = 0
-    for row in rows:
-        sheet.append(cells(row))
-        count += 1
-    with atomic_path(path) as tmp:
-        workbook.save(tmp)
+    with atomic_path(path) as tmp:  # first: a folder that does not exist fails before any writing
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(title=sheet_title[:31])
+
+        def cells(values: Sequence[Cell]) -> list[XlsxCell]:
+            out = []
+            for index, value in enumerate(values):
+                if isinstance(value, str):
+                    cell = WriteOnlyCell(sheet, value=_xlsx_text(value))
+                    # openpyxl stores text starting with "=" as a formula; force it back to text.
+                    cell.data_type = "s"
+                else:
+                    cell = WriteOnlyCell(sheet, value=float(value) if isinstance(value, Decimal) else value)
+                if index in text_set:
+                    cell.number_format = TEXT_FORMAT
+                out.append(cell)
+            return out
+
+        try:
+            sheet.append(cells(list(header)))
+            for row in rows:
+                sheet.append(cells(row))
+                count += 1
+            workbook.save(tmp)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                sheet.close()  # a half-written sheet's generator would otherwise complain at exit
+            raise
     return count
