@@ -22,10 +22,12 @@ from liasmart_desktop.core.errors import (
     JournalProblem,
     LiaSmartError,
 )
+from liasmart_desktop.core.importing import RowProblem, RowReason, RowStatus
 from liasmart_desktop.core.sending.journal import REASON_CANCELLED, REASON_INTERRUPTED
 from liasmart_desktop.core.sending.lock import LockBusyError
 from liasmart_desktop.core.sending.records import MessageRecord, SetAsideRecord
 from liasmart_desktop.core.sending.states import MessageState, StopReason
+from liasmart_desktop.ui.import_messages import describe_row_problem
 
 CONTEXT = "Messages"
 
@@ -296,11 +298,31 @@ def describe_message(message: MessageRecord) -> str:
     return tr(_WAITING)
 
 
-_SET_ASIDE = QT_TRANSLATE_NOOP("Messages", "Not sent: {status} ({reason}).")
+_SET_ASIDE: dict[str, object] = {
+    "missing_value": QT_TRANSLATE_NOOP(
+        "Messages",
+        "A merge field has no value in this row ({fields}); nothing was sent, so no message "
+        "shows an empty gap.",
+    ),
+    "blocked_text": QT_TRANSLATE_NOOP(
+        "Messages", "The personalised text contains characters that must not be sent ({problems})."
+    ),
+}
 
 
 def describe_record(record: MessageRecord | SetAsideRecord) -> str:
-    """The reason column of an export: a message's state or why a row was set aside."""
+    """The reason column of an export: a message's state, or why a row was set aside."""
     if isinstance(record, MessageRecord):
         return describe_message(record)
-    return tr(_SET_ASIDE, status=record.status, reason=record.reason)
+    if record.status in _SET_ASIDE:
+        return tr(_SET_ASIDE[record.status], **{k: str(v) for k, v in record.reason_data.items()})
+    problem = RowProblem(
+        row=record.row,
+        original=record.original,
+        status=RowStatus(record.status),
+        reason=RowReason(record.reason),
+        values=(),
+        params=dict(record.reason_data),
+        first_row=record.first_row,
+    )
+    return describe_row_problem(problem)
