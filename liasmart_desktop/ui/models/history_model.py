@@ -1,0 +1,267 @@
+"""The History table: one row per stored campaign, with its counts, formatted once when loaded."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDateTime,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from liasmart_desktop.core.sending.records import Campaign
+from liasmart_desktop.core.sending.states import CampaignStatus, MessageState
+from liasmart_desktop.core.sending.test_message import TEST_SOURCE_NAME
+from liasmart_desktop.ui.messages import describe_stop
+
+_ModelIndex = QModelIndex | QPersistentModelIndex
+#: Data role holding the campaign code of a row (any column).
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+_WAITING_STATES = (MessageState.PENDING, MessageState.IN_FLIGHT, MessageState.RETRY_WAIT)
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignOverview:
+    """A campaign with its message counts, as read from the journal off the GUI thread."""
+
+    campaign: Campaign
+    counts: Mapping[MessageState, int]
+    set_aside: int
+
+    @property
+    def total(self) -> int:
+        """Messages stored for the campaign (set-aside rows not included)."""
+        return sum(self.counts.values())
+
+    @property
+    def waiting(self) -> int:
+        """Messages not sent yet (pending, waiting to retry, or being sent)."""
+        return sum(self.counts.get(state, 0) for state in _WAITING_STATES)
+
+
+class HistoryColumn(enum.IntEnum):
+    """The columns, in display order."""
+
+    DATE = 0
+    SOURCE = enum.auto()
+    SENDER = enum.auto()
+    TYPE = enum.auto()
+    STATUS = enum.auto()
+    MESSAGES = enum.auto()
+    ACCEPTED = enum.auto()
+    REJECTED = enum.auto()
+    UNKNOWN = enum.auto()
+    WAITING = enum.auto()
+    SANDBOX = enum.auto()
+    CODE = enum.auto()
+
+
+_NUMBER_COLUMNS = frozenset(
+    {
+        HistoryColumn.MESSAGES,
+        HistoryColumn.ACCEPTED,
+        HistoryColumn.REJECTED,
+        HistoryColumn.UNKNOWN,
+        HistoryColumn.WAITING,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    code: str
+    cells: tuple[str, ...]
+    tooltips: tuple[str, ...]
+    details: str
+    unfinished: bool
+
+
+def local_time_text(iso_utc: str) -> str:
+    """A journal time (ISO 8601 UTC) as this computer's local date and time (``2026-01-31 14:05``)."""
+    moment = QDateTime.fromString(iso_utc, Qt.DateFormat.ISODateWithMs)
+    if not moment.isValid():
+        return iso_utc
+    return moment.toLocalTime().toString("yyyy-MM-dd HH:mm")
+
+
+class HistoryTableModel(QAbstractTableModel):
+    """Campaigns, newest first; every cell's text is worked out once in ``set_campaigns``.
+
+    Signals:
+        only ``QAbstractTableModel``'s own (a reset per ``set_campaigns``).
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[_Row] = []
+        self._headers = (
+            self.tr("Date"),
+            self.tr("Recipients from"),
+            self.tr("Sender ID"),
+            self.tr("Type"),
+            self.tr("Status"),
+            self.tr("Messages"),
+            self.tr("Accepted"),
+            self.tr("Rejected"),
+            self.tr("Unknown"),
+            self.tr("Not sent yet"),
+            self.tr("Sandbox"),
+            self.tr("Campaign"),
+        )
+        self._header_tips = {
+            HistoryColumn.UNKNOWN: self.tr(
+                "No clear answer came back for these messages: they may or may not have been delivered."
+            ),
+            HistoryColumn.WAITING: self.tr("Messages still to send; open the campaign to continue."),
+            HistoryColumn.SANDBOX: self.tr("Sent to the built-in simulator: no real messages, no charge."),
+        }
+
+    # ------------------------------------------------------------------ filling
+
+    def set_campaigns(self, overviews: Sequence[CampaignOverview]) -> None:
+        """Show ``overviews`` (newest first), replacing what was shown."""
+        self.beginResetModel()
+        self._rows = [self._row(overview) for overview in overviews]
+        self.endResetModel()
+
+    def code_at(self, row: int) -> str:
+        """The campaign code shown in ``row``."""
+        return self._rows[row].code
+
+    def row_of(self, code: str) -> int:
+        """The row showing campaign ``code`` (-1 when it is not shown)."""
+        return next((i for i, row in enumerate(self._rows) if row.code == code), -1)
+
+    def _source_text(self, campaign: Campaign) -> str:
+        if campaign.source_name == TEST_SOURCE_NAME:
+            return self.tr("Test message")
+        return campaign.source_name or self.tr("Typed or pasted numbers")
+
+    def _type_text(self, sms_type: str) -> str:
+        return self.tr("Transactional") if sms_type == "T" else self.tr("Promotional")
+
+    def _status_text(self, status: CampaignStatus) -> str:
+        return {
+            CampaignStatus.READY: self.tr("Not started"),
+            CampaignStatus.SENDING: self.tr("Sending"),
+            CampaignStatus.PAUSED: self.tr("Stopped"),
+            CampaignStatus.FINISHED: self.tr("Finished"),
+            CampaignStatus.CANCELLED: self.tr("Cancelled"),
+        }[status]
+
+    def _row(self, overview: CampaignOverview) -> _Row:
+        campaign, counts = overview.campaign, overview.counts
+        unfinished = overview.waiting > 0 and campaign.status is not CampaignStatus.CANCELLED
+        status = self._status_text(campaign.status)
+        if unfinished and campaign.status is not CampaignStatus.SENDING:
+            status = self.tr("{status} – can be continued").format(status=status)
+        cells = (
+            local_time_text(campaign.created_at),
+            self._source_text(campaign),
+            campaign.sender_id,
+            self._type_text(campaign.sms_type),
+            status,
+            f"{overview.total:,}",
+            f"{counts.get(MessageState.ACCEPTED, 0):,}",
+            f"{counts.get(MessageState.REJECTED, 0):,}",
+            f"{counts.get(MessageState.UNKNOWN, 0):,}",
+            f"{overview.waiting:,}",
+            self.tr("Yes") if campaign.sandbox else "",
+            campaign.code,
+        )
+        summary = self.tr(
+            "{accepted} accepted, {rejected} rejected, {unknown} unknown, {waiting} not sent yet, "
+            "{cancelled} cancelled; {set_aside} rows of the list were set aside."
+        ).format(
+            accepted=cells[HistoryColumn.ACCEPTED],
+            rejected=cells[HistoryColumn.REJECTED],
+            unknown=cells[HistoryColumn.UNKNOWN],
+            waiting=cells[HistoryColumn.WAITING],
+            cancelled=f"{counts.get(MessageState.CANCELLED, 0):,}",
+            set_aside=f"{overview.set_aside:,}",
+        )
+        stop = describe_stop(campaign.stop_reason, campaign.stop_detail) if campaign.stop_reason else ""
+        details = [summary, stop]
+        unknown = counts.get(MessageState.UNKNOWN, 0)
+        if unknown == 1:
+            details.append(
+                self.tr(
+                    "1 message got no clear answer from LiaSmart: it may or may not have been delivered. "
+                    "Open the campaign to decide whether to send it again."
+                )
+            )
+        elif unknown:
+            details.append(
+                self.tr(
+                    "{count} messages got no clear answer from LiaSmart: they may or may not have been "
+                    "delivered. Open the campaign to decide whether to send them again."
+                ).format(count=f"{unknown:,}")
+            )
+        if unfinished:
+            details.append(self.tr("Open the campaign to continue sending the rest."))
+        tooltips = tuple(
+            {HistoryColumn.MESSAGES: summary, HistoryColumn.STATUS: stop}.get(column)
+            or self._header_tips.get(column, "")
+            for column in HistoryColumn
+        )
+        return _Row(
+            code=campaign.code,
+            cells=cells,
+            tooltips=tooltips,
+            details=" ".join(part for part in details if part),
+            unfinished=unfinished,
+        )
+
+    def details_at(self, row: int) -> str:
+        """Sentences about the campaign in ``row``: its counts, why it stopped, what to do."""
+        return self._rows[row].details
+
+    # ------------------------------------------------------------------ QAbstractTableModel
+
+    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(HistoryColumn)
+
+    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = HistoryColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.cells[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.tooltips[column] or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBER_COLUMNS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and column is HistoryColumn.STATUS and row.unfinished:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == CODE_ROLE:
+            return row.code
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HistoryColumn):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tips.get(HistoryColumn(section))
+        return None
+
+    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
