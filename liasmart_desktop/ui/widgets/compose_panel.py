@@ -1,0 +1,518 @@
+"""The compose form: sender ID, type, the message with its live counter, recipients, preview, and review.
+
+Every slot reads the widgets, calls the core (``analyze`` through ``compile_template``, ``advise``,
+``render``), and shows the result. The only slow computation, rendering the message for every
+recipient of a large list, runs off the GUI thread once typing pauses (``LatestTask``), and a stale
+render stops at its next check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from PySide6.QtCore import QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liasmart_desktop.core.importing import ImportReport
+from liasmart_desktop.core.sender_id import SenderIdRule
+from liasmart_desktop.core.settings import AppSettings
+from liasmart_desktop.core.text import (
+    CampaignSummary,
+    EncodingPolicy,
+    LookalikeAdvice,
+    MergeTemplate,
+    TemplateIssue,
+    advise,
+    analyze,
+    compile_template,
+    replace_lookalikes,
+)
+from liasmart_desktop.ui.dialogs.lookalikes_dialog import LookalikesDialog
+from liasmart_desktop.ui.services import AppServices
+from liasmart_desktop.ui.widgets.action_button import ActionButton
+from liasmart_desktop.ui.widgets.compose_wording import number, template_problem, text_problem
+from liasmart_desktop.ui.widgets.counter_view import CounterView
+from liasmart_desktop.ui.widgets.icon_label import GOOD, WARNING, IconLabel
+from liasmart_desktop.ui.widgets.message_editor import MessageEditor
+from liasmart_desktop.ui.widgets.preview_view import PreviewView
+from liasmart_desktop.ui.widgets.recipients_box import RecipientsBox
+from liasmart_desktop.ui.widgets.sender_id_field import SenderIdField
+from liasmart_desktop.ui.widgets.sms_type_field import SmsTypeField
+from liasmart_desktop.ui.workers.latest_task import LatestTask, checkpoint
+from liasmart_desktop.ui.workers.task_runner import TaskContext
+
+#: The whole list is rendered again once typing pauses this long.
+RENDER_DELAY_MS: Final = 300
+#: A render stops if stale, and lets the GUI thread in, every this many recipients (~1 ms of work).
+CHECKPOINT_ROWS: Final = 250
+
+
+@dataclass(frozen=True)
+class ComposeState:
+    """What the form holds, for the review step."""
+
+    sender_id: str
+    sms_type: str  # "P" or "T"
+    encoding_policy: str  # "auto", "T" or "U"
+    text: str  # as typed (the core normalises)
+    recipients: ImportReport | None  # the imported list, else the parsed pasted numbers, else None
+    source_path: Path | None  # the imported file, None for pasted numbers
+
+
+def render_summary(template: MergeTemplate, report: ImportReport, context: TaskContext) -> CampaignSummary:
+    """Every recipient's message counted (on a pool thread); stops early when superseded."""
+
+    def rows() -> Iterator[dict[str, str]]:
+        for index, recipient in enumerate(report.recipients):
+            if index % CHECKPOINT_ROWS == 0:
+                checkpoint(context)
+            yield report.fields(recipient)
+
+    # Only the summary leaves the thread: 100,000 analyses would hold tens of megabytes for nothing.
+    return template.render_all(rows()).summary
+
+
+class ComposePanel(QWidget):
+    """Sender ID, type, encoding, message, recipients and preview; "Review and send…" when ready.
+
+    Its actions (``import_action``, ``review_action``, ``lookalikes_action``, ``insert_field_action``)
+    may also be put in a window's menus. While the focus is in the panel, Ctrl+Shift+L replaces
+    look-alikes and Ctrl+Shift+I opens the field menu; import and review take the window's keys.
+
+    Signals:
+        import_requested(): "Import from Excel…" was chosen.
+        review_requested(): "Review and send…" was chosen (only possible when ``problems()`` is empty).
+        changed(): anything in ``state()`` or ``problems()`` may have changed.
+    """
+
+    import_requested = Signal()
+    review_requested = Signal()
+    changed = Signal()
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._busy = False
+        self._summary: CampaignSummary | None = None
+        self._render = LatestTask(services.tasks, RENDER_DELAY_MS, self)
+        self._lookalikes_dialog: LookalikesDialog | None = None
+        self._create_actions()
+        self._create_widgets(services.settings)
+        self._lay_out()
+        self._apply_settings(services.settings)
+        self._connect()
+        self._template, self._advice = self._compile()
+        self._show_text()
+
+    # ------------------------------------------------------------------ construction
+
+    def _action(self, text: str, slot: Callable[[], None], shortcut: str = "") -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            # Active only while the focus is in the panel.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        return action
+
+    def _create_actions(self) -> None:
+        # Import and review carry no key of their own: the main window's menu gives them Ctrl+I and
+        # Ctrl+Return, and the same key on two actions is ambiguous in Qt (neither fires).
+        self.import_action = self._action(self.tr("Imp&ort from Excel…"), self._on_import_action_triggered)
+        self.import_action.setToolTip(self.tr("Import the recipients from a spreadsheet or CSV file"))
+        self.review_action = self._action(self.tr("Re&view and send…"), self._on_review_action_triggered)
+        self.review_action.setToolTip(
+            self.tr("Check the count, the cost and samples before anything is sent")
+        )
+        self.lookalikes_action = self._action(
+            self.tr("Replace look-&alikes…"), self._on_lookalikes_action_triggered, "Ctrl+Shift+L"
+        )
+        self.lookalikes_action.setToolTip(
+            self.tr("Replace curly quotes, dashes and other look-alikes with plain characters that cost less")
+        )
+        self.insert_field_action = self._action(
+            self.tr("Insert fie&ld"), self._on_insert_field_action_triggered, "Ctrl+Shift+I"
+        )
+        self.insert_field_action.setToolTip(self.tr("Insert a column of the imported list at the cursor"))
+
+    def _create_widgets(self, settings: AppSettings) -> None:
+        self._sender = SenderIdField(self)
+        self._sender_label = QLabel(self.tr("S&ender ID:"), self)
+        self._sender_label.setBuddy(self._sender)
+        self._sms_type = SmsTypeField(self)
+        self._encoding = QComboBox(self)
+        self._encoding.setObjectName("encodingCombo")
+        self._encoding.setAccessibleName(self.tr("Encoding"))
+        self._encoding.addItem(self.tr("Automatic"), EncodingPolicy.AUTO.value)
+        self._encoding.addItem(self.tr("Standard characters only (T)"), EncodingPolicy.GSM7.value)
+        self._encoding.addItem(self.tr("Unicode (U)"), EncodingPolicy.UCS2.value)
+        self._encoding_label = QLabel(self.tr("Encodin&g:"), self)
+        self._encoding_label.setBuddy(self._encoding)
+        self._editor = MessageEditor(self)
+        self._editor.setObjectName("messageEditor")
+        self._editor.setAccessibleName(self.tr("Message"))
+        self._editor.setPlaceholderText(self.tr("Write the message. Insert a field to personalise it."))
+        self._message_label = QLabel(self.tr("&Message:"), self)
+        self._message_label.setBuddy(self._editor)
+        self._insert_field_menu = QMenu(self)
+        self._insert_field_menu.setObjectName("insertFieldMenu")
+        self._insert_field_button = QPushButton(self.insert_field_action.text(), self)
+        self._insert_field_button.setObjectName("insertFieldButton")
+        self._insert_field_button.setAccessibleName(self.tr("Insert field"))
+        self._insert_field_button.setMenu(self._insert_field_menu)
+        self._insert_field_button.setToolTip(
+            self.insert_field_action.toolTip()
+            + f" ({self.insert_field_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+        )
+        self._lookalikes_button = ActionButton(self.lookalikes_action, self)
+        self._lookalikes_button.setObjectName("lookalikesButton")
+        self._counter = CounterView(self)
+        self._counter.setObjectName("counterView")
+        self._recipients = RecipientsBox(
+            self._services.tasks, settings.default_country, self.import_action, self
+        )
+        self._recipients.setObjectName("recipientsBox")
+        self._preview = PreviewView(self)
+        self._preview.setObjectName("previewView")
+        self._readiness = IconLabel("composeProblems", self)
+        self._review_button = ActionButton(self.review_action, self)
+        self._review_button.setObjectName("reviewButton")
+        self._review_button.setDefault(True)
+
+    def _lay_out(self) -> None:
+        message_row = QHBoxLayout()
+        message_row.addWidget(self._message_label)
+        message_row.addStretch(1)
+        message_row.addWidget(self._encoding_label)
+        message_row.addWidget(self._encoding)
+        tools = QHBoxLayout()
+        tools.addWidget(self._insert_field_button)
+        tools.addWidget(self._lookalikes_button)
+        tools.addStretch(1)
+        # One column of blocks rather than one big form: a form gives a word-wrapped row the height
+        # of its narrowest wrapping, which left a gap under the counter.
+        sender_row = QFormLayout()
+        sender_row.addRow(self._sender_label, self._sender)
+        contents = QWidget(self)
+        column = QVBoxLayout(contents)
+        column.addLayout(sender_row)
+        column.addWidget(self._sms_type)
+        column.addLayout(message_row)
+        column.addWidget(self._editor, 1)
+        column.addLayout(tools)
+        column.addWidget(self._counter)
+        column.addWidget(self._recipients)
+        column.addWidget(self._preview)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(contents)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self._readiness, 1)
+        bottom.addWidget(self._review_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(bottom)
+
+    def _connect(self) -> None:
+        self._sender.changed.connect(self._on_sender_changed)
+        self._sms_type.changed.connect(self._on_sms_type_changed)
+        self._editor.textChanged.connect(self._on_editor_text_changed)
+        self._encoding.currentIndexChanged.connect(self._on_encoding_current_index_changed)
+        self._insert_field_menu.triggered.connect(self._on_insert_field_menu_triggered)
+        self._recipients.changed.connect(self._on_recipients_changed)
+        self._preview.recipient_changed.connect(self._on_preview_recipient_changed)
+        self._render.busy_changed.connect(self._on_render_busy_changed)
+        self._services.settings_changed.connect(self._on_services_settings_changed)
+
+    def _apply_settings(self, settings: AppSettings) -> None:
+        self._sender.set_rule(SenderIdRule(max_alphanumeric=settings.sender_id_max_chars))
+        self._sender.set_choices(
+            settings.sender_ids, settings.default_sender_id or next(iter(settings.sender_ids), "")
+        )
+        self._sms_type.set_sms_type(settings.sms_type)
+
+    # ------------------------------------------------------------------ the interface
+
+    def set_import(self, report: ImportReport, path: Path) -> None:
+        """Send to an imported list (after the import dialog)."""
+        self._recipients.set_import(report, path)
+
+    def clear_import(self) -> None:
+        """Go back to the pasted numbers."""
+        self._recipients.clear_import()
+
+    def state(self) -> ComposeState:
+        """What the form holds now."""
+        imported = self._recipients.imported()
+        return ComposeState(
+            sender_id=self._sender.sender_id(),
+            sms_type=self._sms_type.sms_type(),
+            encoding_policy=self._policy().value,
+            text=self._editor.message_text(),
+            recipients=self._recipients.recipients(),
+            source_path=imported[1] if imported is not None else None,
+        )
+
+    def problems(self) -> list[str]:
+        """What keeps the form from review, in sentences; empty when it is ready."""
+        found: list[str] = []
+        if self._busy:
+            found.append(self.tr("Wait until the current send has finished."))
+        sender_problem = self._sender.problem()
+        if sender_problem is not None:
+            found.append(sender_problem)
+        typed = analyze(self._editor.message_text(), self._policy())
+        found += [text_problem(p) for p in typed.problems if p.code.blocks_sending]
+        has_list = self._recipients.imported() is not None
+        found += [
+            template_problem(p, has_list=has_list) for p in self._template.problems if p.code.blocks_rendering
+        ]
+        found += self._recipient_problems()
+        return found
+
+    def _recipient_problems(self) -> list[str]:
+        if self._recipients.counting:
+            return [self.tr("Counting the pasted numbers…")]
+        report = self._recipients.current_report()
+        if report is None:
+            return [self.tr("Add recipients: paste phone numbers or import a list.")]
+        if not report.recipients:
+            if self._recipients.imported() is not None:
+                return [self.tr("The imported list has no number to send to. Clear it and import another.")]
+            return [self.tr("None of the pasted numbers can be used. Check them, or the default country.")]
+        summary = self._summary
+        if summary is not None and not self._render.busy and summary.rows and not summary.sendable:
+            return [self.tr("No recipient would get this message: each one lacks a value for a merge field.")]
+        return []
+
+    def set_busy(self, busy: bool) -> None:
+        """Forbid editing while a send runs (and allow it again afterwards)."""
+        self._busy = busy
+        self._editor.setReadOnly(busy)
+        for widget in (self._sender, self._sms_type, self._encoding):
+            widget.setEnabled(not busy)
+        self._recipients.set_editable(not busy)
+        self.import_action.setEnabled(not busy)
+        self._refresh_tools()
+        self._refresh_readiness()
+
+    # ------------------------------------------------------------------ slots
+
+    @Slot()
+    def _on_sender_changed(self) -> None:
+        self._refresh_readiness()
+        self.changed.emit()
+
+    @Slot()
+    def _on_sms_type_changed(self) -> None:
+        self.changed.emit()
+
+    @Slot()
+    def _on_editor_text_changed(self) -> None:
+        self._template, self._advice = self._compile()
+        self._show_text()
+
+    @Slot(int)
+    def _on_encoding_current_index_changed(self, _index: int) -> None:
+        self._template, self._advice = self._compile()
+        self._show_text()
+
+    @Slot()
+    def _on_recipients_changed(self) -> None:
+        self._template, self._advice = self._compile()
+        self._refresh_field_menu()
+        self._show_text(render_delay_ms=0)
+
+    @Slot(int)
+    def _on_preview_recipient_changed(self, _index: int) -> None:
+        self._show_preview()
+
+    @Slot(bool)
+    def _on_render_busy_changed(self, busy: bool) -> None:
+        if busy:
+            self._counter.show_campaign_pending()
+        self._refresh_readiness()
+
+    @Slot(object)
+    def _on_services_settings_changed(self, settings: AppSettings) -> None:
+        self._sender.set_rule(SenderIdRule(max_alphanumeric=settings.sender_id_max_chars))
+        self._sender.set_choices(settings.sender_ids, self._sender.sender_id())
+        self._recipients.set_country(settings.default_country)
+        if self._summary is not None and not self._render.busy:
+            self._counter.show_campaign(self._summary, settings.price_per_part, settings.currency)
+
+    @Slot()
+    def _on_import_action_triggered(self) -> None:
+        self.import_requested.emit()
+
+    @Slot()
+    def _on_review_action_triggered(self) -> None:
+        if not self.problems():
+            self.review_requested.emit()
+
+    @Slot()
+    def _on_insert_field_action_triggered(self) -> None:
+        if self._insert_field_button.isEnabled():
+            button = self._insert_field_button
+            self._insert_field_menu.popup(button.mapToGlobal(QPoint(0, button.height())))
+
+    @Slot(QAction)
+    def _on_insert_field_menu_triggered(self, action: QAction) -> None:
+        self._editor.insert_field(str(action.data()))
+
+    @Slot()
+    def _on_lookalikes_action_triggered(self) -> None:
+        if not self._advice.replacements or self._lookalikes_dialog is not None:
+            return
+        dialog = LookalikesDialog(self._advice, self)
+        dialog.accepted.connect(self._on_lookalikes_dialog_accepted)
+        dialog.finished.connect(self._on_lookalikes_dialog_finished)
+        self._lookalikes_dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def _on_lookalikes_dialog_accepted(self) -> None:
+        if self._lookalikes_dialog is not None:
+            characters = self._lookalikes_dialog.characters()
+            self._editor.replace_text(replace_lookalikes(self._editor.message_text(), characters))
+
+    @Slot(int)
+    def _on_lookalikes_dialog_finished(self, _result: int) -> None:
+        if self._lookalikes_dialog is not None:
+            self._lookalikes_dialog.deleteLater()
+            self._lookalikes_dialog = None
+
+    # ------------------------------------------------------------------ showing results
+
+    def _policy(self) -> EncodingPolicy:
+        return EncodingPolicy(self._encoding.currentData())
+
+    def _columns(self) -> tuple[str, ...]:
+        imported = self._recipients.imported()
+        return imported[0].columns if imported is not None else ()
+
+    def _compile(self) -> tuple[MergeTemplate, LookalikeAdvice]:
+        """The message bound to the list's columns, and look-alike advice on the text that is sent."""
+        policy = self._policy()
+        template = compile_template(self._editor.message_text(), self._columns(), policy)
+        return template, advise(template.literal.text, policy)
+
+    def _show_text(self, render_delay_ms: int | None = None) -> None:
+        template, advice = self._template, self._advice
+        literal = template.literal
+        self._editor.set_columns(self._columns())
+        self._editor.set_unicode_characters(literal.unicode_characters)
+        has_list = self._recipients.imported() is not None
+        notes = [
+            template_problem(p, has_list=has_list)
+            for p in template.problems
+            if p.code is TemplateIssue.ESCAPED_FIELD
+        ]
+        self._counter.show_text(literal, advice, has_fields=bool(template.fields), notes=notes)
+        self._refresh_tools()
+        self._request_render(render_delay_ms)
+        self._show_preview()
+        self._refresh_readiness()
+        self.changed.emit()
+
+    def _refresh_tools(self) -> None:
+        self.lookalikes_action.setEnabled(bool(self._advice.replacements) and not self._busy)
+        has_fields = bool(self._insert_field_menu.actions()) and not self._busy
+        self._insert_field_button.setEnabled(has_fields)
+        self.insert_field_action.setEnabled(has_fields)
+
+    def _refresh_field_menu(self) -> None:
+        self._insert_field_menu.clear()
+        for column in self._columns():
+            if "{" in column or "}" in column:
+                continue  # a field name cannot hold a brace; such a column cannot be merged
+            action = self._insert_field_menu.addAction(column.replace("&", "&&"))
+            action.setData(column)
+        self._refresh_tools()
+
+    def _request_render(self, delay_ms: int | None) -> None:
+        template = self._template
+        if self._recipients.counting:
+            # New numbers are on their way and will ask for a render: keep the old totals, greyed.
+            self._render.cancel()
+            self._counter.show_campaign_pending()
+            return
+        report = self._recipients.current_report()
+        if report is None or not report.recipients or not template.ok or not template.source.strip():
+            self._render.cancel()
+            self._summary = None
+            self._counter.hide_campaign()
+            return
+        self._render.request(
+            lambda context: render_summary(template, report, context),
+            self._on_render_finished,
+            self._on_render_failed,
+            delay_ms=delay_ms,
+        )
+
+    def _on_render_finished(self, summary: CampaignSummary) -> None:
+        self._summary = summary
+        settings = self._services.settings
+        self._counter.show_campaign(summary, settings.price_per_part, settings.currency)
+
+    def _on_render_failed(self, _error: BaseException) -> None:
+        self._summary = None
+        self._counter.show_campaign_failed()
+
+    def _show_preview(self) -> None:
+        report = self._recipients.current_report()
+        count = len(report.recipients) if report is not None else 0
+        self._preview.set_recipient_count(count)
+        index = self._preview.recipient_index()
+        template = self._template
+        who = ""
+        if report is not None and index >= 0:
+            recipient = report.recipients[index]
+            who = self.tr("Row {row} · +{phone}").format(row=number(recipient.row), phone=recipient.phone)
+        if not template.source.strip():
+            self._preview.show_note(who, self.tr("Write the message to see it here."))
+            return
+        if not template.ok:
+            self._preview.show_note(who, self.tr("Fix the merge fields to see the message."))
+            return
+        if report is None or index < 0:
+            self._preview.show_message(who, template.literal)
+            return
+        rendered = template.render(report.fields(report.recipients[index]))
+        if rendered.analysis is None:
+            fields = ", ".join("{" + name + "}" for name in rendered.empty_fields)
+            self._preview.show_note(
+                who,
+                self.tr(
+                    "This recipient has no value for {fields}, so they will not get this message."
+                ).format(fields=fields),
+            )
+            return
+        self._preview.show_message(who, rendered.analysis)
+
+    def _refresh_readiness(self) -> None:
+        problems = self.problems()
+        self.review_action.setEnabled(not problems)
+        if problems:
+            text = self.tr("Before review:") + "\n" + "\n".join(f"• {problem}" for problem in problems)
+            self._readiness.show_text(text, WARNING)
+        else:
+            self._readiness.show_text(self.tr("Ready for review."), GOOD)
