@@ -1,31 +1,99 @@
-"""The ``liasmart-desktop`` entry point: build the QApplication and the main window."""
+"""The ``liasmart-desktop`` entry point: data folder, logging, translations, sandbox mode, the main window."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from liasmart_desktop import __version__
+from liasmart_desktop.core.errors import ConfigError, ConfigProblem
+from liasmart_desktop.core.logs import configure_logging
+from liasmart_desktop.core.paths import DataPaths, open_data_dir
+from liasmart_desktop.core.settings import AppSettings, load_settings
+from liasmart_desktop.ui.crash_handler import CrashHandler
+from liasmart_desktop.ui.i18n import Translations, resolve_language
+from liasmart_desktop.ui.main_window import MainWindow
+from liasmart_desktop.ui.messages import describe_error
+from liasmart_desktop.ui.resources import icon
+from liasmart_desktop.ui.services import AppServices
+
+APP_NAME = "LiaSmart Desktop"
+BROKEN_SUFFIX = ".broken"
 
 
-def build_window() -> QMainWindow:
-    """The window shown until the compose form lands."""
-    window = QMainWindow()
-    window.setWindowTitle(f"LiaSmart Desktop {__version__}")
-    label = QLabel("LiaSmart Desktop is under construction.")
-    window.setCentralWidget(label)
-    window.resize(640, 400)
-    return window
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The app's own options (Qt's, such as ``-platform``, pass through)."""
+    parser = argparse.ArgumentParser(prog="liasmart-desktop", description=APP_NAME)
+    parser.add_argument("--version", action="version", version=f"liasmart-desktop {__version__}")
+    parser.add_argument("--sandbox", action="store_true", help="practise with the built-in simulator")
+    parser.add_argument(
+        "--home", metavar="DIR", help="data folder (settings, history, logs); env LIASMART_HOME"
+    )
+    parser.add_argument("--language", choices=["en", "zh_CN"], help="interface language for this run")
+    args, _qt_args = parser.parse_known_args(list(argv))
+    return args
+
+
+def _load_settings_or_ask(paths: DataPaths) -> AppSettings | None:
+    """The saved settings; if the file is broken, offer to keep it aside and start with defaults."""
+    try:
+        return load_settings(paths.settings_file)
+    except ConfigError as exc:
+        if exc.code not in {ConfigProblem.SETTINGS_UNREADABLE, ConfigProblem.SETTINGS_INVALID}:
+            raise
+        answer = QMessageBox.question(
+            None,
+            APP_NAME,
+            describe_error(exc)
+            + "\n\n"
+            + QApplication.translate(
+                "App",
+                "Start with default settings? The broken file is kept beside it as settings.json.broken.",
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        paths.settings_file.replace(paths.settings_file.with_name(paths.settings_file.name + BROKEN_SUFFIX))
+        return AppSettings()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Start the desktop app and run its event loop."""
-    app = QApplication(list(argv) if argv is not None else sys.argv)
-    window = build_window()
+    """Start the desktop app and run its event loop; return its exit code."""
+    arguments = list(sys.argv if argv is None else argv)
+    args = parse_args(arguments[1:])
+    app = QApplication(arguments)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("LiaSmart")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(icon("liasmart.png"))
+    try:
+        paths = open_data_dir(args.home)
+    except ConfigError as exc:
+        QMessageBox.critical(None, APP_NAME, describe_error(exc))
+        return 2
+    configure_logging(paths.log_dir)
+    crash_handler = CrashHandler(paths.log_dir)
+    crash_handler.install()
+    settings = _load_settings_or_ask(paths)
+    if settings is None:
+        return 2
+    translations = Translations()
+    translations.install(args.language or resolve_language(settings.language))
+    services = AppServices(paths, settings=settings)
+    if args.sandbox or not services.has_saved_credentials():
+        services.start_sandbox()
+    window = MainWindow(services)
     window.show()
-    return app.exec()
+    QTimer.singleShot(0, window.start)
+    try:
+        return app.exec()
+    finally:
+        services.shutdown()
+        crash_handler.uninstall()
 
 
 if __name__ == "__main__":

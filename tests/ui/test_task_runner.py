@@ -54,3 +54,24 @@ def test_failure_and_cancel(qtbot: QtBot) -> None:
     assert str(failures[0]) == "cancelled by the user"
     assert handle.done
     runner.wait()
+
+
+def test_results_for_a_deleted_owner_are_dropped(qtbot: QtBot) -> None:
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    runner = TaskRunner()
+    owner = QObject()
+    delivered: list[object] = []
+    release = threading.Event()
+
+    def work(_ctx: TaskContext) -> int:
+        release.wait(5)
+        return 1
+
+    handle = runner.run(work, delivered.append, delivered.append, owner=owner)
+    shiboken6.delete(owner)
+    release.set()
+    qtbot.waitUntil(lambda: handle.done, timeout=5000)
+    assert delivered == []
+    runner.wait()

@@ -85,7 +85,7 @@ class CampaignController(QObject):
         return self._services.paths.journal_file
 
     def _run(self, work: Callable[[TaskContext], T], done: Callable[[T], None]) -> None:
-        self._services.tasks.run(work, done, self._on_task_failed)
+        self._services.tasks.run(work, done, self._on_task_failed, owner=self)
 
     @Slot(object)
     def _on_task_failed(self, error: BaseException) -> None:

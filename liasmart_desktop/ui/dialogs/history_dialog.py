@@ -153,7 +153,7 @@ class HistoryDialog(QDialog):
         def work(_ctx: TaskContext) -> list[CampaignOverview]:
             return read_history(path)
 
-        self._services.tasks.run(work, self._on_history_loaded, self._on_history_failed)
+        self._services.tasks.run(work, self._on_history_loaded, self._on_history_failed, owner=self)
 
     @property
     def loading(self) -> bool:

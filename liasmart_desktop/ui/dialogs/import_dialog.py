@@ -638,6 +638,7 @@ class ImportDialog(QDialog):
             functools.partial(self._on_import_succeeded, generation),
             functools.partial(self._on_import_failed, generation),
             functools.partial(self._on_import_progressed, generation),
+            owner=self,
         )
         self._update_busy()
 
@@ -909,6 +910,7 @@ class ImportDialog(QDialog):
             functools.partial(_write_problems, report, target, headings),
             functools.partial(self._on_export_succeeded, target),
             functools.partial(self._on_save_failed, target),
+            owner=self,
         )
 
     def _on_export_succeeded(self, target: Path, written: int) -> None:
@@ -932,6 +934,7 @@ class ImportDialog(QDialog):
             functools.partial(_write_sample, target, self._sample_sheet()),
             functools.partial(self._on_sample_succeeded, target),
             functools.partial(self._on_save_failed, target),
+            owner=self,
         )
 
     def _sample_sheet(self) -> SampleSheet:

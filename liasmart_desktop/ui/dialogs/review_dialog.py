@@ -400,7 +400,7 @@ class ReviewDialog(QDialog):
             with services.make_client() as client:
                 return client.check_balance()
 
-        services.tasks.run(work, self._on_balance_checked, self._on_balance_failed)
+        services.tasks.run(work, self._on_balance_checked, self._on_balance_failed, owner=self)
 
     @Slot(object)
     def _on_balance_checked(self, balance: Balance) -> None:
@@ -478,7 +478,7 @@ class ReviewDialog(QDialog):
 
         self._set_testing(True)
         self.test_result.setText(self.tr("Sending the test message to +{phone}…").format(phone=phone))
-        services.tasks.run(work, self._on_test_sent, self._on_test_failed)
+        services.tasks.run(work, self._on_test_sent, self._on_test_failed, owner=self)
 
     def _set_testing(self, testing: bool) -> None:
         # The test holds the journal's sender lock: the campaign must wait for it.

@@ -492,7 +492,7 @@ class SettingsDialog(QDialog):
             return services.has_saved_credentials()
 
         self._update_password_status()
-        services.tasks.run(work, self._on_store_checked, self._on_store_check_failed)
+        services.tasks.run(work, self._on_store_checked, self._on_store_check_failed, owner=self)
 
     @Slot(object)
     def _on_store_checked(self, saved: bool) -> None:
@@ -629,7 +629,7 @@ class SettingsDialog(QDialog):
         self._test_button.setEnabled(False)
         self._test_result.setText(self.tr("Connecting…"))
         self._test_base_url = base_url
-        services.tasks.run(work, self._on_test_succeeded, self._on_test_failed)
+        services.tasks.run(work, self._on_test_succeeded, self._on_test_failed, owner=self)
 
     @Slot(object)
     def _on_test_succeeded(self, balance: Balance) -> None:

@@ -89,7 +89,7 @@ class StatusArea(QObject):
             with services.make_client() as client:
                 return client.check_balance()
 
-        services.tasks.run(work, self._show_balance, self._show_problem)
+        services.tasks.run(work, self._show_balance, self._show_problem, owner=self.balance)
 
     def _show_balance(self, balance: Balance) -> None:
         self.balance.setText(

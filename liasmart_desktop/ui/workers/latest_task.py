@@ -94,6 +94,7 @@ class LatestTask(QObject):
                 fn,
                 lambda value: self._deliver(generation, on_result, value),
                 lambda error: self._fail(generation, on_failure, error),
+                owner=self,
             )
 
         self._start_next = start

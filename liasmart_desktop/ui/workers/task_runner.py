@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 T = TypeVar("T")
@@ -59,8 +60,10 @@ class _Relay(QObject):
         on_failure: Callable[[BaseException], None] | None,
         on_progress: Callable[[Any], None] | None,
         on_done: Callable[[_Relay], None],
+        owner: QObject | None = None,
     ) -> None:
         super().__init__()
+        self._owner = owner
         self._on_success = on_success
         self._on_failure = on_failure
         self._on_progress = on_progress
@@ -70,22 +73,27 @@ class _Relay(QObject):
         self.failed.connect(self._on_relay_failed)
         self.progressed.connect(self._on_relay_progressed)
 
+    def _owner_gone(self) -> bool:
+        # A result arriving after its window closed has nobody to show it to.
+        return self._owner is not None and not shiboken6.isValid(self._owner)
+
     @Slot(object)
     def _on_relay_succeeded(self, value: object) -> None:
         self.finished = True
         self._on_done(self)
-        self._on_success(value)
+        if not self._owner_gone():
+            self._on_success(value)
 
     @Slot(object)
     def _on_relay_failed(self, error: object) -> None:
         self.finished = True
         self._on_done(self)
-        if self._on_failure is not None and isinstance(error, BaseException):
+        if self._on_failure is not None and isinstance(error, BaseException) and not self._owner_gone():
             self._on_failure(error)
 
     @Slot(object)
     def _on_relay_progressed(self, value: object) -> None:
-        if self._on_progress is not None and not self.finished:
+        if self._on_progress is not None and not self.finished and not self._owner_gone():
             self._on_progress(value)
 
 
@@ -140,9 +148,14 @@ class TaskRunner(QObject):
         on_success: Callable[[T], None],
         on_failure: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[Any], None] | None = None,
+        *,
+        owner: QObject | None = None,
     ) -> TaskHandle[T]:
-        """Start ``fn(context)`` on the pool; the callbacks run later on the GUI thread."""
-        relay = _Relay(on_success, on_failure, on_progress, self._relays.discard)
+        """Start ``fn(context)`` on the pool; the callbacks run later on the GUI thread.
+
+        With ``owner``, the callbacks are skipped once that object has been deleted.
+        """
+        relay = _Relay(on_success, on_failure, on_progress, self._relays.discard, owner)
         self._relays.add(relay)
         context = TaskContext(relay)
         self._pool.start(_Job(fn, context, relay))

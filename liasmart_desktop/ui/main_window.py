@@ -1,0 +1,420 @@
+"""The main window: assembles the compose form, the results and the status bar, wired to the controllers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+
+from liasmart_desktop import __version__
+from liasmart_desktop.core.sending.engine import RunResult
+from liasmart_desktop.core.sending.prepare import PreparedCampaign
+from liasmart_desktop.core.sending.states import CampaignStatus, MessageState
+from liasmart_desktop.ui.controllers.campaign_controller import (
+    CampaignController,
+    LoadedCampaign,
+    SendRequest,
+)
+from liasmart_desktop.ui.controllers.send_controller import SendController, SendState
+from liasmart_desktop.ui.dialogs.history_dialog import HistoryDialog
+from liasmart_desktop.ui.dialogs.import_dialog import ImportDialog
+from liasmart_desktop.ui.dialogs.review_dialog import ReviewDialog
+from liasmart_desktop.ui.dialogs.settings_dialog import SettingsDialog
+from liasmart_desktop.ui.messages import describe_error, describe_stop
+from liasmart_desktop.ui.services import AppServices
+from liasmart_desktop.ui.widgets.compose_panel import ComposePanel
+from liasmart_desktop.ui.widgets.results_panel import ResultsPanel
+from liasmart_desktop.ui.widgets.status_area import SandboxBanner, StatusArea
+
+SETTINGS_ORGANISATION = "LiaSmart"
+SETTINGS_APPLICATION = "LiaSmart Desktop"
+SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt"})
+
+
+def view_settings() -> QSettings:
+    """Window geometry and similar view state (never domain settings, never secrets)."""
+    return QSettings(SETTINGS_ORGANISATION, SETTINGS_APPLICATION)
+
+
+class MainWindow(QMainWindow):
+    """Compose on the left, results on the right, connection and balance in the status bar."""
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.sending = SendController(self)
+        self.campaigns = CampaignController(services, self.sending, self)
+        self.compose = ComposePanel(services)
+        self.results = ResultsPanel()
+        self.banner = SandboxBanner(services)
+        self.status_area = StatusArea(services, self.statusBar())
+        self.setWindowTitle(self.tr("LiaSmart Desktop {version}").format(version=__version__))
+        self.setAcceptDrops(True)
+        self._build_layout()
+        self._build_menus()
+        self._connect()
+        self._restore_view_state()
+        self._on_sender_state_changed(SendState.IDLE)
+
+    # ------------------------------------------------------------------ assembly
+
+    def _build_layout(self) -> None:
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.compose)
+        self.splitter.addWidget(self.results)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.import_action = self._action(
+            self.tr("&Import from Excel…"), self._on_compose_import_requested, "Ctrl+I"
+        )
+        self.export_action = self._action(
+            self.tr("&Export results…"), self._on_results_export_requested, "Ctrl+E"
+        )
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+        send_menu = bar.addMenu(self.tr("&Campaign"))
+        self.review_action = self._action(
+            self.tr("&Review and send…"), self._on_compose_review_requested, "Ctrl+Return"
+        )
+        self.pause_action = self._action(self.tr("&Pause"), self.sending.pause, "Ctrl+P")
+        self.resume_action = self._action(self.tr("Res&ume"), self._on_resume_triggered, "Ctrl+R")
+        self.cancel_action = self._action(self.tr("&Cancel sending…"), self._on_results_cancel_clicked)
+        self.refresh_action = self._action(
+            self.tr("Refresh &delivery status"), self.campaigns.refresh, QKeySequence.StandardKey.Refresh
+        )
+        self.history_action = self._action(self.tr("&History…"), self._on_history_triggered, "Ctrl+H")
+        for action in (self.review_action, self.pause_action, self.resume_action, self.cancel_action):
+            send_menu.addAction(action)
+        send_menu.addSeparator()
+        send_menu.addAction(self.refresh_action)
+        send_menu.addAction(self.history_action)
+        tools = bar.addMenu(self.tr("&Settings"))
+        self.settings_action = self._action(self.tr("&Settings…"), self._on_settings_triggered, "Ctrl+,")
+        self.sandbox_action = self._action(self.tr("Practice in the &sandbox"), self._on_sandbox_toggled)
+        self.sandbox_action.setCheckable(True)
+        self.sandbox_action.setChecked(self.services.sandbox_mode)
+        tools.addAction(self.settings_action)
+        tools.addAction(self.sandbox_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About LiaSmart Desktop"), self._on_about_triggered))
+
+    def _connect(self) -> None:
+        self.compose.import_requested.connect(self._on_compose_import_requested)
+        self.compose.review_requested.connect(self._on_compose_review_requested)
+        self.results.pause_clicked.connect(self.sending.pause)
+        self.results.resume_clicked.connect(self._on_resume_triggered)
+        self.results.cancel_clicked.connect(self._on_results_cancel_clicked)
+        self.results.resend_requested.connect(self._on_results_resend_requested)
+        self.results.refresh_requested.connect(self.campaigns.refresh)
+        self.results.export_requested.connect(self._on_results_export_requested)
+        self.sending.state_changed.connect(self._on_sender_state_changed)
+        self.sending.progressed.connect(self.results.apply_progress)
+        self.sending.finished.connect(self._on_sender_finished)
+        self.sending.failed.connect(self._on_sender_failed)
+        self.sending.recovered.connect(self._on_sender_recovered)
+        self.campaigns.prepared.connect(self._on_campaigns_prepared)
+        self.campaigns.loaded.connect(self._on_campaigns_loaded)
+        self.campaigns.unfinished_found.connect(self._on_campaigns_unfinished_found)
+        self.campaigns.failed.connect(self._on_campaigns_failed)
+        self.campaigns.exported.connect(self._on_campaigns_exported)
+        self.campaigns.refreshed.connect(self._on_campaigns_refreshed)
+        self.banner.setup_requested.connect(self._on_settings_triggered)
+        self.services.mode_changed.connect(self._on_services_mode_changed)
+
+    # ------------------------------------------------------------------ start-up and close
+
+    def start(self) -> None:
+        """After the window is shown: check the balance and offer an unfinished campaign for resume."""
+        self.status_area.refresh_balance()
+        self.campaigns.find_unfinished()
+
+    def _restore_view_state(self) -> None:
+        settings = view_settings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        splitter = settings.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Override: ask before closing during a send, then stop it cleanly and save the window's place."""
+        if self.sending.state is not SendState.IDLE:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Sending in progress"),
+                self.tr(
+                    "Messages are being sent. Stop after the messages already on their way and close? "
+                    "The rest can be sent later from History."
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            self.sending.shutdown()
+        settings = view_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        event.accept()
+
+    # ------------------------------------------------------------------ import (button, menu, drop)
+
+    @Slot()
+    def _on_compose_import_requested(self, path: Path | None = None) -> None:
+        dialog = ImportDialog(self.services, path if isinstance(path, Path) else None, self)
+        if dialog.exec() == ImportDialog.DialogCode.Accepted:
+            self.compose.set_import(dialog.report, dialog.path)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Override: accept one spreadsheet or text file dragged onto the window."""
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and Path(urls[0].toLocalFile()).suffix.lower() in SPREADSHEET_SUFFIXES:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Override: open the import dialog on the dropped file."""
+        urls = event.mimeData().urls()
+        if urls:
+            event.acceptProposedAction()
+            self._on_compose_import_requested(Path(urls[0].toLocalFile()))
+
+    # ------------------------------------------------------------------ review and send
+
+    @Slot()
+    def _on_compose_review_requested(self) -> None:
+        problems = self.compose.problems()
+        if problems:
+            QMessageBox.information(self, self.tr("Not ready to send"), "\n".join(problems))
+            return
+        state = self.compose.state()
+        self.statusBar().showMessage(self.tr("Preparing the messages…"))
+        self.campaigns.prepare(
+            SendRequest(
+                text=state.text,
+                sender_id=state.sender_id,
+                sms_type=state.sms_type,
+                encoding_policy=state.encoding_policy,
+                report=state.recipients,
+                source_path=state.source_path,
+            )
+        )
+
+    @Slot(object)
+    def _on_campaigns_prepared(self, prepared: PreparedCampaign) -> None:
+        self.statusBar().clearMessage()
+        if self.sending.state is not SendState.IDLE:
+            return  # a double click on Send must never start a second send
+        if ReviewDialog(self.services, prepared, self).exec() == ReviewDialog.DialogCode.Accepted:
+            self.campaigns.send(prepared)
+
+    @Slot(object)
+    def _on_campaigns_loaded(self, loaded: LoadedCampaign) -> None:
+        self.results.show_campaign(loaded.campaign, loaded.records)
+        self.results.set_send_state(self.sending.state)
+
+    @Slot(object)
+    def _on_sender_state_changed(self, state: SendState) -> None:
+        self.results.set_send_state(state)
+        self.compose.set_busy(state is not SendState.IDLE)
+        self.pause_action.setEnabled(state is SendState.RUNNING)
+        self.resume_action.setEnabled(state is SendState.PAUSED or self._can_resume())
+        self.cancel_action.setEnabled(state in {SendState.RUNNING, SendState.PAUSED})
+        self.review_action.setEnabled(state is SendState.IDLE)
+        self.refresh_action.setEnabled(state is SendState.IDLE and self.campaigns.current is not None)
+
+    def _can_resume(self) -> bool:
+        campaign = self.campaigns.current
+        return (
+            self.sending.state is SendState.IDLE
+            and campaign is not None
+            and campaign.status in {CampaignStatus.PAUSED, CampaignStatus.READY, CampaignStatus.SENDING}
+        )
+
+    @Slot()
+    def _on_resume_triggered(self) -> None:
+        if self.sending.state is SendState.PAUSED:
+            self.sending.resume()
+        elif self._can_resume() and self.campaigns.current is not None:
+            self.campaigns.start(self.campaigns.current.code)
+
+    @Slot()
+    def _on_results_cancel_clicked(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Cancel sending"),
+            self.tr("Cancel the messages not sent yet? Messages already on their way still finish."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.sending.cancel()
+
+    @Slot(object)
+    def _on_sender_finished(self, result: RunResult) -> None:
+        self.status_area.refresh_balance()
+        if result.stop_reason is not None:
+            self.statusBar().showMessage(describe_stop(result.stop_reason, result.stop_detail), 15_000)
+            if result.status is CampaignStatus.PAUSED and result.stop_reason.value != "user_pause":
+                QMessageBox.warning(
+                    self, self.tr("Sending paused"), describe_stop(result.stop_reason, result.stop_detail)
+                )
+        else:
+            self.statusBar().showMessage(self.tr("All messages have been handed to LiaSmart."), 15_000)
+
+    @Slot(object)
+    def _on_sender_failed(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Sending stopped"), describe_error(error, self.services.base_url()))
+
+    @Slot(int)
+    def _on_sender_recovered(self, count: int) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("Interrupted messages"),
+            self.tr(
+                "{count} message(s) were being sent when the app last stopped. They are marked Unknown: "
+                "they may or may not have been delivered, and they are not sent again unless you choose "
+                "Resend unknown."
+            ).format(count=count),
+        )
+
+    # ------------------------------------------------------------------ follow-up actions
+
+    @Slot(object)
+    def _on_results_resend_requested(self, state: MessageState) -> None:
+        count = sum(1 for r in self.results.model.records() if r.state is state)
+        if state is MessageState.UNKNOWN:
+            text = self.tr(
+                "Send {count} unknown message(s) again? They may already have been delivered: some "
+                "people may receive the message twice, and each one is charged again."
+            )
+        else:
+            text = self.tr(
+                "Send {count} rejected message(s) again? LiaSmart refused them before; unless the cause is "
+                "fixed they will be refused again."
+            )
+        answer = QMessageBox.question(self, self.tr("Send again"), text.format(count=f"{count:,}"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.campaigns.resend(state)
+
+    @Slot()
+    def _on_results_export_requested(self) -> None:
+        campaign = self.campaigns.current
+        if campaign is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export results"),
+            f"liasmart-{campaign.code}.xlsx",
+            self.tr("Excel workbook (*.xlsx);;CSV file (*.csv)"),
+        )
+        if path:
+            self.campaigns.export(Path(path))
+
+    @Slot(str, int)
+    def _on_campaigns_exported(self, path: str, rows: int) -> None:
+        self.statusBar().showMessage(
+            self.tr("Saved {rows} rows to {path}. It contains phone numbers: keep it safe.").format(
+                rows=f"{rows:,}", path=path
+            ),
+            15_000,
+        )
+
+    @Slot(object)
+    def _on_campaigns_refreshed(self, summary: object) -> None:
+        self.statusBar().showMessage(self.tr("Delivery statuses refreshed."), 10_000)
+
+    @Slot(str)
+    def _on_campaigns_failed(self, sentence: str) -> None:
+        self.statusBar().clearMessage()
+        QMessageBox.warning(self, self.tr("Something went wrong"), sentence)
+
+    @Slot(object)
+    def _on_campaigns_unfinished_found(self, loaded: LoadedCampaign) -> None:
+        self._on_campaigns_loaded(loaded)
+        counts = dict.fromkeys(MessageState, 0)
+        for record in loaded.records:
+            counts[record.state] += 1
+        waiting = counts[MessageState.PENDING] + counts[MessageState.RETRY_WAIT]
+        in_flight = counts[MessageState.IN_FLIGHT]
+        text = self.tr(
+            "Campaign {code} was not finished: {waiting} message(s) are still waiting to be sent."
+        ).format(code=loaded.campaign.code, waiting=f"{waiting:,}")
+        if in_flight:
+            text += " " + self.tr(
+                "{count} message(s) were on their way when the app stopped; they will be marked Unknown and "
+                "not sent again automatically."
+            ).format(count=f"{in_flight:,}")
+        answer = QMessageBox.question(
+            self, self.tr("Resume sending?"), text + "\n\n" + self.tr("Resume now?")
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.campaigns.start(loaded.campaign.code)
+
+    # ------------------------------------------------------------------ settings, history, sandbox, about
+
+    @Slot()
+    def _on_settings_triggered(self) -> None:
+        if SettingsDialog(self.services, self).exec() == SettingsDialog.DialogCode.Accepted:
+            if self.services.sandbox_mode and self.services.has_saved_credentials():
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Leave the sandbox?"),
+                    self.tr("Your account is set up. Stop practising and send real messages from now on?"),
+                )
+                if answer == QMessageBox.StandardButton.Yes:
+                    self.services.stop_sandbox()
+            self.status_area.refresh_balance()
+
+    @Slot()
+    def _on_history_triggered(self) -> None:
+        dialog = HistoryDialog(self.services, self)
+        dialog.campaign_opened.connect(self.campaigns.open)
+        dialog.exec()
+
+    @Slot()
+    def _on_sandbox_toggled(self) -> None:
+        if self.sending.state is not SendState.IDLE:
+            self.sandbox_action.setChecked(self.services.sandbox_mode)
+            return
+        if self.services.sandbox_mode:
+            self.services.stop_sandbox()
+        else:
+            self.services.start_sandbox()
+
+    @Slot(bool)
+    def _on_services_mode_changed(self, sandbox: bool) -> None:
+        self.sandbox_action.setChecked(sandbox)
+        self.status_area.refresh_balance()
+
+    @Slot()
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About LiaSmart Desktop"),
+            self.tr("LiaSmart Desktop {version}\nSend SMS through the LiaSmart (利亚智联) API.").format(
+                version=__version__
+            ),
+        )
