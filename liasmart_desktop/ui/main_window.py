@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_campaigns_loaded(self, loaded: LoadedCampaign) -> None:
         self.results.show_campaign(loaded.campaign, loaded.records)
+        self._update_sandbox_refresh()
         self.results.set_send_state(self.sending.state)
 
     @Slot(object)
@@ -282,7 +283,15 @@ class MainWindow(QMainWindow):
                     self, self.tr("Sending paused"), describe_stop(result.stop_reason, result.stop_detail)
                 )
         else:
-            self.statusBar().showMessage(self.tr("All messages have been handed to LiaSmart."), 15_000)
+            counts = result.counts
+            self.statusBar().showMessage(
+                self.tr("Finished: {accepted} accepted, {rejected} rejected, {unknown} unknown.").format(
+                    accepted=f"{counts.get(MessageState.ACCEPTED, 0):,}",
+                    rejected=f"{counts.get(MessageState.REJECTED, 0):,}",
+                    unknown=f"{counts.get(MessageState.UNKNOWN, 0):,}",
+                ),
+                15_000,
+            )
 
     @Slot(object)
     def _on_sender_failed(self, error: BaseException) -> None:
@@ -407,7 +416,18 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _on_services_mode_changed(self, sandbox: bool) -> None:
         self.sandbox_action.setChecked(sandbox)
+        self._update_sandbox_refresh()
         self.status_area.refresh_balance()
+
+    def _update_sandbox_refresh(self) -> None:
+        # Only the sandbox that accepted a campaign's messages knows their delivery status.
+        campaign = self.results.campaign()
+        self.results.sandbox_running = (
+            campaign is not None
+            and self.services.sandbox_mode
+            and campaign.base_url == self.services.base_url()
+        )
+        self.results.set_send_state(self.sending.state)
 
     @Slot()
     def _on_about_triggered(self) -> None:

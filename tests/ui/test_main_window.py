@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from liasmart_desktop.core.sending.states import MessageState
-from liasmart_desktop.sandbox import FaultKind
+from liasmart_desktop.sandbox import FaultKind, SandboxConfig
 from liasmart_desktop.ui import main_window as main_window_module
 from liasmart_desktop.ui.controllers.send_controller import SendState
 from liasmart_desktop.ui.dialogs.review_dialog import ReviewDialog
@@ -30,7 +30,7 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     services = make_services(
         tmp_path, default_country="CN", sender_ids=("LIASMART",), default_sender_id="LIASMART"
     )
-    services.start_sandbox()
+    services.start_sandbox(SandboxConfig(dlr_delay_s=0.0))
     win = MainWindow(services)
     qtbot.addWidget(win)
     win.show()
@@ -161,3 +161,14 @@ def test_filters_and_search_narrow_the_grid(qtbot: QtBot, window: MainWindow) ->
     combo.setCurrentIndex(combo.findData("all"))
     window.results.search.setText("13900000004")
     assert window.results.proxy.rowCount() == 1
+
+
+def test_refresh_delivery_status_fills_the_delivery_column(qtbot: QtBot, window: MainWindow) -> None:
+    compose(qtbot, window, "\n".join(f"139{i:08d}" for i in range(3)))
+    send(qtbot, window)
+    qtbot.waitUntil(lambda: window.results.refresh_button.isEnabled(), timeout=10_000)
+    window.results.refresh_button.click()
+    qtbot.waitUntil(
+        lambda: {r.dlr_status for r in window.results.model.records()} == {"Delivered"}, timeout=10_000
+    )
+    assert "refreshed" in window.statusBar().currentMessage()

@@ -75,6 +75,8 @@ class ResultsPanel(QWidget):
         self._started_at = 0.0
         self._started_done = 0
         self._counts: dict[MessageState, int] = dict.fromkeys(MessageState, 0)
+        #: Whether the sandbox that answered a sandbox campaign is still running (it can be asked again).
+        self.sandbox_running = False
         self._build()
         self.set_send_state(SendState.IDLE)
 
@@ -198,13 +200,14 @@ class ResultsPanel(QWidget):
     def set_send_state(self, state: SendState) -> None:
         """Enable the buttons that make sense now."""
         sending = state in {SendState.RUNNING, SendState.PAUSED, SendState.STOPPING}
+        self.progress.setVisible(has_campaign := self._campaign is not None)
+        self.progress_text.setVisible(has_campaign)
         self.pause_button.setVisible(sending)
         self.resume_button.setVisible(sending)
         self.cancel_button.setVisible(sending)
         self.pause_button.setEnabled(state is SendState.RUNNING)
         self.resume_button.setEnabled(state is SendState.PAUSED)
         self.cancel_button.setEnabled(state in {SendState.RUNNING, SendState.PAUSED})
-        has_campaign = self._campaign is not None
         idle = state is SendState.IDLE
         counts = self._counts
         self.resend_unknown_button.setEnabled(
@@ -214,7 +217,10 @@ class ResultsPanel(QWidget):
             idle and has_campaign and counts.get(MessageState.REJECTED, 0) > 0
         )
         self.refresh_button.setEnabled(
-            idle and has_campaign and counts.get(MessageState.ACCEPTED, 0) > 0 and not self._is_sandbox()
+            idle
+            and has_campaign
+            and counts.get(MessageState.ACCEPTED, 0) > 0
+            and (not self._is_sandbox() or self.sandbox_running)
         )
         self.export_button.setEnabled(has_campaign)
         if state is SendState.RUNNING and self._started_at == 0.0:
