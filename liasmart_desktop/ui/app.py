@@ -19,6 +19,7 @@ from liasmart_desktop.ui.i18n import Translations, resolve_language
 from liasmart_desktop.ui.main_window import MainWindow
 from liasmart_desktop.ui.messages import describe_error
 from liasmart_desktop.ui.resources import icon
+from liasmart_desktop.ui.runtime import settle_startup_objects, tune_for_responsiveness
 from liasmart_desktop.ui.services import AppServices
 
 APP_NAME = "LiaSmart Desktop"
@@ -65,11 +66,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Start the desktop app and run its event loop; return its exit code."""
     arguments = list(sys.argv if argv is None else argv)
     args = parse_args(arguments[1:])
+    tune_for_responsiveness()
     app = QApplication(arguments)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("LiaSmart")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(icon("liasmart.png"))
+    # The system's language until the settings (which may choose another) are read: their problems are
+    # shown in it too.
+    translations = Translations()
+    translations.install(args.language or resolve_language(""))
     try:
         paths = open_data_dir(args.home)
     except ConfigError as exc:
@@ -81,13 +87,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = _load_settings_or_ask(paths)
     if settings is None:
         return 2
-    translations = Translations()
     translations.install(args.language or resolve_language(settings.language))
     services = AppServices(paths, settings=settings)
     if args.sandbox or not services.has_saved_credentials():
         services.start_sandbox()
     window = MainWindow(services)
     window.show()
+    settle_startup_objects()
     QTimer.singleShot(0, window.start)
     try:
         return app.exec()
