@@ -35,6 +35,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "--home", metavar="DIR", help="data folder (settings, history, logs); env LIASMART_HOME"
     )
     parser.add_argument("--language", choices=["en", "zh_CN"], help="interface language for this run")
+    parser.add_argument(
+        "--self-test", action="store_true", help="check that this installation is complete, then exit"
+    )
+    # For the build script's start-up measurement: print a line once the window is on screen, then quit.
+    parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
     args, _qt_args = parser.parse_known_args(list(argv))
     return args
 
@@ -62,16 +67,26 @@ def _load_settings_or_ask(paths: DataPaths) -> AppSettings | None:
         return AppSettings()
 
 
+def _report_shown_and_quit(app: QApplication) -> None:
+    sys.stdout.write("window shown\n")
+    sys.stdout.flush()
+    app.quit()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the desktop app and run its event loop; return its exit code."""
     arguments = list(sys.argv if argv is None else argv)
     args = parse_args(arguments[1:])
+    if args.self_test:
+        from liasmart_desktop.ui.self_test import run_self_test  # noqa: PLC0415 - only the self-test needs it
+
+        return run_self_test()
     tune_for_responsiveness()
     app = QApplication(arguments)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("LiaSmart")
     app.setApplicationVersion(__version__)
-    app.setWindowIcon(icon("liasmart.png"))
+    app.setWindowIcon(icon())
     # The system's language until the settings (which may choose another) are read: their problems are
     # shown in it too.
     translations = Translations()
@@ -94,7 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(services)
     window.show()
     settle_startup_objects()
-    QTimer.singleShot(0, window.start)
+    if args.quit_when_shown:
+        QTimer.singleShot(0, lambda: _report_shown_and_quit(app))
+    else:
+        QTimer.singleShot(0, window.start)
     try:
         return app.exec()
     finally:

@@ -23,7 +23,11 @@ def resource_path(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
-def icon(name: str) -> QIcon:
+#: The one source image every platform's application icon is made from.
+APP_ICON = "liasmart.svg"
+
+
+def icon(name: str = APP_ICON) -> QIcon:
     """An icon from ``resources/icons`` (an empty icon when the file is missing)."""
     path = resource_path("icons", name)
     return QIcon(str(path)) if path.exists() else QIcon()
