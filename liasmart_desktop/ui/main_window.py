@@ -22,7 +22,7 @@ from liasmart_desktop.ui.dialogs.history_dialog import HistoryDialog
 from liasmart_desktop.ui.dialogs.import_dialog import ImportDialog
 from liasmart_desktop.ui.dialogs.review_dialog import ReviewDialog
 from liasmart_desktop.ui.dialogs.settings_dialog import SettingsDialog
-from liasmart_desktop.ui.messages import describe_error, describe_stop
+from liasmart_desktop.ui.messages import describe_error, describe_stop, join_sentences
 from liasmart_desktop.ui.services import AppServices
 from liasmart_desktop.ui.widgets.compose_panel import ComposePanel
 from liasmart_desktop.ui.widgets.results_panel import ResultsPanel
@@ -372,10 +372,11 @@ class MainWindow(QMainWindow):
             "Campaign {code} was not finished: {waiting} message(s) are still waiting to be sent."
         ).format(code=loaded.campaign.code, waiting=f"{waiting:,}")
         if in_flight:
-            text += " " + self.tr(
+            on_their_way = self.tr(
                 "{count} message(s) were on their way when the app stopped; they will be marked Unknown and "
                 "not sent again automatically."
             ).format(count=f"{in_flight:,}")
+            text = join_sentences((text, on_their_way))
         answer = QMessageBox.question(
             self, self.tr("Resume sending?"), text + "\n\n" + self.tr("Resume now?")
         )

@@ -7,6 +7,7 @@ checks every translation keeps its placeholders.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -36,6 +37,22 @@ def tr(text: object, **values: object) -> str:
     """Translate ``text`` (marked with ``QT_TRANSLATE_NOOP``) and fill its ``{named}`` placeholders."""
     translated = QCoreApplication.translate(CONTEXT, str(text))
     return translated.format(**values) if values else translated
+
+
+#: Two sentences one after the other: a space in English, nothing between Chinese sentences.
+_TWO_SENTENCES = QT_TRANSLATE_NOOP("Messages", "{first} {second}")
+
+
+def join_sentences(sentences: Iterable[str]) -> str:
+    """Sentences one after another as the language writes them (``A. B.``, ``甲。乙。``); empties dropped."""
+    parts = [sentence for sentence in sentences if sentence]
+    if not parts:
+        return ""
+    template = QCoreApplication.translate(CONTEXT, str(_TWO_SENTENCES))
+    text = parts[0]
+    for sentence in parts[1:]:
+        text = template.format(first=text, second=sentence)
+    return text
 
 
 STATE_NAMES: dict[MessageState, object] = {

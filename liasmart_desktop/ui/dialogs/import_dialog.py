@@ -59,6 +59,7 @@ from liasmart_desktop.core.importing import (
 )
 from liasmart_desktop.core.importing.sample import EXAMPLE_PHONES, SampleSheet, write_sample_spreadsheet
 from liasmart_desktop.ui import import_messages as messages
+from liasmart_desktop.ui.messages import join_sentences
 from liasmart_desktop.ui.models.import_preview_model import (
     Column,
     ImportPreviewModel,
@@ -775,7 +776,7 @@ class ImportDialog(QDialog):
         else:
             header = self.tr("No header row: every row is data and columns are named by their letters.")
         read = self.tr("{count} data rows read.").format(count=messages.count_text(report.rows))
-        self._details_label.setText(f"{read} {header}")
+        self._details_label.setText(join_sentences((read, header)))
         self._details_label.setVisible(True)
         fields = [name for index, name in enumerate(report.columns) if index != report.phone_column_index]
         if fields:

@@ -37,6 +37,7 @@ from liasmart_desktop.core.sending.test_message import send_test_message
 from liasmart_desktop.core.settings import updated
 from liasmart_desktop.ui.messages import describe_error, describe_message
 from liasmart_desktop.ui.services import AppServices
+from liasmart_desktop.ui.widgets.action_button import plain_text
 from liasmart_desktop.ui.workers.task_runner import TaskContext
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,7 @@ log = logging.getLogger(__name__)
 SAMPLE_LINES = 4
 #: Wide enough that wrapped sentences and sample headings stay on one or two lines.
 MIN_WIDTH_PX = 720
+PHONE_DIALOG_MIN_WIDTH_PX = 420
 _ERROR_STYLE = "color: #d32f2f;"
 _WARNING_STYLE = "font-weight: bold;"
 #: Order the set-aside groups are listed in.
@@ -124,6 +126,8 @@ class PhoneNumberDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.remember_check)
         layout.addWidget(buttons)
+        # Wide enough that the question fits on a line; the dialog grows when the error appears.
+        self.setMinimumWidth(PHONE_DIALOG_MIN_WIDTH_PX)
 
     @property
     def remember(self) -> bool:
@@ -140,6 +144,7 @@ class PhoneNumberDialog(QDialog):
             )
             self.error_label.setText(text)
             self.error_label.setVisible(True)
+            self.adjustSize()  # a wrapped label does not make a shown dialog taller by itself
             self.phone_edit.setAccessibleDescription(text)
             self.phone_edit.setFocus()
             return
@@ -215,7 +220,7 @@ class ReviewDialog(QDialog):
         self.back_button = buttons.addButton(self.tr("&Back"), QDialogButtonBox.ButtonRole.RejectRole)
         self.back_button.setToolTip(self.tr("Return to the message without sending anything"))
         self.send_button = buttons.addButton(self._send_text(), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.send_button.setAccessibleName(self._send_text().replace("&", ""))
+        self.send_button.setAccessibleName(plain_text(self._send_text()))
         self.send_button.setEnabled(self._can_send())
         # The safe choice is the default: Enter goes back, sending takes a deliberate click or Alt+S.
         self.back_button.setDefault(True)

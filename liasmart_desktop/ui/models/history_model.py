@@ -19,7 +19,7 @@ from PySide6.QtGui import QFont
 from liasmart_desktop.core.sending.records import Campaign
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState
 from liasmart_desktop.core.sending.test_message import TEST_SOURCE_NAME
-from liasmart_desktop.ui.messages import describe_stop
+from liasmart_desktop.ui.messages import describe_stop, join_sentences
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 #: Data role holding the campaign code of a row (any column).
@@ -215,7 +215,7 @@ class HistoryTableModel(QAbstractTableModel):
             code=campaign.code,
             cells=cells,
             tooltips=tooltips,
-            details=" ".join(part for part in details if part),
+            details=join_sentences(details),
             unfinished=unfinished,
         )
 

@@ -59,6 +59,15 @@ HEADERS: dict[Column, object] = {
     Column.DELIVERY: QT_TRANSLATE_NOOP("ResultsModel", "Delivery"),
 }
 
+#: The delivery states the core derives from LiaSmart's status word (``DeliveryState`` values), in words;
+#: other states show LiaSmart's own word.
+DELIVERY_NAMES: dict[str, object] = {
+    "delivered": QT_TRANSLATE_NOOP("ResultsModel", "Delivered"),
+    "failed": QT_TRANSLATE_NOOP("ResultsModel", "Not delivered"),
+    "pending": QT_TRANSLATE_NOOP("ResultsModel", "Waiting for the report"),
+}
+_DELIVERY_TIP = QT_TRANSLATE_NOOP("ResultsModel", "LiaSmart's delivery status: {status}")
+
 _STATE_ICONS: dict[MessageState, QStyle.StandardPixmap] = {
     MessageState.PENDING: QStyle.StandardPixmap.SP_MediaPause,
     MessageState.IN_FLIGHT: QStyle.StandardPixmap.SP_ArrowRight,
@@ -82,6 +91,26 @@ def local_time(iso: str | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S")
 
 
+def delivery_text(record: MessageRecord) -> str:
+    """The delivery status in the user's language ("" until LiaSmart has given one)."""
+    name = DELIVERY_NAMES.get(record.dlr_state)
+    if not record.dlr_status or name is None:
+        return record.dlr_status
+    return QCoreApplication.translate("ResultsModel", str(name))
+
+
+def delivery_tip(record: MessageRecord) -> str | None:
+    """LiaSmart's own status word and error text, when it gave any."""
+    lines = []
+    if record.dlr_status:
+        lines.append(
+            QCoreApplication.translate("ResultsModel", str(_DELIVERY_TIP)).format(status=record.dlr_status)
+        )
+    if record.dlr_error:
+        lines.append(record.dlr_error)
+    return "\n".join(lines) or None
+
+
 _DISPLAY: dict[Column, Callable[[MessageRecord], object]] = {
     Column.ROW: lambda r: r.row,
     Column.PHONE: lambda r: r.phone,
@@ -91,7 +120,7 @@ _DISPLAY: dict[Column, Callable[[MessageRecord], object]] = {
     Column.PARTS: lambda r: r.segments,
     Column.SENT: lambda r: local_time(r.sent_at),
     Column.FINISHED: lambda r: local_time(r.finished_at),
-    Column.DELIVERY: lambda r: r.dlr_status,
+    Column.DELIVERY: delivery_text,
 }
 
 
@@ -176,8 +205,8 @@ class ResultsModel(QAbstractTableModel):
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(record, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in {Column.REASON, Column.STATE}:
-            return describe_message(record)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(record, column)
         if role == Qt.ItemDataRole.DecorationRole and column is Column.STATE:
             return self._icon(record.state)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in {Column.ROW, Column.PARTS}:
@@ -192,6 +221,14 @@ class ResultsModel(QAbstractTableModel):
 
     def _display(self, record: MessageRecord, column: Column) -> object:
         return _DISPLAY[column](record)
+
+    @staticmethod
+    def _tooltip(record: MessageRecord, column: Column) -> str | None:
+        if column in {Column.REASON, Column.STATE}:
+            return describe_message(record)
+        if column is Column.DELIVERY:
+            return delivery_tip(record)
+        return None
 
     def _icon(self, state: MessageState) -> QIcon:
         cached = self._icons.get(state)

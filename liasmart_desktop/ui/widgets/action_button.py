@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QPushButton, QWidget
 
+#: A mnemonic in brackets after the text, as Chinese and Japanese translations write it: ``导入(&I)``.
+_BRACKETED_MNEMONIC = re.compile(r"\s*[(（]&[^&\s][)）]")
+
 
 def plain_text(action_text: str) -> str:
     """An action's text without its mnemonic ampersand and ellipsis, for accessible names."""
-    return action_text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
+    text = _BRACKETED_MNEMONIC.sub("", action_text)
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
 
 
 class ActionButton(QPushButton):

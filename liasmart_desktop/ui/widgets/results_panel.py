@@ -281,7 +281,11 @@ class ResultsPanel(QWidget):
         done = self._done(counts)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        parts = [f"{state_name(state)}: {count:,}" for state, count in counts.items() if count]
+        parts = [
+            self.tr("{state}: {count}").format(state=state_name(state), count=f"{count:,}")
+            for state, count in counts.items()
+            if count
+        ]
         eta = self._eta(done, total)
         self.progress_text.setText(" · ".join(parts) + (f" · {eta}" if eta else ""))
 
