@@ -12,153 +12,153 @@
 <context>
     <name>ComposePanel</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="137"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="138"/>
         <source>Imp&amp;ort from Excel…</source>
         <extracomment>The whole list is rendered again once typing pauses this long. A render stops if stale, and lets the GUI thread in, every this many recipients (~1 ms of work).</extracomment>
         <translation>从 Excel 导入(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="138"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="139"/>
         <source>Import the recipients from a spreadsheet or CSV file</source>
         <translation>从电子表格或 CSV 文件导入收件人</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="139"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="140"/>
         <source>Re&amp;view and send…</source>
         <translation>检查并发送(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="141"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="142"/>
         <source>Check the count, the cost and samples before anything is sent</source>
         <translation>发送之前，先核对短信数量、费用和样例</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="144"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="145"/>
         <source>Replace look-&amp;alikes…</source>
         <translation>替换相似字符(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="147"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="148"/>
         <source>Replace curly quotes, dashes and other look-alikes with plain characters that cost less</source>
         <translation>把弯引号、破折号等相似字符换成更省钱的普通字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="150"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="151"/>
         <source>Insert fie&amp;ld</source>
         <translation>插入变量(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="152"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="153"/>
         <source>Insert a column of the imported list at the cursor</source>
         <translation>在光标处插入导入名单中的某一列</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="156"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="157"/>
         <source>S&amp;ender ID:</source>
         <translation>发件人 ID(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="161"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="162"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="162"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="163"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="163"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="164"/>
         <source>Standard characters only (T)</source>
         <translation>仅标准字符（T）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="164"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="165"/>
         <source>Unicode (U)</source>
         <translation>Unicode（U）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="165"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="166"/>
         <source>Encodin&amp;g:</source>
         <translation>编码(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="169"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="170"/>
         <source>Message</source>
         <translation>短信内容</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="170"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="171"/>
         <source>Write the message. Insert a field to personalise it.</source>
         <translation>在此输入短信内容。插入变量可让每位收件人收到专属内容。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="171"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="172"/>
         <source>&amp;Message:</source>
         <translation>短信内容(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="177"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="178"/>
         <source>Insert field</source>
         <translation>插入变量</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="278"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="279"/>
         <source>Wait until the current send has finished.</source>
         <translation>请等待当前发送完成。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="293"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="294"/>
         <source>Counting the pasted numbers…</source>
         <translation>正在统计粘贴的号码…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="296"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="297"/>
         <source>Add recipients: paste phone numbers or import a list.</source>
         <translation>请添加收件人：粘贴手机号码，或导入名单。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="299"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="300"/>
         <source>The imported list has no number to send to. Clear it and import another.</source>
         <translation>导入的名单中没有可发送的号码。请清除后导入其他名单。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="300"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="301"/>
         <source>None of the pasted numbers can be used. Check them, or the default country.</source>
         <translation>粘贴的号码都无法使用。请检查号码或默认国家/地区。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="303"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="304"/>
         <source>No recipient would get this message: each one lacks a value for a merge field.</source>
         <translation>没有收件人能收到这条短信：每位收件人都缺少某个变量的值。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="489"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="492"/>
         <source>Row {row} · +{phone}</source>
         <translation>第 {row} 行 · +{phone}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="491"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="494"/>
         <source>Write the message to see it here.</source>
         <translation>输入短信内容后，会在这里预览。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="494"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="497"/>
         <source>Fix the merge fields to see the message.</source>
         <translation>请先修正变量，才能预览短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="505"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="508"/>
         <source>This recipient has no value for {fields}, so they will not get this message.</source>
         <translation>此收件人的 {fields} 没有值，因此不会收到这条短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="515"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="518"/>
         <source>Before review:</source>
         <translation>检查发送前请先处理：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="518"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="521"/>
         <source>Ready for review.</source>
         <translation>准备就绪，可以检查并发送。</translation>
     </message>
@@ -280,137 +280,142 @@
 <context>
     <name>CounterView</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="46"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="47"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="47"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="48"/>
         <source>Characters:</source>
         <translation>字符数：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="48"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="49"/>
         <source>Parts:</source>
         <translation>条数：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="49"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="50"/>
         <source>Left in this part:</source>
         <translation>本条剩余：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="50"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="51"/>
         <source>To save a part:</source>
         <translation>减少一条：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="51"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="52"/>
         <source>Forcing Unicode:</source>
         <translation>导致 Unicode：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="52"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="53"/>
         <source>Look-alikes:</source>
         <translation>相似字符：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="54"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="55"/>
         <source>Whole list:</source>
         <translation>整个名单：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="91"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="92"/>
         <source>{count} plus the merge fields</source>
         <translation>{count}（另加变量内容）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="95"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="96"/>
         <source>{characters} ({count} of them count twice: {extension})</source>
         <translation>{characters}（其中 {count} 个按两个字符计算：{extension}）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="100"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="101"/>
         <source>{parts} (up to {per_part} characters each)</source>
         <translation>{parts}（每条最多 {per_part} 个字符）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="107"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="108"/>
         <source>Remove 1 character from the end.</source>
         <translation>从末尾删除 1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="110"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="111"/>
         <source>Remove {count} characters from the end.</source>
         <translation>从末尾删除 {count} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="127"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="128"/>
         <source>{encoding}, detected from the text</source>
         <translation>{encoding}，根据内容自动识别</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="129"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="130"/>
         <source>{encoding}, chosen by you</source>
         <translation>{encoding}，由您手动选择</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="131"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="132"/>
         <source>Unicode parts hold 70 characters (67 when split) instead of 160.</source>
         <translation>Unicode 短信每条最多 70 个字符（长短信每条 67 个），而非 160 个。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="141"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="142"/>
+        <source>the text&apos;s own script (Chinese, for example) needs Unicode</source>
+        <translation>文字本身（例如中文）需要 Unicode</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="146"/>
         <source>{characters} (marked in the text)</source>
         <translation>{characters}（已在文中标出）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="153"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="158"/>
         <source>Replacing {characters} with plain look-alikes changes the parts per message from {parts_before} ({encoding_before}) to {parts_after} ({encoding_after}).</source>
         <translation>把 {characters} 替换为相似的普通字符后，每条短信的计费条数将从 {parts_before}（{encoding_before}）变为 {parts_after}（{encoding_after}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="177"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="182"/>
         <source>Counting the whole list…</source>
         <translation>正在统计整个名单…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="186"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="191"/>
         <source>The total could not be worked out. The log has the details.</source>
         <translation>无法算出合计。详细信息请查看日志。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="195"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="200"/>
         <source>Messages: {messages} · Parts: {parts}</source>
         <translation>短信数：{messages} · 计费条数：{parts}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="200"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="205"/>
         <source>Set a price per part in Settings to see the cost.</source>
         <translation>在设置中填写每条单价后即可看到费用。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="204"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="209"/>
         <source>Estimated cost: {cost} {currency}</source>
         <translation>预计费用：{cost} {currency}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="210"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="215"/>
         <source>Recipients in Unicode because of their values ({characters}): {count}</source>
         <translation>因变量内容而变为 Unicode 的收件人（{characters}）：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="217"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="222"/>
         <source>Recipients needing more parts because of their values: {count}</source>
         <translation>因变量内容而多占条数的收件人：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="223"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="228"/>
         <source>Recipients set aside because a merge field is empty: {count}</source>
         <translation>因变量为空而排除的收件人：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="230"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="235"/>
         <source>Recipients set aside because their values hold characters that cannot be sent: {count}</source>
         <translation>因变量含有无法发送的字符而排除的收件人：{count}</translation>
     </message>

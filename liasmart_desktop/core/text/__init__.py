@@ -39,6 +39,7 @@ from liasmart_desktop.core.text.merge import (
 from liasmart_desktop.core.text.names import header_key
 from liasmart_desktop.core.text.normalization import normalize_text
 from liasmart_desktop.core.text.problems import TextIssue, TextProblem
+from liasmart_desktop.core.text.scripts import is_script_letter, written_in_unicode_script
 
 __all__ = [
     "LOOKALIKES",
@@ -67,6 +68,8 @@ __all__ = [
     "compile_template",
     "header_key",
     "is_gsm",
+    "is_script_letter",
     "normalize_text",
     "replace_lookalikes",
+    "written_in_unicode_script",
 ]

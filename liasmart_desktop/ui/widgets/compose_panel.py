@@ -41,6 +41,7 @@ from liasmart_desktop.core.text import (
     analyze,
     compile_template,
     replace_lookalikes,
+    written_in_unicode_script,
 )
 from liasmart_desktop.ui.dialogs.lookalikes_dialog import LookalikesDialog
 from liasmart_desktop.ui.services import AppServices
@@ -419,7 +420,9 @@ class ComposePanel(QWidget):
         template, advice = self._template, self._advice
         literal = template.literal
         self._editor.set_columns(self._columns())
-        self._editor.set_unicode_characters(literal.unicode_characters)
+        characters = literal.unicode_characters
+        # Marking every character of a Chinese text as "forcing Unicode" is noise, not help.
+        self._editor.set_unicode_characters(() if written_in_unicode_script(characters) else characters)
         has_list = self._recipients.imported() is not None
         notes = [
             template_problem(p, has_list=has_list)

@@ -15,6 +15,7 @@ from liasmart_desktop.core.text import (
     LookalikeAdvice,
     TextAnalysis,
     TextIssue,
+    written_in_unicode_script,
 )
 from liasmart_desktop.core.text.gsm import GSM_EXTENSION_CHARACTERS
 from liasmart_desktop.ui.widgets.compose_wording import (
@@ -136,7 +137,11 @@ class CounterView(QWidget):
     def _show_forcing(self, analysis: TextAnalysis) -> None:
         characters = analysis.unicode_characters
         forced_gsm = analysis.policy is EncodingPolicy.GSM7
-        if characters and not forced_gsm:
+        if characters and not forced_gsm and written_in_unicode_script(characters):
+            self._forcing.show_text(
+                self.tr("the text's own script (Chinese, for example) needs Unicode"), INFORMATION
+            )
+        elif characters and not forced_gsm:
             self._forcing.show_text(
                 self.tr("{characters} (marked in the text)").format(characters=show_characters(characters)),
                 INFORMATION,
