@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -32,8 +33,6 @@ NAMES = ["张伟", "王芳", "李娜", "Maria Lopez", "陈静", "John Smith", "�
 
 def wait_until(app: QApplication, condition: object, timeout_s: float = 30.0) -> None:
     """Process events until ``condition()`` is true."""
-    import time
-
     deadline = time.monotonic() + timeout_s
     while not condition():  # type: ignore[operator]
         app.processEvents()
@@ -48,8 +47,6 @@ def settle(app: QApplication, seconds: float = 0.4) -> None:
 
 
 def _timer(seconds: float) -> object:
-    import time
-
     end = time.monotonic() + seconds
     return lambda: time.monotonic() >= end
 
@@ -95,8 +92,11 @@ def main() -> int:
         services = AppServices(
             open_data_dir(str(folder / "home")),
             settings=AppSettings(
-                default_country="CN", sender_ids=("LIASMART", "SHOP"), default_sender_id="LIASMART",
-                price_per_part=None, currency="USD",
+                default_country="CN",
+                sender_ids=("LIASMART", "SHOP"),
+                default_sender_id="LIASMART",
+                price_per_part=None,
+                currency="USD",
             ),
         )
         services.start_sandbox()
@@ -117,8 +117,10 @@ def main() -> int:
 
         editor = window.compose.findChild(QPlainTextEdit, "messageEditor")
         assert editor is not None
-        text = "{姓名}您好，您在{门店}店的订单已发货，请留意查收。" if args.language != "en" else (
-            "Hi {姓名}, your order from our {门店} shop is on its way – thank you!"
+        text = (
+            "{姓名}您好，您在{门店}店的订单已发货，请留意查收。"
+            if args.language != "en"
+            else ("Hi {姓名}, your order from our {门店} shop is on its way – thank you!")
         )
         editor.setPlainText(text)
         wait_until(app, lambda: not window.compose.problems())

@@ -166,7 +166,7 @@ def test_filters_and_search_narrow_the_grid(qtbot: QtBot, window: MainWindow) ->
 def test_refresh_delivery_status_fills_the_delivery_column(qtbot: QtBot, window: MainWindow) -> None:
     compose(qtbot, window, "\n".join(f"139{i:08d}" for i in range(3)))
     send(qtbot, window)
-    qtbot.waitUntil(lambda: window.results.refresh_button.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(window.results.refresh_button.isEnabled, timeout=10_000)
     window.results.refresh_button.click()
     qtbot.waitUntil(
         lambda: {r.dlr_status for r in window.results.model.records()} == {"Delivered"}, timeout=10_000
