@@ -6,9 +6,8 @@ from typing import Final
 
 from liasmart_desktop.cli.commands.import_list import describe_row_problem
 from liasmart_desktop.core.api.outcome import Reason
-from liasmart_desktop.core.importing import RowProblem, RowReason, RowStatus
 from liasmart_desktop.core.sending.journal import REASON_CANCELLED, REASON_INTERRUPTED
-from liasmart_desktop.core.sending.prepare import BLOCKED_TEXT, MISSING_VALUE
+from liasmart_desktop.core.sending.prepare import BLOCKED_TEXT, MISSING_VALUE, import_problem
 from liasmart_desktop.core.sending.records import MessageRecord, SetAsideRecord
 from liasmart_desktop.core.sending.states import MessageState, StopReason
 
@@ -86,15 +85,8 @@ def _describe_message(m: MessageRecord) -> str:
 def _describe_set_aside(s: SetAsideRecord) -> str:
     if s.status in _SET_ASIDE_SENTENCES:
         return _SET_ASIDE_SENTENCES[s.status].format(**{k: str(v) for k, v in s.reason_data.items()})
-    problem = RowProblem(
-        row=s.row,
-        original=s.original,
-        status=RowStatus(s.status),
-        reason=RowReason(s.reason),
-        values=(),
-        params=dict(s.reason_data),
-        first_row=s.first_row,
-    )
+    problem = import_problem(s)
+    assert problem is not None  # the other statuses were answered above
     return describe_row_problem(problem)
 
 

@@ -23,9 +23,9 @@ from liasmart_desktop.core.errors import (
     JournalProblem,
     LiaSmartError,
 )
-from liasmart_desktop.core.importing import RowProblem, RowReason, RowStatus
 from liasmart_desktop.core.sending.journal import REASON_CANCELLED, REASON_INTERRUPTED
 from liasmart_desktop.core.sending.lock import LockBusyError
+from liasmart_desktop.core.sending.prepare import import_problem
 from liasmart_desktop.core.sending.records import MessageRecord, SetAsideRecord
 from liasmart_desktop.core.sending.states import MessageState, StopReason
 from liasmart_desktop.ui.import_messages import describe_row_problem
@@ -333,13 +333,6 @@ def describe_record(record: MessageRecord | SetAsideRecord) -> str:
         return describe_message(record)
     if record.status in _SET_ASIDE:
         return tr(_SET_ASIDE[record.status], **{k: str(v) for k, v in record.reason_data.items()})
-    problem = RowProblem(
-        row=record.row,
-        original=record.original,
-        status=RowStatus(record.status),
-        reason=RowReason(record.reason),
-        values=(),
-        params=dict(record.reason_data),
-        first_row=record.first_row,
-    )
+    problem = import_problem(record)
+    assert problem is not None  # the other statuses were answered above
     return describe_row_problem(problem)

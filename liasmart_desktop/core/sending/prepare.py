@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from liasmart_desktop.core.importing import ImportReport
-from liasmart_desktop.core.sending.records import CampaignSpec, NewMessage, SetAsideRow
+from liasmart_desktop.core.importing import ImportReport, RowProblem, RowReason, RowStatus
+from liasmart_desktop.core.sending.records import CampaignSpec, NewMessage, SetAsideRecord, SetAsideRow
 from liasmart_desktop.core.text import (
     CampaignSummary,
     EncodingPolicy,
@@ -57,6 +57,21 @@ def file_fingerprint(path: Path) -> str:
         while chunk := handle.read(FINGERPRINT_CHUNK_BYTES):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def import_problem(record: SetAsideRecord) -> RowProblem | None:
+    """The importer's problem behind a stored set-aside row (``None`` for the rows set aside at rendering)."""
+    if record.status in {MISSING_VALUE, BLOCKED_TEXT}:
+        return None
+    return RowProblem(
+        row=record.row,
+        original=record.original,
+        status=RowStatus(record.status),
+        reason=RowReason(record.reason),
+        values=(),
+        params=dict(record.reason_data),
+        first_row=record.first_row,
+    )
 
 
 def _import_set_aside(report: ImportReport) -> Iterable[SetAsideRow]:
