@@ -19,11 +19,13 @@ from liasmart_desktop.core.sending.engine import EngineConfig, Progress, RunResu
 from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.sending.records import Campaign, MessageRecord
 from liasmart_desktop.core.sending.states import MessageState, StopReason
+from liasmart_desktop.core.settings import MAX_CONCURRENCY, MAX_RATE_PER_S
 from liasmart_desktop.sandbox import SandboxConfig, SandboxServer
 
 #: Credentials for the built-in simulator, which accepts any; never a real password.
 SANDBOX_CREDENTIALS = Credentials("SANDBOX", "sandbox-practice")
 SANDBOX_DLR_DELAY_S = 2.0
+SANDBOX_LEDGER_ENTRIES = 100
 PROGRESS_EVERY_S = 0.5
 _OPEN = (MessageState.PENDING, MessageState.IN_FLIGHT, MessageState.RETRY_WAIT)
 
@@ -43,7 +45,9 @@ def provider(
 ) -> Iterator[Provider]:
     """A client for LiaSmart (credentials from the environment or keyring) or for a fresh sandbox."""
     if sandbox:
-        server = SandboxServer(SandboxConfig(dlr_delay_s=SANDBOX_DLR_DELAY_S)).start()
+        # Nobody reads the built-in simulator's ledger: keeping it short keeps a large send's memory flat.
+        config = SandboxConfig(dlr_delay_s=SANDBOX_DLR_DELAY_S, ledger_memory_entries=SANDBOX_LEDGER_ENTRIES)
+        server = SandboxServer(config).start()
         try:
             with LiaSmartClient(
                 SANDBOX_CREDENTIALS, base_url=server.base_url, max_connections=concurrency
@@ -64,9 +68,14 @@ def provider(
 
 
 def engine_config(ctx: CliContext) -> EngineConfig:
-    """Concurrency and rate from the options, else the saved settings."""
-    concurrency = getattr(ctx.args, "concurrency", None) or ctx.settings.concurrency
-    rate = getattr(ctx.args, "rate", None) or ctx.settings.rate_per_second
+    """Concurrency and rate from the options, else the saved settings (``ValueError`` when out of range)."""
+    concurrency = getattr(ctx.args, "concurrency", None)
+    rate = getattr(ctx.args, "rate", None)
+    # ``is None``, not ``or``: "--concurrency 0" is a mistake to report, not a request for the default.
+    concurrency = ctx.settings.concurrency if concurrency is None else concurrency
+    rate = ctx.settings.rate_per_second if rate is None else rate
+    if not (1 <= concurrency <= MAX_CONCURRENCY and 0 < rate <= MAX_RATE_PER_S):
+        raise ValueError(f"concurrency {concurrency}, rate {rate}")
     return EngineConfig(concurrency=concurrency, rate_per_s=rate)
 
 
@@ -84,13 +93,13 @@ class _ProgressLine:
     def __init__(self, ctx: CliContext, total: int) -> None:
         self._ctx = ctx
         self._total = total
-        self._enabled = not ctx.json_mode and ctx.stderr.isatty()
+        self.enabled = not ctx.json_mode and ctx.stderr.isatty()
         self._last = 0.0
         self._started = time.monotonic()
 
     def __call__(self, progress: Progress) -> None:
         now = time.monotonic()
-        if not self._enabled or (now - self._last < PROGRESS_EVERY_S and not progress.done):
+        if now - self._last < PROGRESS_EVERY_S and not progress.done:
             return
         self._last = now
         counts = progress.counts
@@ -127,7 +136,9 @@ def run_campaign(ctx: CliContext, journal: Journal, campaign: Campaign, where: P
     """Send the campaign's open messages; Ctrl-C stops after the requests in flight."""
     control = SendControl()
     total = sum(journal.counts(campaign.id).values())
-    engine = SendEngine(journal, where.client, engine_config(ctx), on_progress=_ProgressLine(ctx, total))
+    line = _ProgressLine(ctx, total)
+    # Without a terminal nobody sees the line: no progress reports at all keeps the engine lean.
+    engine = SendEngine(journal, where.client, engine_config(ctx), on_progress=line if line.enabled else None)
     with _ctrl_c_stops(control):
         return engine.run(campaign, control)
 

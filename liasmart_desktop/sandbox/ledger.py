@@ -37,6 +37,7 @@ class LedgerEntry(TypedDict):
     sms_type: str | None
     encoding: str | None
     sender_id: str | None
+    callback_url: str | None  # where the client asked for delivery reports to be pushed
     text_length: int | None  # characters of textmessage
     parts: int | None  # SMS parts charged (accepted messages only)
     fault: str | None  # the injected fault kind, if any

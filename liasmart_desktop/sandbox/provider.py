@@ -149,6 +149,7 @@ def new_entry(
         sms_type=values.get("sms_type"),
         encoding=values.get("encoding"),
         sender_id=values.get("sender_id"),
+        callback_url=values.get("callback_url"),
         text_length=None if text is None else len(text),
         parts=None,
         fault=None,

@@ -31,6 +31,7 @@ LEDGER_FIELDS = {
     "sms_type",
     "encoding",
     "sender_id",
+    "callback_url",
     "text_length",
     "parts",
     "fault",
@@ -69,6 +70,7 @@ def test_ledger_file_has_one_flushed_json_line_per_request(
     assert first["phonenumber"] == "8613912345678"
     assert first["uid"] == "c1-1-1"
     assert (first["sms_type"], first["encoding"], first["sender_id"]) == ("P", "T", "LIASMART")
+    assert first["callback_url"] is None  # none was sent
     assert first["text_length"] == 2
     assert first["parts"] == 1
     assert first["fault"] is None
@@ -82,6 +84,13 @@ def test_ledger_file_has_one_flushed_json_line_per_request(
     assert second["endpoint"] == "CheckBalance"
     if hasattr(stat, "S_IMODE"):
         assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0
+
+
+def test_ledger_records_the_callback_url_a_client_asked_for(start_sandbox: ServerFactory) -> None:
+    server = start_sandbox()
+    httpx.post(server.base_url + "/SendSMS", json=send_body(callback_url="https://dlr.example/x?a=1"))
+    (entry,) = server.ledger()
+    assert entry["callback_url"] == "https://dlr.example/x?a=1"
 
 
 def test_ledger_file_is_appended_to_across_runs(start_sandbox: ServerFactory, tmp_path: Path) -> None:
@@ -172,6 +181,7 @@ def entry(**fields: object) -> LedgerEntry:
         sms_type=None,
         encoding=None,
         sender_id=None,
+        callback_url=None,
         text_length=None,
         parts=None,
         fault=None,

@@ -25,6 +25,7 @@ from liasmart_desktop.core.sending.prepare import PreparedCampaign, file_fingerp
 from liasmart_desktop.core.sending.records import Campaign
 from liasmart_desktop.core.sending.session import SendingSession
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState
+from liasmart_desktop.core.settings import MAX_CONCURRENCY, MAX_RATE_PER_S
 from liasmart_desktop.core.text import TemplateError
 
 _SENDER_ID_SENTENCES = {
@@ -63,7 +64,11 @@ def _add_send_arguments(parser: argparse.ArgumentParser) -> None:
         "--sandbox", action="store_true", help="send to the built-in simulator, not to LiaSmart"
     )
     _add_pacing(parser)
-    parser.add_argument("--callback-url", metavar="URL", help="where LiaSmart should push delivery reports")
+    parser.add_argument(
+        "--callback-url",
+        metavar="URL",
+        help="where LiaSmart should push delivery reports (default: the saved setting)",
+    )
     parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     add_json_option(parser)
 
@@ -82,17 +87,26 @@ def _recipients(ctx: CliContext) -> tuple[ImportReport, str, str]:
     return parse_pasted_numbers(args.to.replace(",", "\n"), ctx.country or None), "", ""
 
 
+def _callback_url(ctx: CliContext) -> str:
+    """``--callback-url``, else the saved setting (the desktop app passes it on too)."""
+    return str(ctx.args.callback_url or ctx.settings.callback_url)
+
+
 def _check_options(ctx: CliContext) -> None:
     problem = check_sender_id(ctx.args.sender_id)
     if problem is not None:
         raise CliError(ExitCode.USAGE, _SENDER_ID_SENTENCES[problem])
-    callback = ctx.args.callback_url
+    callback = _callback_url(ctx)
     if callback and (urlsplit(callback).scheme not in {"https", "http"} or not urlsplit(callback).hostname):
         raise CliError(ExitCode.USAGE, f"The callback URL “{callback}” is not a web address (https://…).")
     try:
         engine_config(ctx)
     except ValueError as exc:
-        raise CliError(ExitCode.USAGE, "--concurrency and --rate must be positive numbers.") from exc
+        raise CliError(
+            ExitCode.USAGE,
+            f"--concurrency must be 1 to {MAX_CONCURRENCY}, and --rate above 0 and at most "
+            f"{MAX_RATE_PER_S:g} per second.",
+        ) from exc
 
 
 def _prepare(
@@ -106,7 +120,7 @@ def _prepare(
             sender_id=args.sender_id,
             sms_type=args.sms_type,
             encoding_policy=args.encoding_policy,
-            callback_url=args.callback_url or "",
+            callback_url=_callback_url(ctx),
             source_name=source,
             source_fingerprint=fingerprint,
             sandbox=args.sandbox,
@@ -198,6 +212,9 @@ def _resume(ctx: CliContext, session: SendingSession, campaign: Campaign) -> int
         raise CliError(
             ExitCode.USAGE, f"Campaign {campaign.code} was cancelled; its unsent messages stay unsent."
         )
+    if campaign.status is CampaignStatus.PAUSED:
+        # The user decided it is time: messages a breaker left waiting (a long Retry-After) go now.
+        journal.release_waiting(campaign.id)
     explicit_url = getattr(ctx.args, "base_url", None) or ctx.env.get("LIASMART_BASE_URL")
     config = engine_config(ctx)
     with provider(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ssl
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Self
 
@@ -51,6 +52,22 @@ KEEPALIVE_EXPIRY_S = 4.0
 DEFAULT_MAX_CONNECTIONS = 8
 
 
+@dataclass(frozen=True, slots=True)
+class Timeouts:
+    """How long a request may take, phase by phase, and overall (``deadline_s``)."""
+
+    connect_s: float
+    read_s: float
+    write_s: float
+    pool_s: float
+    deadline_s: float
+
+
+def default_timeouts() -> Timeouts:
+    """The module constants, read when a client is made."""
+    return Timeouts(CONNECT_TIMEOUT_S, READ_TIMEOUT_S, WRITE_TIMEOUT_S, POOL_TIMEOUT_S, REQUEST_DEADLINE_S)
+
+
 class LiaSmartClient:
     """A thread-safe client for the three LiaSmart API methods.
 
@@ -64,6 +81,7 @@ class LiaSmartClient:
         transport: an httpx transport to use instead of the network (tests pass ``MockTransport``).
         require_uid_echo: a SendSMS success must echo our ``uid`` or it is treated as unknown.
         clock: a monotonic clock, for the per-request deadline.
+        timeouts: per-phase timeouts and the overall deadline (default: the module constants).
     """
 
     def __init__(
@@ -77,6 +95,7 @@ class LiaSmartClient:
         transport: httpx.BaseTransport | None = None,
         require_uid_echo: bool = False,
         clock: Callable[[], float] = time.monotonic,
+        timeouts: Timeouts | None = None,
     ) -> None:
         if ssl_context is not None and not (
             ssl_context.verify_mode == ssl.CERT_REQUIRED and ssl_context.check_hostname
@@ -87,15 +106,17 @@ class LiaSmartClient:
         self._credentials = credentials
         self._require_uid_echo = require_uid_echo
         self._clock = clock
+        timeouts = timeouts or default_timeouts()
+        self._deadline_s = timeouts.deadline_s
         register_secret(credentials.password)
         host = httpx.URL(self._base_url).host
         pool = max(1, max_connections)
         self._http = httpx.Client(
             timeout=httpx.Timeout(
-                connect=CONNECT_TIMEOUT_S,
-                read=READ_TIMEOUT_S,
-                write=WRITE_TIMEOUT_S,
-                pool=POOL_TIMEOUT_S,
+                connect=timeouts.connect_s,
+                read=timeouts.read_s,
+                write=timeouts.write_s,
+                pool=timeouts.pool_s,
             ),
             limits=httpx.Limits(
                 max_connections=pool,
@@ -187,7 +208,7 @@ class LiaSmartClient:
             return classify(endpoint, exc)
 
     def _post(self, url: str, body: bytes) -> RawResponse:
-        deadline = self._clock() + REQUEST_DEADLINE_S
+        deadline = self._clock() + self._deadline_s
         with self._http.stream(
             "POST", url, content=body, headers={"Content-Type": "application/json"}
         ) as response:
@@ -199,6 +220,6 @@ class LiaSmartClient:
                 if size > MAX_RESPONSE_BYTES:
                     return RawResponse(response.status_code, headers, b"", too_large=True)
                 if self._clock() > deadline:
-                    raise DeadlineExceededError(f"no complete reply within {REQUEST_DEADLINE_S:g} s")
+                    raise DeadlineExceededError(f"no complete reply within {self._deadline_s:g} s")
                 chunks.append(chunk)
             return RawResponse(response.status_code, headers, b"".join(chunks))

@@ -5,6 +5,12 @@ thread-safe API client and only do HTTP. Measured on this kind of machine (ecosy
 a shared synchronous httpx client in 32 threads reaches ~95 % of the ideal rate at 50 ms latency
 using about half a core, while AsyncClient collapses at high concurrency — hence threads.
 
+Each turn of the coordinator is one journal statement (``Journal.advance``): the outcomes that
+arrived and the claims that replace them, committed together before any new request leaves.
+Workers hand outcomes back through a queue. Under 32 busy threads every time the coordinator gives
+up Python's GIL (each SQLite call does) it waits to get it back, and that wait delays every
+free slot; so a turn makes as few SQLite calls as it can (benchmarks/send_throughput.py).
+
 Rules (shared/design.md):
 - a message is ``in_flight`` in a committed transaction before its request is written; claims are
   grouped per batch of requests about to leave, so a crash leaves at most ``concurrency`` unknown;
@@ -18,12 +24,12 @@ Rules (shared/design.md):
 from __future__ import annotations
 
 import logging
+import queue
 import random
 import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Mapping, Sequence
-from concurrent import futures
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -227,45 +233,60 @@ class _Run:
             self.config.rate_per_s,
             burst=max(1.0, min(float(self.config.concurrency), self.config.rate_per_s)),
             clock=engine._clock,
+            # Starting empty-handed, the first second carries at most rate + 1 requests (G9), not a burst
+            # on top; the burst only keeps tokens earned during a slow turn at high rates.
+            initial=1.0,
         )
         self.hold_until = 0.0  # monotonic: no claims before this (after a 429)
+        self.claim_at = 0.0  # monotonic: nothing is claimable before this (the last claim came up short)
+        self.drained = False  # the last claim found fewer sendable messages than it asked for
         self.breaker = _Breaker()
         self.stop: tuple[StopReason, str] | None = None
         self.counts = self.journal.counts(campaign.id)
         self.changed: list[int] = []
         self.last_progress = 0.0
-        self.in_flight: dict[futures.Future[Outcome], ClaimedMessage] = {}
+        self.in_flight: dict[int, ClaimedMessage] = {}
+        # Workers hand their outcomes back through this queue; only this thread touches the journal.
+        self.answers: queue.SimpleQueue[tuple[ClaimedMessage, Outcome]] = queue.SimpleQueue()
+        self.jobs: queue.SimpleQueue[ClaimedMessage | None] = queue.SimpleQueue()
+        self.unrecorded: list[Transition] = []
 
     # ------------------------------------------------------------------ main loop
 
     def execute(self) -> RunResult:
         self.journal.set_status(self.campaign.id, CampaignStatus.SENDING)
-        pool = futures.ThreadPoolExecutor(self.config.concurrency, thread_name_prefix="liasmart-send")
+        workers = [
+            threading.Thread(target=self._work, name=f"liasmart-send-{n}", daemon=True)
+            for n in range(self.config.concurrency)
+        ]
+        for worker in workers:
+            worker.start()
         try:
-            self._loop(pool)
+            self._loop()
         finally:
-            # Every request already handed out is waited for, so no message is left in flight by a clean stop.
-            for future in list(self.in_flight):
-                self._settle([future])
-            pool.shutdown(wait=True)
+            # Every request already handed out is waited for and recorded, so a clean stop leaves
+            # no message in flight.
+            for _ in workers:
+                self.jobs.put(None)
+            for worker in workers:
+                worker.join()
+            self._take_answers(block_s=None)
+            self._commit(want=0)
         return self._finish()
 
-    def _loop(self, pool: futures.ThreadPoolExecutor) -> None:
+    def _loop(self) -> None:
         while True:
             self._check_control()
-            if self.stop is None and not self.control.paused:
-                self._claim_and_submit(pool)
+            for message in self._commit(want=self._wanted()):
+                self.jobs.put(message)
             if self.in_flight:
-                done, _ = futures.wait(
-                    self.in_flight, timeout=self._busy_wait(), return_when=futures.FIRST_COMPLETED
-                )
-                self._settle(list(done))
+                self._take_answers(block_s=self._busy_wait())
             elif self.stop is not None:
                 return
             elif self.control.paused:
                 self._emit(force=True)
                 self.control.wait(IDLE_WAKE_S)
-            elif self.journal.is_finished(self.campaign.id):
+            elif self.drained and self.journal.is_finished(self.campaign.id):
                 return
             else:
                 self.control.wait(self._idle_wait())
@@ -277,52 +298,98 @@ class _Run:
         elif self.stop is None and self.control.stopped:
             self.stop = (StopReason.USER_PAUSE, "")
 
+    def _wanted(self) -> int:
+        """How many messages to claim now: free slots, within the rate, unless held, paused or stopped."""
+        if self.stop is not None or self.control.paused:
+            return 0
+        now = self.engine._clock()
+        if now < self.hold_until or now < self.claim_at:
+            return 0
+        return max(0, min(self.config.concurrency - len(self.in_flight), self.bucket.available()))
+
+    def _resume_at(self) -> float:
+        """The monotonic time claiming may succeed again (after a 429 hold or a short claim)."""
+        return max(self.hold_until, self.claim_at)
+
     def _busy_wait(self) -> float:
         """Requests are in flight: wake at the first answer, or when a free slot could be filled."""
-        can_claim = (
-            self.stop is None
-            and not self.control.paused
-            and len(self.in_flight) < self.config.concurrency
-            and self.engine._clock() >= self.hold_until
-        )
-        return min(IDLE_WAKE_S, self.bucket.seconds_until_next()) if can_claim else IDLE_WAKE_S
+        if self.stop is not None or self.control.paused or len(self.in_flight) >= self.config.concurrency:
+            return IDLE_WAKE_S
+        until = self._resume_at() - self.engine._clock()
+        if until <= 0:
+            until = self.bucket.seconds_until_next()
+        return min(IDLE_WAKE_S, until)
 
     def _idle_wait(self) -> float:
         """Nothing in flight and nothing claimable now: sleep until a token, a retry time or the hold ends."""
-        now = self.engine._clock()
-        waits = [IDLE_WAKE_S]
-        if self.hold_until > now:
-            waits.append(self.hold_until - now)
-        elif self.journal.has_pending(self.campaign.id):
-            waits.append(self.bucket.seconds_until_next())
-        else:
-            next_retry = self.journal.next_retry_time(self.campaign.id)
-            if next_retry is not None:
-                waits.append(next_retry - self.engine._wall())
-        return max(0.001, min(waits))
+        until = self._resume_at() - self.engine._clock()
+        if until <= 0:
+            until = self.bucket.seconds_until_next()
+        return max(0.001, min(IDLE_WAKE_S, until))
 
-    def _claim_and_submit(self, pool: futures.ThreadPoolExecutor) -> None:
-        if self.engine._clock() < self.hold_until:
-            return
-        free = self.config.concurrency - len(self.in_flight)
-        wanted = min(free, self.bucket.available())
-        if wanted <= 0:
-            return
+    def _commit(self, want: int) -> list[ClaimedMessage]:
+        """Record the answers taken so far and claim ``want`` more in one durable transaction."""
+        transitions = self.unrecorded
+        if not transitions and want <= 0:
+            return []
         try:
-            claimed = self.journal.claim(self.campaign, wanted, self.engine._wall())
+            claimed = self.journal.advance(self.campaign, transitions, want, self.engine._wall())
         except JournalError as exc:
-            # The claim is not durable, so the request must not leave (fault matrix #32).
-            self.stop = (StopReason.JOURNAL_FAILED, exc.detail)
-            return
-        if not claimed:
-            return
+            # Nothing claimed is sent (fault matrix #32); answers stay unrecorded and are tried again,
+            # and if the journal never recovers they are in flight there and become unknown on restart.
+            if self.stop is None or self.stop[0] is not StopReason.JOURNAL_FAILED:
+                self.stop = (StopReason.JOURNAL_FAILED, exc.detail)
+            return []
+        self.unrecorded = []
+        # Counted in memory: a GROUP BY over a 100k-message campaign per turn would cost more than HTTP.
+        for transition in transitions:
+            self.counts[MessageState.IN_FLIGHT] -= 1
+            self.counts[transition.state] += 1
+            self.changed.append(transition.pk)
+        if want > 0:
+            self._claimed(claimed, want)
+        return claimed
+
+    def _claimed(self, claimed: list[ClaimedMessage], wanted: int) -> None:
         self.bucket.take(len(claimed))
         for message in claimed:
-            self.in_flight[pool.submit(self.engine._sender.send_sms, self._sms(message))] = message
-            # Counted in memory: a GROUP BY over a 100k-message campaign per claim would cost more than HTTP.
+            self.in_flight[message.pk] = message
             self.counts[message.from_state] -= 1
             self.counts[MessageState.IN_FLIGHT] += 1
             self.changed.append(message.pk)
+        self.drained = len(claimed) < wanted
+        if self.drained:
+            # Nothing more is sendable now: look again when the first waiting message is due (or soon),
+            # instead of asking the journal in a loop while the last requests are out.
+            now = self.engine._clock()
+            next_retry = self.journal.next_retry_time(self.campaign.id)
+            due_in = IDLE_WAKE_S if next_retry is None else next_retry - self.engine._wall()
+            self.claim_at = now + max(0.0, min(IDLE_WAKE_S, due_in))
+
+    def _work(self) -> None:
+        """A worker thread: one request per claimed message handed over; ``None`` ends it."""
+        while (message := self.jobs.get()) is not None:
+            try:
+                outcome = self.engine._sender.send_sms(self._sms(message))
+            except Exception as exc:  # noqa: BLE001 - the client classifies; this is a last resort
+                outcome = Outcome(OutcomeKind.UNKNOWN, Reason.UNEXPECTED_ERROR, detail=type(exc).__name__)
+            self.answers.put((message, outcome))
+
+    def _take_answers(self, block_s: float | None) -> None:
+        """Turn the answers that arrived into transitions; wait up to ``block_s`` for the first one."""
+        try:
+            first = self.answers.get(timeout=block_s) if block_s is not None else self.answers.get_nowait()
+        except queue.Empty:
+            return
+        batch = [first]
+        while True:
+            try:
+                batch.append(self.answers.get_nowait())
+            except queue.Empty:
+                break
+        for message, outcome in batch:
+            del self.in_flight[message.pk]
+            self.unrecorded.append(self._transition(message, outcome))
 
     def _sms(self, message: ClaimedMessage) -> SmsMessage:
         return SmsMessage(
@@ -336,26 +403,6 @@ class _Run:
         )
 
     # ------------------------------------------------------------------ outcomes
-
-    def _settle(self, done: list[futures.Future[Outcome]]) -> None:
-        transitions: list[Transition] = []
-        for future in done:
-            message = self.in_flight.pop(future)
-            try:
-                outcome = future.result()
-            except Exception as exc:  # noqa: BLE001 - the client classifies; this is a last resort
-                outcome = Outcome(OutcomeKind.UNKNOWN, Reason.UNEXPECTED_ERROR, detail=type(exc).__name__)
-            transitions.append(self._transition(message, outcome))
-        try:
-            self.journal.record(transitions)
-        except JournalError as exc:
-            # The answers are lost to the journal; the messages stay in_flight and become unknown on restart.
-            self.stop = (StopReason.JOURNAL_FAILED, exc.detail)
-            return
-        for transition in transitions:
-            self.counts[MessageState.IN_FLIGHT] -= 1
-            self.counts[transition.state] += 1
-            self.changed.append(transition.pk)
 
     @staticmethod
     def _to(
@@ -381,13 +428,14 @@ class _Run:
     def _transition(self, message: ClaimedMessage, outcome: Outcome) -> Transition:
         kind = outcome.kind
         self.breaker.recent.append(kind)
-        log.debug(
-            "message %s to %s: %s %s",
-            message.uid,
-            mask_phone(message.phone),
-            kind.value,
-            outcome.reason.value,
-        )
+        if log.isEnabledFor(logging.DEBUG):  # masking every number costs more than the check
+            log.debug(
+                "message %s to %s: %s %s",
+                message.uid,
+                mask_phone(message.phone),
+                kind.value,
+                outcome.reason.value,
+            )
         if kind is not OutcomeKind.NOT_SENT:
             self.breaker.first_unreachable_at = None
         if kind is OutcomeKind.ACCEPTED:
@@ -416,6 +464,7 @@ class _Run:
         elif now - self.breaker.first_unreachable_at >= self.config.network_down_s:
             self._pause(StopReason.NETWORK_DOWN, outcome.reason.value, outcome.detail)
         delay = self._backoff(message.retries)
+        self.claim_at = min(self.claim_at, now + delay)  # claimable again then
         return self._to(
             message,
             MessageState.RETRY_WAIT,

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import secrets
 import sqlite3
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +35,16 @@ from liasmart_desktop.core.sending.records import (
     message_record,
     utc_now,
 )
-from liasmart_desktop.core.sending.schema import MESSAGE_COLUMNS, SCHEMA, SCHEMA_VERSION
+from liasmart_desktop.core.sending.schema import (
+    DUE_WAITING_SQL,
+    MESSAGE_COLUMN_NAMES,
+    MESSAGE_COLUMNS,
+    MESSAGES_BY_ID_JSON_SQL,
+    PENDING_AHEAD_SQL,
+    SCHEMA,
+    SCHEMA_VERSION,
+    TURN_SQL,
+)
 from liasmart_desktop.core.sending.states import (
     OPEN_STATES,
     RESENDABLE_STATES,
@@ -48,6 +60,31 @@ CAMPAIGN_CODE_LENGTH = 6
 #: Reason recorded on messages found ``in_flight`` after a crash.
 REASON_INTERRUPTED = "interrupted"
 REASON_CANCELLED = "cancelled"
+#: Pending messages read ahead by one query while sending.
+READ_AHEAD = 256
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _storable(text: str | None) -> str | None:
+    """``text`` without lone surrogates (a reply's JSON may hold ``\\ud800``; SQLite stores UTF-8 only)."""
+    if text is None or text.isascii():
+        return text
+    return _SURROGATE.sub("\ufffd", text)
+
+
+@dataclass(slots=True)
+class _Sendable:
+    """What the sender knows of one campaign's sendable messages; valid while it holds the sender lock.
+
+    Pending messages are read ahead in id order, many per query, and handed out by ``advance``; the
+    earliest retry time is remembered, so a turn reads the journal only when something is due.
+    """
+
+    after: int = 0  # pending messages with a higher id have not been read yet
+    pending: deque[list[Any]] = field(default_factory=deque)
+    exhausted: bool = False  # the last read found every pending message
+    wait_known: bool = False
+    next_wait: float | None = None  # the earliest ``not_before`` of a waiting message (None: none)
 
 
 class Journal:
@@ -58,6 +95,7 @@ class Journal:
         self._conn = conn
         self._lock = threading.RLock()
         self.path = path
+        self._sendable: dict[int, _Sendable] = {}
 
     @classmethod
     def open(cls, path: Path) -> Journal:
@@ -319,6 +357,7 @@ class Journal:
                 "UPDATE messages SET state='unknown', reason=?, finished_at=? WHERE state='in_flight'",
                 (REASON_INTERRUPTED, now),
             )
+            self._sendable.clear()
             for campaign_id, count in affected:
                 self._log_event(
                     conn, campaign_id, "recovered", f"{count} in-flight message(s) marked unknown"
@@ -329,47 +368,13 @@ class Journal:
         """Mark up to ``limit`` sendable messages ``in_flight`` and commit before returning them.
 
         Waiting messages whose time has come go first, then ``pending`` ones in row order. The
-        ``uid`` is ``<campaign code>-<row>-<attempt>``, stored before the request leaves.
+        ``uid`` is ``<campaign code>-<row>-<attempt>``, stored before the request leaves. Only the
+        process holding the sender lock may claim.
         """
-        if limit <= 0:
-            return []
-        sent_at = utc_now()
-        with self._transaction() as conn:
-            rows = conn.execute(
-                "SELECT id, row, phone, text, encoding, segments, attempt, retries, state FROM messages "
-                "WHERE campaign_id=? AND state='retry_wait' AND not_before <= ? "
-                "ORDER BY not_before, id LIMIT ?",
-                (campaign.id, now_wall, limit),
-            ).fetchall()
-            if len(rows) < limit:
-                rows += conn.execute(
-                    "SELECT id, row, phone, text, encoding, segments, attempt, retries, state FROM messages "
-                    "WHERE campaign_id=? AND state='pending' ORDER BY id LIMIT ?",
-                    (campaign.id, limit - len(rows)),
-                ).fetchall()
-            claimed = [
-                ClaimedMessage(
-                    pk=r["id"],
-                    row=r["row"],
-                    phone=r["phone"],
-                    text=r["text"],
-                    encoding=r["encoding"],
-                    segments=r["segments"],
-                    attempt=r["attempt"],
-                    uid=f"{campaign.code}-{r['row']}-{r['attempt']}",
-                    retries=r["retries"],
-                    from_state=MessageState(r["state"]),
-                )
-                for r in rows
-            ]
-            conn.executemany(
-                "UPDATE messages SET state='in_flight', uid=?, sent_at=?, not_before=NULL WHERE id=?",
-                ((m.uid, sent_at, m.pk) for m in claimed),
-            )
-        return claimed
+        return self.advance(campaign, (), limit, now_wall)
 
     def record(self, transitions: Sequence[Transition]) -> None:
-        """Commit the outcomes of answered requests in one transaction."""
+        """Commit the outcomes of answered requests (each applies only to a message still in flight)."""
         if not transitions:
             return
         now = utc_now()
@@ -381,8 +386,8 @@ class Journal:
                     (
                         t.state.value,
                         t.reason,
-                        t.remarks,
-                        t.message_id,
+                        _storable(t.remarks),
+                        _storable(t.message_id),
                         t.http_status,
                         t.retries,
                         t.not_before,
@@ -392,6 +397,134 @@ class Journal:
                     for t in transitions
                 ),
             )
+            self._sendable.clear()
+
+    def advance(
+        self, campaign: Campaign, transitions: Sequence[Transition], limit: int, now_wall: float
+    ) -> list[ClaimedMessage]:
+        """Record answered requests and claim up to ``limit`` more in one durable statement.
+
+        The send engine's one commit per turn: the claims are on disk before this returns (so before
+        any of their requests is written), and an outcome costs no commit of its own. Only the process
+        holding the sender lock may call it.
+        """
+        if not transitions and limit <= 0:
+            return []
+        with self._lock:
+            sendable = self._sendable.setdefault(campaign.id, _Sendable())
+            try:
+                candidates = self._candidates(sendable, campaign, limit, now_wall) if limit > 0 else []
+                now = utc_now()
+                claims = [self._claimed(campaign, row, state) for row, state in candidates]
+                payload = [self._outcome_row(t, now) for t in transitions]
+                payload += [
+                    [m.pk, "c", m.from_state.value, "in_flight", m.uid, now, *[None] * 7] for m in claims
+                ]
+                before = self._conn.total_changes
+                self._conn.execute(TURN_SQL, (json.dumps(payload),))
+                # ``rowcount`` is -1 for a statement that starts with WITH; the connection's count is exact.
+                changed = self._conn.total_changes - before
+            except (sqlite3.Error, JournalError) as exc:
+                self._sendable.pop(campaign.id, None)  # nothing was written; read afresh next time
+                if isinstance(exc, JournalError):
+                    raise
+                raise JournalError(JournalProblem.WRITE_FAILED, str(exc), subject=str(self.path)) from exc
+            if changed != len(payload):
+                # A message was not in the state it should have been (only another writer ignoring the
+                # sender lock could do that): send only the claims the journal really holds.
+                self._sendable.pop(campaign.id, None)
+                return self._confirmed(claims, now)
+            for t in transitions:
+                if t.state is MessageState.PENDING:
+                    self._sendable.pop(campaign.id, None)  # sendable again: read from the start
+                    break
+                if t.state is MessageState.RETRY_WAIT and sendable.wait_known and t.not_before is not None:
+                    earliest = sendable.next_wait
+                    sendable.next_wait = t.not_before if earliest is None else min(earliest, t.not_before)
+            return claims
+
+    @staticmethod
+    def _outcome_row(t: Transition, now: str) -> list[Any]:
+        return [
+            t.pk,
+            "r",
+            MessageState.IN_FLIGHT.value,
+            t.state.value,
+            None,
+            None,
+            t.reason,
+            _storable(t.remarks),
+            _storable(t.message_id),
+            t.http_status,
+            t.retries,
+            t.not_before,
+            None if t.state.is_open else now,
+        ]
+
+    @staticmethod
+    def _claimed(campaign: Campaign, row: list[Any], state: MessageState) -> ClaimedMessage:
+        pk, number, phone, text, encoding, segments, attempt, retries, _ = row
+        return ClaimedMessage(
+            pk=pk,
+            row=number,
+            phone=phone,
+            text=text,
+            encoding=encoding,
+            segments=segments,
+            attempt=attempt,
+            uid=f"{campaign.code}-{number}-{attempt}",
+            retries=retries,
+            from_state=state,
+        )
+
+    def _json_rows(self, sql: str, params: Sequence[Any]) -> list[list[Any]]:
+        """The rows of a query that aggregates them into one JSON array (one SQLite step, not one per row)."""
+        return list(json.loads(self._query(sql, params)[0][0]))
+
+    def _candidates(
+        self, sendable: _Sendable, campaign: Campaign, limit: int, now_wall: float
+    ) -> list[tuple[list[Any], MessageState]]:
+        """Up to ``limit`` messages to claim: waiting ones that are due first, then pending in id order."""
+        out: list[tuple[list[Any], MessageState]] = []
+        if not sendable.wait_known:
+            value = self._query(
+                "SELECT MIN(not_before) FROM messages WHERE campaign_id=? AND state='retry_wait'",
+                (campaign.id,),
+            )[0][0]
+            sendable.next_wait = None if value is None else float(value)
+            sendable.wait_known = True
+        if sendable.next_wait is not None and sendable.next_wait <= now_wall:
+            due = self._json_rows(DUE_WAITING_SQL, (campaign.id, now_wall, limit))
+            due.sort(key=lambda r: (r[8], r[0]))
+            out += [(row, MessageState.RETRY_WAIT) for row in due]
+            sendable.wait_known = False  # the earliest of the rest is read again next time
+        while len(out) < limit:
+            if not sendable.pending:
+                if sendable.exhausted:
+                    break
+                ahead = self._json_rows(PENDING_AHEAD_SQL, (campaign.id, sendable.after, READ_AHEAD))
+                ahead.sort(key=lambda r: r[0])
+                sendable.pending.extend(ahead)
+                sendable.exhausted = len(ahead) < READ_AHEAD
+                if not ahead:
+                    break
+                sendable.after = ahead[-1][0]
+            out.append((sendable.pending.popleft(), MessageState.PENDING))
+        return out
+
+    def _confirmed(self, claims: list[ClaimedMessage], sent_at: str) -> list[ClaimedMessage]:
+        """The claims the journal holds as this turn wrote them (in flight, this uid, this time)."""
+        uids = {m.pk: m.uid for m in claims}
+        rows = self._query(
+            "SELECT id, uid, state, sent_at FROM messages WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(uids)),),
+        )
+        held = {
+            r["id"]
+            for r in rows
+            if (r["state"], r["uid"], r["sent_at"]) == (MessageState.IN_FLIGHT.value, uids[r["id"]], sent_at)
+        }
+        return [m for m in claims if m.pk in held]
 
     def cancel_pending(self, campaign_id: int) -> int:
         """Cancel every message not yet sent (``pending`` or waiting); return how many."""
@@ -403,6 +536,7 @@ class Journal:
                 (REASON_CANCELLED, now, campaign_id),
             )
             count = cursor.rowcount
+            self._sendable.pop(campaign_id, None)
             self._log_event(conn, campaign_id, "cancel", f"{count} message(s) cancelled")
         return count
 
@@ -414,6 +548,7 @@ class Journal:
                 "WHERE campaign_id=? AND state='retry_wait'",
                 (campaign_id,),
             )
+            self._sendable.pop(campaign_id, None)
         return cursor.rowcount
 
     def resend(self, campaign_id: int, state: MessageState) -> int:
@@ -432,6 +567,7 @@ class Journal:
             count = cursor.rowcount
             if count == 0:
                 raise JournalError(JournalProblem.NOTHING_TO_RESEND, subject=state.value)
+            self._sendable.pop(campaign_id, None)
             conn.execute(
                 "UPDATE campaigns SET status=?, stop_reason='', stop_detail='', finished_at=NULL, "
                 "updated_at=? WHERE id=?",
@@ -462,17 +598,12 @@ class Journal:
             last = rows[-1]["id"]
 
     def messages_by_pk(self, pks: Sequence[int]) -> list[MessageRecord]:
-        """The given messages (for progress updates)."""
+        """The given messages in ``pk`` order (for progress updates while sending: one step per query)."""
         if not pks:
             return []
-        marks = ",".join("?" * len(pks))
-        return [
-            message_record(row)
-            for row in self._query(
-                f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE id IN ({marks}) ORDER BY id",  # noqa: S608 - placeholders only
-                pks,
-            )
-        ]
+        rows = self._json_rows(MESSAGES_BY_ID_JSON_SQL, (json.dumps(list(pks)),))
+        rows.sort(key=lambda values: values[0])
+        return [message_record(dict(zip(MESSAGE_COLUMN_NAMES, values, strict=True))) for values in rows]
 
     def set_aside_rows(self, campaign_id: int) -> list[SetAsideRecord]:
         """The rows the import set aside, in row order."""

@@ -64,7 +64,8 @@ class SenderLock:
                 holder = None  # Windows refuses to read a locked region; the PID is only a courtesy
             os.close(fd)
             raise LockBusyError(self.path, holder)
-        if os.name != "nt":  # a locked region cannot be rewritten on Windows; the PID is only a courtesy
+        # Windows cannot rewrite a locked region; the PID is only a courtesy (the branch is platform-bound).
+        if os.name != "nt":  # pragma: no branch
             os.ftruncate(fd, 0)
             os.lseek(fd, 0, os.SEEK_SET)
             os.write(fd, str(os.getpid()).encode("ascii"))

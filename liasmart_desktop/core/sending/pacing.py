@@ -14,16 +14,20 @@ BACKOFF_CAP_S = 60.0
 class TokenBucket:
     """At most ``rate_per_s`` messages per second on average, with a burst of ``burst``.
 
+    ``initial`` tokens are there at the start (default: a full burst).
+
     The clock is monotonic, so a wall-clock jump (DST, NTP, sleep) causes neither a burst nor a stall.
     """
 
-    def __init__(self, rate_per_s: float, burst: float, clock: Callable[[], float]) -> None:
+    def __init__(
+        self, rate_per_s: float, burst: float, clock: Callable[[], float], *, initial: float | None = None
+    ) -> None:
         if rate_per_s <= 0 or burst < 1:
             raise ValueError("rate must be positive and burst at least 1")
         self._rate = rate_per_s
         self._burst = burst
         self._clock = clock
-        self._tokens = burst
+        self._tokens = burst if initial is None else min(burst, initial)
         self._stamp = clock()
 
     @property

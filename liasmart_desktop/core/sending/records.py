@@ -159,7 +159,7 @@ class SetAsideRecord:
 _NO_FIELDS: Mapping[str, str] = MappingProxyType({})
 
 
-def message_record(row: sqlite3.Row, *, with_fields: bool = True) -> MessageRecord:
+def message_record(row: sqlite3.Row | Mapping[str, Any], *, with_fields: bool = True) -> MessageRecord:
     """A message from its database row (the source columns parsed only when asked for)."""
     return MessageRecord(
         pk=row["id"],

@@ -79,3 +79,56 @@ MESSAGE_COLUMNS = (
     "remarks, reason, http_status, created_at, sent_at, finished_at, dlr_status, dlr_state, dlr_error, "
     "dlr_checked_at"
 )
+MESSAGE_COLUMN_NAMES = tuple(name.strip() for name in MESSAGE_COLUMNS.split(","))
+#: Messages by id as one JSON array of arrays (``MESSAGE_COLUMNS`` order): one SQLite step per query.
+MESSAGES_BY_ID_JSON_SQL = (
+    f"SELECT json_group_array(json(j)) FROM (SELECT json_array({MESSAGE_COLUMNS}) AS j FROM messages "  # noqa: S608
+    "WHERE id IN (SELECT value FROM json_each(?)))"
+)
+
+# One statement per send-engine turn (``Journal.advance``): outcomes of answered requests and new
+# claims, each row guarded by the state it must be in, committed (fsynced) when the statement ends.
+# One statement means one SQLite step, so the coordinator gives up Python's GIL once per turn instead
+# of once per row; under 32 busy HTTP threads every give-up costs a wait (benchmarks/send_throughput.py).
+# Each element of the JSON array is
+# [pk, kind ('c' claim | 'r' record), expected state, new state, uid, sent_at, reason, remarks,
+#  message_id, http_status, retries, not_before, finished_at].
+TURN_SQL = """
+WITH turn(pk, kind, expect, state, uid, sent_at, reason, remarks, message_id, http_status, retries,
+          not_before, finished_at) AS (
+    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
+           json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]'),
+           json_extract(value, '$[6]'), json_extract(value, '$[7]'), json_extract(value, '$[8]'),
+           json_extract(value, '$[9]'), json_extract(value, '$[10]'), json_extract(value, '$[11]'),
+           json_extract(value, '$[12]')
+    FROM json_each(?)
+)
+UPDATE messages SET (state, uid, sent_at, reason, remarks, message_id, http_status, retries, not_before,
+                     finished_at) = (
+    SELECT t.state,
+           CASE t.kind WHEN 'c' THEN t.uid ELSE messages.uid END,
+           CASE t.kind WHEN 'c' THEN t.sent_at ELSE messages.sent_at END,
+           CASE t.kind WHEN 'r' THEN t.reason ELSE messages.reason END,
+           CASE t.kind WHEN 'r' THEN t.remarks ELSE messages.remarks END,
+           CASE t.kind WHEN 'r' THEN COALESCE(t.message_id, messages.message_id) ELSE messages.message_id END,
+           CASE t.kind WHEN 'r' THEN t.http_status ELSE messages.http_status END,
+           CASE t.kind WHEN 'r' THEN t.retries ELSE messages.retries END,
+           t.not_before,
+           CASE t.kind WHEN 'r' THEN t.finished_at ELSE messages.finished_at END
+    FROM turn t WHERE t.pk = messages.id
+)
+WHERE id IN (SELECT pk FROM turn) AND state = (SELECT t.expect FROM turn t WHERE t.pk = messages.id)
+"""
+
+# What a claim needs, read as one JSON value (one step) and sorted by the caller: the order rows reach
+# an aggregate is not guaranteed. Columns: id, row, phone, text, encoding, segments, attempt, retries,
+# not_before.
+_CLAIM_JSON = "json_array(id, row, phone, text, encoding, segments, attempt, retries, not_before)"
+DUE_WAITING_SQL = (
+    f"SELECT json_group_array(json(j)) FROM (SELECT {_CLAIM_JSON} AS j FROM messages "  # noqa: S608 - constants
+    "WHERE campaign_id=? AND state='retry_wait' AND not_before <= ? ORDER BY not_before, id LIMIT ?)"
+)
+PENDING_AHEAD_SQL = (
+    f"SELECT json_group_array(json(j)) FROM (SELECT {_CLAIM_JSON} AS j FROM messages "  # noqa: S608 - constants
+    "WHERE campaign_id=? AND state='pending' AND id > ? ORDER BY id LIMIT ?)"
+)

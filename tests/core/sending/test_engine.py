@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 import time
+from pathlib import Path
 
 import httpx
 import pytest
 
+from liasmart_desktop.core.api.outcome import Outcome
+from liasmart_desktop.core.api.payloads import SmsMessage
 from liasmart_desktop.core.errors import JournalError, JournalProblem
 from liasmart_desktop.core.sending.engine import EngineConfig, Progress, SendControl, SendEngine
 from liasmart_desktop.core.sending.journal import Journal
+from liasmart_desktop.core.sending.session import SendingSession
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
 from tests.core.sending.conftest import FIRST_MESSAGE_ID, MockProvider, make_campaign, make_client
 
@@ -234,17 +239,136 @@ def test_rate_limit_spaces_requests(journal: Journal) -> None:
         times.append(time.monotonic())
 
     run(journal, MockProvider(script=script), 6, EngineConfig(concurrency=4, rate_per_s=10.0))
-    # A burst of at most min(concurrency, rate) = 4, then 10 per second.
-    assert times[-1] - times[0] >= (6 - 4) / 10.0 * 0.9
+    # One at once, then 10 per second.
+    assert times[-1] - times[0] >= (6 - 1) / 10.0 * 0.95
+
+
+def test_no_second_carries_more_than_the_rate_plus_one(journal: Journal) -> None:
+    """G9: measured over any one-second window, never more than R + 1 requests, from the very start."""
+    times: list[float] = []
+    lock = threading.Lock()
+
+    def script(_n: int, _b: dict[str, str]) -> None:
+        with lock:
+            times.append(time.monotonic())
+
+    rate = 20.0
+    run(journal, MockProvider(script=script), 26, EngineConfig(concurrency=8, rate_per_s=rate))
+    times.sort()
+    busiest = max(sum(1 for t in times if start <= t < start + 1.0) for start in times)
+    assert busiest <= rate + 1
 
 
 def test_a_failed_claim_sends_nothing(journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken_claim(*_a: object, **_k: object) -> list[object]:
         raise JournalError(JournalProblem.WRITE_FAILED, "disk full")
 
-    monkeypatch.setattr(journal, "claim", broken_claim)
+    monkeypatch.setattr(journal, "advance", broken_claim)
     provider = MockProvider()
     _, result = run(journal, provider, 3)
     assert result.stop_reason is StopReason.JOURNAL_FAILED
     assert provider.requests == []
     assert result.counts[MessageState.PENDING] == 3
+
+
+def test_config_values_must_be_positive() -> None:
+    for bad in ({"concurrency": 0}, {"rate_per_s": 0.0}, {"unknown_streak_limit": 0}):
+        with pytest.raises(ValueError, match="positive"):
+            EngineConfig(**bad)
+
+
+def test_stop_ends_the_run_after_the_requests_in_flight(journal: Journal) -> None:
+    control = SendControl()
+
+    def script(n: int, _b: dict[str, str]) -> None:
+        if n == 2:
+            control.stop()
+
+    provider = MockProvider(script=script)
+    campaign, result = run(
+        journal, provider, 20, EngineConfig(concurrency=2, rate_per_s=1000.0), control=control
+    )
+    assert control.stopped
+    assert (result.status, result.stop_reason) == (CampaignStatus.PAUSED, StopReason.USER_PAUSE)
+    assert result.counts[MessageState.IN_FLIGHT] == 0
+    assert result.counts[MessageState.ACCEPTED] == len(provider.requests) <= 3 + 2
+    assert result.counts[MessageState.PENDING] == 20 - len(provider.requests)
+    assert journal.newest_unfinished() == journal.campaign(campaign.id)
+
+
+def test_a_journal_that_stops_recording_leaves_answers_in_flight_for_recovery(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fault matrix #32: once the journal cannot be written, nothing more is sent; what was
+    answered but not recorded is in flight there and becomes unknown on the next start."""
+    path = tmp_path / "j.sqlite3"
+    with SendingSession(path) as session:
+        journal = session.journal
+        campaign = make_campaign(journal, 10)
+        real_advance = journal.advance
+        failures = {"n": 0}
+
+        def failing_once_answers_come(*args: object) -> object:
+            if args[1]:  # the first turn that records an answer, and every one after it
+                failures["n"] += 1
+                raise JournalError(JournalProblem.WRITE_FAILED, "disk full")
+            return real_advance(*args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(journal, "advance", failing_once_answers_come)
+        provider = MockProvider(script=lambda _n, _b: time.sleep(0.05))
+        with make_client(provider) as client:
+            result = SendEngine(journal, client, EngineConfig(concurrency=3, rate_per_s=1000.0)).run(campaign)
+        assert (result.stop_reason, result.stop_detail) == (StopReason.JOURNAL_FAILED, "disk full")
+        sent = len(provider.requests)
+        assert 1 <= sent <= 3  # what was claimed before the first answer; nothing after the failure
+        assert failures["n"] >= 2  # the answers were offered again before giving up
+        assert result.counts[MessageState.IN_FLIGHT] == sent
+        assert result.counts[MessageState.PENDING] == 10 - sent
+    with SendingSession(path) as session:
+        assert session.recovered == sent
+        assert session.journal.counts(campaign.id)[MessageState.UNKNOWN] == sent
+
+
+def test_a_sender_that_raises_makes_the_message_unknown(journal: Journal) -> None:
+    class Broken:
+        def send_sms(self, message: SmsMessage) -> Outcome:
+            raise RuntimeError("bug in a sender")
+
+    campaign = make_campaign(journal, 2)
+    result = SendEngine(journal, Broken(), EngineConfig(concurrency=1, rate_per_s=1000.0)).run(campaign)
+    assert result.counts[MessageState.UNKNOWN] == 2
+    assert {m.reason for m in journal.messages(campaign.id)} == {"unexpected_error"}
+
+
+def test_a_reply_with_a_lone_surrogate_is_recorded_not_a_crash(journal: Journal) -> None:
+    body = b'{"status": "F", "remarks": "bad \\ud800 number"}'  # JSON may escape a lone surrogate
+    provider = MockProvider(script=lambda _n, _b: httpx.Response(200, content=body))
+    campaign, result = run(journal, provider, 1)
+    assert result.counts[MessageState.REJECTED] == 1
+    assert next(journal.messages(campaign.id)).remarks == "bad \ufffd number"
+
+
+def test_the_coordinator_does_not_spin_while_the_last_requests_are_out(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    real_advance = journal.advance
+
+    def counting(*args: object) -> object:
+        calls.append(1)
+        return real_advance(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(journal, "advance", counting)
+    provider = MockProvider(script=lambda _n, _b: time.sleep(0.3))
+    run(journal, provider, 3, EngineConfig(concurrency=4, rate_per_s=1000.0))
+    # Claims as tokens come, the answers, a look for more: a dozen turns at most, not a busy loop
+    # (which made thousands of journal calls in those 0.3 s).
+    assert len(calls) <= 12
+
+
+def test_debug_log_lines_mask_phone_numbers(journal: Journal, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="liasmart_desktop.core.sending.engine")
+    campaign, _ = run(journal, MockProvider(), 2)
+    lines = [r.getMessage() for r in caplog.records if r.name.endswith("engine")]
+    assert any(f"{campaign.code}-2-1 to **********000: accepted ok" in line for line in lines)
+    assert not any("8613900000000" in line for line in lines)
