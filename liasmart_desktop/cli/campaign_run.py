@@ -56,14 +56,7 @@ def provider(
         finally:
             server.stop()
         return
-    url = base_url or ctx.base_url
-    with LiaSmartClient(
-        ctx.credentials(),
-        base_url=url,
-        max_connections=concurrency,
-        use_system_trust_store=ctx.settings.use_system_trust_store,
-        require_uid_echo=ctx.settings.require_uid_echo,
-    ) as client:
+    with ctx.client(max_connections=concurrency, base_url=base_url) as client:
         yield Provider(client, client.base_url, sandbox=False)
 
 

@@ -94,12 +94,12 @@ class CliContext:
         """The API ID and password (password from the environment or the OS keyring)."""
         return resolve_credentials(self.api_id, self.env)
 
-    def client(self, *, max_connections: int = 1) -> LiaSmartClient:
-        """A client for the resolved base URL and credentials."""
-        base_url = self.base_url
+    def client(self, *, max_connections: int = 1, base_url: str | None = None) -> LiaSmartClient:
+        """A client for the resolved credentials and base URL (or ``base_url`` when given)."""
+        url = base_url or self.base_url  # a bad address is reported before a missing password
         return LiaSmartClient(
             self.credentials(),
-            base_url=base_url,
+            base_url=url,
             max_connections=max_connections,
             use_system_trust_store=self.settings.use_system_trust_store,
             require_uid_echo=self.settings.require_uid_echo,

@@ -10,7 +10,6 @@ from liasmart_desktop.cli.commands import Command, add_json_option
 from liasmart_desktop.cli.context import CliContext
 from liasmart_desktop.cli.errors import CliError, ExitCode
 from liasmart_desktop.cli.wording import describe_record, state_word
-from liasmart_desktop.core.api.client import LiaSmartClient
 from liasmart_desktop.core.sending.delivery import refresh_delivery
 from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.sending.records import Campaign
@@ -123,12 +122,7 @@ def run_refresh(ctx: CliContext) -> int:
                 "its delivery statuses cannot be refreshed.",
             )
         explicit_url = getattr(ctx.args, "base_url", None) or ctx.env.get("LIASMART_BASE_URL")
-        with LiaSmartClient(
-            ctx.credentials(),
-            base_url=explicit_url or campaign.base_url or ctx.base_url,
-            max_connections=4,
-            use_system_trust_store=ctx.settings.use_system_trust_store,
-        ) as client:
+        with ctx.client(max_connections=4, base_url=explicit_url or campaign.base_url or None) as client:
             summary = refresh_delivery(journal, campaign, client)
         fields = {
             "campaign": campaign.code,

@@ -100,29 +100,27 @@ class SendControl:
         self._cancelled = False
         self._stopped = False
 
+    def _set(self, **flags: bool) -> None:
+        with self._changed:
+            for name, value in flags.items():
+                setattr(self, f"_{name}", value)
+            self._changed.notify_all()
+
     def pause(self) -> None:
         """Stop claiming new messages; in-flight requests finish."""
-        with self._changed:
-            self._paused = True
-            self._changed.notify_all()
+        self._set(paused=True)
 
     def resume(self) -> None:
         """Continue after a pause."""
-        with self._changed:
-            self._paused = False
-            self._changed.notify_all()
+        self._set(paused=False)
 
     def cancel(self) -> None:
         """Stop for good: unsent messages become ``cancelled`` once in-flight requests finish."""
-        with self._changed:
-            self._cancelled = True
-            self._changed.notify_all()
+        self._set(cancelled=True)
 
     def stop(self) -> None:
         """End the run as soon as in-flight requests finish, leaving the rest to resume later."""
-        with self._changed:
-            self._stopped = True
-            self._changed.notify_all()
+        self._set(stopped=True)
 
     @property
     def stopped(self) -> bool:
