@@ -82,7 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
     tune_for_responsiveness()
-    app = QApplication(arguments)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(arguments)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("LiaSmart")
     app.setApplicationVersion(__version__)
@@ -99,6 +100,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(paths.log_dir)
     crash_handler = CrashHandler(paths.log_dir)
     crash_handler.install()
+    try:
+        return _run(app, args, paths, translations)
+    finally:
+        crash_handler.uninstall()
+
+
+def _run(app: QApplication, args: argparse.Namespace, paths: DataPaths, translations: Translations) -> int:
+    """Settings, services and the window, then the event loop."""
     settings = _load_settings_or_ask(paths)
     if settings is None:
         return 2
@@ -117,7 +126,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return app.exec()
     finally:
         services.shutdown()
-        crash_handler.uninstall()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,136 @@
+"""The ``liasmart-desktop`` entry point: it starts, shows its window, checks itself, and fails kindly."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from liasmart_desktop.ui.app import parse_args
+from liasmart_desktop.ui.crash_handler import CRASH_LOG_NAME, CrashHandler
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def run_app(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LIASMART_HOME=str(home))
+    return subprocess.run(
+        [sys.executable, "-m", "liasmart_desktop.ui.app", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_app_starts_in_sandbox_mode_without_credentials(tmp_path: Path) -> None:
+    result = run_app("--quit-when-shown", home=tmp_path / "home")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "window shown"
+    assert (tmp_path / "home" / "logs").is_dir()
+
+
+def test_the_self_test_passes_in_a_complete_installation(tmp_path: Path) -> None:
+    # The translations are build output: make sure they exist, as the two README commands do.
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "translations.py"), "build"], check=True)
+    result = run_app("--self-test", home=tmp_path / "home")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for check in ("imports", "translations", "icons", "keyring", "defusedxml", "tls", "sending", "window"):
+        assert f"ok   {check}:" in result.stdout
+    assert "self-test passed" in result.stdout
+
+
+def test_an_unusable_data_folder_is_explained(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from liasmart_desktop.ui.app import main
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *_a: shown.append(text))
+    assert main(["liasmart-desktop", "--home", str(blocker / "home")]) == 2
+    assert len(shown) == 1
+    assert "cannot be used" in shown[0]
+
+
+def test_options_pass_qt_arguments_through() -> None:
+    args = parse_args(["--sandbox", "-platform", "offscreen", "--language", "zh_CN"])
+    assert args.sandbox
+    assert args.language == "zh_CN"
+    assert not args.self_test
+
+
+def test_the_crash_handler_logs_and_shows_one_sentence(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *_a: shown.append(text))
+    handler = CrashHandler(tmp_path)
+    handler.install()
+    error = RuntimeError("boom in a slot")
+    try:
+        with caplog.at_level(logging.CRITICAL):
+            sys.excepthook(type(error), error, None)
+    finally:
+        handler.uninstall()
+    assert len(shown) == 1
+    assert "Something went wrong (RuntimeError)" in shown[0]
+    assert str(tmp_path) in shown[0]
+    assert "boom in a slot" in caplog.text
+    assert (tmp_path / CRASH_LOG_NAME).exists()
+    assert sys.excepthook is sys.__excepthook__
+
+
+def test_a_broken_settings_file_is_kept_aside_when_the_user_agrees(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gc
+
+    from liasmart_desktop.core.logs import configure_logging
+    from liasmart_desktop.ui.app import main
+
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "settings.json").write_text("{broken", encoding="utf-8")
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_a: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    thresholds = gc.get_threshold()
+    try:
+        assert main(["liasmart-desktop", "--home", str(home), "--quit-when-shown"]) == 0
+    finally:
+        configure_logging(None)
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
+    assert "settings.json" in asked[0]
+    assert (home / "settings.json.broken").read_text(encoding="utf-8") == "{broken"
+    assert "window shown" in capsys.readouterr().out
+
+
+def test_a_broken_settings_file_stops_the_app_when_the_user_declines(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from liasmart_desktop.core.logs import configure_logging
+    from liasmart_desktop.ui.app import main
+
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "settings.json").write_text("[]", encoding="utf-8")
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.No)
+    try:
+        assert main(["liasmart-desktop", "--home", str(home)]) == 2
+    finally:
+        configure_logging(None)
+    assert (home / "settings.json").read_text(encoding="utf-8") == "[]"
