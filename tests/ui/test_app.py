@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import subprocess
@@ -90,16 +91,14 @@ def test_the_crash_handler_logs_and_shows_one_sentence(
 
 
 def test_a_broken_settings_file_is_kept_aside_when_the_user_agrees(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import gc
+    from liasmart_desktop.core.paths import open_data_dir
+    from liasmart_desktop.core.settings import AppSettings
+    from liasmart_desktop.ui.app import _load_settings_or_ask
 
-    from liasmart_desktop.core.logs import configure_logging
-    from liasmart_desktop.ui.app import main
-
-    home = tmp_path / "home"
-    home.mkdir()
-    (home / "settings.json").write_text("{broken", encoding="utf-8")
+    paths = open_data_dir(str(tmp_path / "home"))
+    paths.settings_file.write_text("{broken", encoding="utf-8")
     asked: list[str] = []
 
     def question(_parent: object, _title: str, text: str, *_a: object) -> QMessageBox.StandardButton:
@@ -107,16 +106,10 @@ def test_a_broken_settings_file_is_kept_aside_when_the_user_agrees(
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", question)
-    thresholds = gc.get_threshold()
-    try:
-        assert main(["liasmart-desktop", "--home", str(home), "--quit-when-shown"]) == 0
-    finally:
-        configure_logging(None)
-        gc.unfreeze()
-        gc.set_threshold(*thresholds)
+    assert _load_settings_or_ask(paths) == AppSettings()
     assert "settings.json" in asked[0]
-    assert (home / "settings.json.broken").read_text(encoding="utf-8") == "{broken"
-    assert "window shown" in capsys.readouterr().out
+    assert paths.settings_file.with_name("settings.json.broken").read_text(encoding="utf-8") == "{broken"
+    assert not paths.settings_file.exists()
 
 
 def test_a_broken_settings_file_stops_the_app_when_the_user_declines(
@@ -129,8 +122,11 @@ def test_a_broken_settings_file_stops_the_app_when_the_user_declines(
     home.mkdir()
     (home / "settings.json").write_text("[]", encoding="utf-8")
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.No)
+    thresholds, interval = gc.get_threshold(), sys.getswitchinterval()
     try:
         assert main(["liasmart-desktop", "--home", str(home)]) == 2
     finally:
         configure_logging(None)
+        gc.set_threshold(*thresholds)
+        sys.setswitchinterval(interval)
     assert (home / "settings.json").read_text(encoding="utf-8") == "[]"
