@@ -14,7 +14,7 @@ from liasmart_desktop.core.paths import open_data_dir
 from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.sending.records import Campaign, CampaignSpec, NewMessage, SetAsideRow, Transition
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
-from liasmart_desktop.core.sending.test_message import TEST_SOURCE_NAME
+from liasmart_desktop.core.sending.trial_message import TEST_SOURCE_NAME
 from liasmart_desktop.core.settings import AppSettings
 from liasmart_desktop.ui.dialogs.history_dialog import HistoryDialog
 from liasmart_desktop.ui.models.history_model import (

@@ -18,7 +18,7 @@ from liasmart_desktop.core.paths import open_data_dir
 from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.sending.prepare import PreparedCampaign, prepare_campaign
 from liasmart_desktop.core.sending.records import SetAsideRow
-from liasmart_desktop.core.sending.test_message import TEST_SOURCE_NAME
+from liasmart_desktop.core.sending.trial_message import TEST_SOURCE_NAME
 from liasmart_desktop.core.settings import AppSettings
 from liasmart_desktop.sandbox import SandboxConfig, SandboxServer
 from liasmart_desktop.ui.dialogs.review_dialog import (

@@ -33,7 +33,7 @@ from liasmart_desktop.core.importing import RowStatus, normalise_phone
 from liasmart_desktop.core.sending.prepare import BLOCKED_TEXT, MISSING_VALUE, PreparedCampaign
 from liasmart_desktop.core.sending.records import MessageRecord, NewMessage
 from liasmart_desktop.core.sending.states import MessageState
-from liasmart_desktop.core.sending.test_message import send_test_message
+from liasmart_desktop.core.sending.trial_message import send_test_message
 from liasmart_desktop.core.settings import updated
 from liasmart_desktop.ui.messages import describe_error, describe_message
 from liasmart_desktop.ui.services import AppServices

@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont
 
 from liasmart_desktop.core.sending.records import Campaign
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState
-from liasmart_desktop.core.sending.test_message import TEST_SOURCE_NAME
+from liasmart_desktop.core.sending.trial_message import TEST_SOURCE_NAME
 from liasmart_desktop.ui.messages import describe_stop, join_sentences
 
 _ModelIndex = QModelIndex | QPersistentModelIndex

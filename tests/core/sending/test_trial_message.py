@@ -17,7 +17,7 @@ from liasmart_desktop.core.sending.lock import LockBusyError
 from liasmart_desktop.core.sending.records import Campaign, CampaignSpec, NewMessage
 from liasmart_desktop.core.sending.session import SendingSession
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
-from liasmart_desktop.core.sending.test_message import TEST_SOURCE_NAME, send_test_message
+from liasmart_desktop.core.sending.trial_message import TEST_SOURCE_NAME, send_test_message
 from tests.core.sending.conftest import FIRST_MESSAGE_ID, MockProvider, make_client
 
 SPEC = CampaignSpec(
