@@ -10,7 +10,7 @@ import pytest
 
 from liasmart_desktop.core.api.outcome import OutcomeKind, Reason
 from liasmart_desktop.core.errors import ApiError, JournalError, JournalProblem
-from liasmart_desktop.core.sending import test_message
+from liasmart_desktop.core.sending import trial_message
 from liasmart_desktop.core.sending.engine import EngineConfig, RunResult, SendControl
 from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.sending.lock import LockBusyError
@@ -158,7 +158,7 @@ class _EngineThatLeavesInFlight(_EngineThatStops):
 def test_a_journal_failure_is_raised(
     journal_path: Path, monkeypatch: pytest.MonkeyPatch, engine: type, state: MessageState
 ) -> None:
-    monkeypatch.setattr(test_message, "SendEngine", engine)
+    monkeypatch.setattr(trial_message, "SendEngine", engine)
     provider = MockProvider()
     with pytest.raises(JournalError) as caught:
         send(journal_path, provider)
