@@ -164,7 +164,6 @@ class RunResult:
     counts: Mapping[MessageState, int]
     stop_reason: StopReason | None = None
     stop_detail: str = ""
-    recovered_unknown: int = 0
 
 
 @dataclass(slots=True)

@@ -46,7 +46,6 @@ from liasmart_desktop.core.sending.schema import (
     TURN_SQL,
 )
 from liasmart_desktop.core.sending.states import (
-    OPEN_STATES,
     RESENDABLE_STATES,
     CampaignStatus,
     MessageState,
@@ -333,16 +332,6 @@ class Journal:
         value = rows[0][0]
         return None if value is None else float(value)
 
-    def has_pending(self, campaign_id: int) -> bool:
-        """Whether any message is ``pending``."""
-        return bool(
-            self._query(
-                "SELECT 1 FROM messages WHERE campaign_id=? AND state='pending' LIMIT 1", (campaign_id,)
-            )
-        )
-
-    # ------------------------------------------------------------------ the state machine
-
     def recover_in_flight(self) -> int:
         """After a crash: every ``in_flight`` message becomes ``unknown`` (never ``pending``).
 
@@ -623,15 +612,6 @@ class Journal:
                 (campaign_id,),
             )
         ]
-
-    def open_states_present(self, campaign_id: int) -> set[MessageState]:
-        """Which of pending / in flight / waiting occur in the campaign."""
-        rows = self._query(
-            "SELECT DISTINCT state FROM messages WHERE campaign_id=? "
-            "AND state IN ('pending', 'in_flight', 'retry_wait')",
-            (campaign_id,),
-        )
-        return {MessageState(r[0]) for r in rows} & OPEN_STATES
 
     def events(self, campaign_id: int) -> list[tuple[str, str, str]]:
         """The campaign's audit trail: (time, kind, detail)."""
