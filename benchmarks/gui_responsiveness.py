@@ -37,15 +37,18 @@ from benchmarks.import_speed import generate
 from liasmart_desktop.core.api.client import LiaSmartClient
 from liasmart_desktop.core.credentials import Credentials
 from liasmart_desktop.core.paths import open_data_dir
-from liasmart_desktop.core.sending.engine import EngineConfig
+from liasmart_desktop.core.sending.campaigns import CampaignService, Reach
+from liasmart_desktop.core.sending.engine import SendControl
 from liasmart_desktop.core.sending.journal import Journal
-from liasmart_desktop.core.sending.records import CampaignSpec, NewMessage
+from liasmart_desktop.core.sending.records import CampaignSpec, NewMessage, Pacing, Route
+from liasmart_desktop.core.sending.summaries import Progress, RunReport
 from liasmart_desktop.core.settings import AppSettings
 from liasmart_desktop.ui.controllers.send_controller import SendController
 from liasmart_desktop.ui.dialogs.import_dialog import ImportDialog
 from liasmart_desktop.ui.runtime import settle_startup_objects, tune_for_responsiveness
 from liasmart_desktop.ui.services import AppServices
 from liasmart_desktop.ui.widgets.results_panel import ResultsPanel
+from liasmart_desktop.ui.workers.send_worker import SendJob
 
 TICK_MS = 10
 TARGET_MAX_STALL_MS = 100.0
@@ -138,7 +141,7 @@ def measure_send(app: QApplication, meter: StallMeter, folder: Path, messages: i
         journal_path = folder / "journal.sqlite3"
         journal = Journal.open(journal_path)
         campaign = journal.create_campaign(
-            CampaignSpec(template="Hello", sender_id="LIASMART", sms_type="P"),
+            CampaignSpec(template="Hello", sender_id="LIASMART", sms_type="P", sandbox=True),
             [NewMessage(i + 2, f"86139{i:08d}", f"Hello {i}", "T", 1) for i in range(messages)],
         )
         records = list(journal.messages(campaign.id, with_fields=False))
@@ -152,15 +155,28 @@ def measure_send(app: QApplication, meter: StallMeter, folder: Path, messages: i
         controller.finished.connect(finished.append)
         controller.failed.connect(finished.append)
 
-        def make_client(n: int) -> LiaSmartClient:
+        def connect(route: Route) -> LiaSmartClient:
             return LiaSmartClient(
-                Credentials("SANDBOX", "sandbox-practice"), base_url=base_url, max_connections=n
+                Credentials("SANDBOX", "sandbox-practice"),
+                base_url=base_url,
+                max_connections=route.pacing.concurrency,
             )
 
-        from liasmart_desktop.ui.workers.send_worker import SendJob
+        def run(
+            control: SendControl, on_progress: Callable[[Progress], None], _created: object
+        ) -> RunReport | None:
+            # The app's own send path: the campaign service on the worker thread.
+            return CampaignService(journal_path).resume(
+                campaign.code,
+                Reach(sandbox=True),
+                connect,
+                pacing=Pacing(32, 1000.0),
+                control=control,
+                on_progress=on_progress,
+            )
 
         started = time.monotonic()
-        controller.start(SendJob(journal_path, campaign.code, make_client, EngineConfig(32, 1000.0)))
+        controller.start(SendJob(run))
         meter.run_until(app, lambda: bool(finished), 600)
         elapsed = time.monotonic() - started
         print(

@@ -45,11 +45,12 @@ import httpx
 from liasmart_desktop.core.api.client import LiaSmartClient
 from liasmart_desktop.core.api.payloads import SmsMessage
 from liasmart_desktop.core.credentials import Credentials
-from liasmart_desktop.core.sending.engine import EngineConfig, Progress, SendEngine
+from liasmart_desktop.core.sending.engine import EngineConfig, SendEngine
 from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.sending.records import CampaignSpec, NewMessage
 from liasmart_desktop.core.sending.report import export_report
 from liasmart_desktop.core.sending.states import MessageState
+from liasmart_desktop.core.sending.summaries import Progress
 
 MESSAGES = 5_000
 LARGE_MESSAGES = 100_000

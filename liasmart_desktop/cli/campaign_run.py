@@ -1,4 +1,8 @@
-"""What ``send``, ``resume`` and ``resend`` share: the provider, the run, the output, the exit code."""
+"""What ``send``, ``resume`` and ``resend`` share: the connection, progress, the output, the exit code.
+
+Every campaign rule lives in the core's ``CampaignService``; this module only opens connections
+where the service says a campaign goes, shows progress, and prints what the service reports.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,6 @@ import contextlib
 import signal
 import time
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from types import FrameType
 
 from liasmart_desktop.cli.context import CliContext, dump_json
@@ -15,11 +18,12 @@ from liasmart_desktop.cli.wording import describe_stop, state_word
 from liasmart_desktop.core.api.client import LiaSmartClient
 from liasmart_desktop.core.api.payloads import Balance
 from liasmart_desktop.core.credentials import Credentials
-from liasmart_desktop.core.sending.engine import EngineConfig, Progress, RunResult, SendControl, SendEngine
-from liasmart_desktop.core.sending.journal import Journal
-from liasmart_desktop.core.sending.records import Campaign, MessageRecord
+from liasmart_desktop.core.sending.campaigns import CampaignService, Reach
+from liasmart_desktop.core.sending.engine import SendControl
+from liasmart_desktop.core.sending.records import Campaign, MessageRecord, Pacing, Route
 from liasmart_desktop.core.sending.states import MessageState, StopReason
-from liasmart_desktop.core.settings import MAX_CONCURRENCY, MAX_RATE_PER_S
+from liasmart_desktop.core.sending.summaries import Progress, RunReport, RunResult
+from liasmart_desktop.core.settings import check_pacing
 from liasmart_desktop.sandbox import SandboxConfig, SandboxServer
 
 #: Credentials for the built-in simulator, which accepts any; never a real password.
@@ -30,21 +34,57 @@ PROGRESS_EVERY_S = 0.5
 _OPEN = (MessageState.PENDING, MessageState.IN_FLIGHT, MessageState.RETRY_WAIT)
 
 
-@dataclass(frozen=True, slots=True)
-class Provider:
-    """A connected API client and what it points at."""
+def service(ctx: CliContext) -> CampaignService:
+    """The campaign service on this data folder's journal."""
+    return CampaignService(ctx.paths.journal_file)
 
-    client: LiaSmartClient
-    base_url: str
-    sandbox: bool
+
+def reach(ctx: CliContext) -> Reach:
+    """The command line reaches the account of ``--api-id`` (or the saved one) and a fresh simulator."""
+    return Reach(api_id=ctx.api_id, sandbox=True)
+
+
+def explicit_pacing(ctx: CliContext) -> Pacing | None:
+    """``--concurrency``/``--rate`` when given (checked; the other one from the settings), else ``None``."""
+    concurrency = getattr(ctx.args, "concurrency", None)
+    rate = getattr(ctx.args, "rate", None)
+    if concurrency is None and rate is None:
+        return None
+    # ``is None``, not ``or``: "--concurrency 0" is a mistake to report, not a request for the default.
+    pacing = Pacing(
+        ctx.settings.concurrency if concurrency is None else concurrency,
+        ctx.settings.rate_per_second if rate is None else rate,
+    )
+    check_pacing(pacing.concurrency, pacing.rate_per_s)
+    return pacing
+
+
+def saved_pacing(ctx: CliContext) -> Pacing:
+    """The pacing in the settings (what a new campaign gets without options)."""
+    return Pacing(ctx.settings.concurrency, ctx.settings.rate_per_second)
+
+
+def _explicit_base_url(ctx: CliContext) -> str | None:
+    return getattr(ctx.args, "base_url", None) or ctx.env.get("LIASMART_BASE_URL") or None
+
+
+def check_balance(ctx: CliContext, *, concurrency: int = 1) -> Balance:
+    """A balance query: proves the credentials and the IP allow-list without sending anything."""
+    with ctx.client(max_connections=concurrency) as client:
+        balance = client.check_balance()
+    if not ctx.json_mode:
+        ctx.warn(f"Balance: {balance.amount:,} {balance.currency}".rstrip())
+    return balance
 
 
 @contextlib.contextmanager
-def provider(
-    ctx: CliContext, *, sandbox: bool, concurrency: int, base_url: str | None = None
-) -> Iterator[Provider]:
-    """A client for LiaSmart (credentials from the environment or keyring) or for a fresh sandbox."""
-    if sandbox:
+def connection(ctx: CliContext, route: Route, *, preflight: bool = True) -> Iterator[LiaSmartClient]:
+    """The client for where the campaign goes: a fresh simulator, or its account at its address.
+
+    A real campaign's balance is checked first (``preflight``): a refused account stops here.
+    """
+    concurrency = route.pacing.concurrency
+    if route.sandbox:
         # Nobody reads the built-in simulator's ledger: keeping it short keeps a large send's memory flat.
         config = SandboxConfig(dlr_delay_s=SANDBOX_DLR_DELAY_S, ledger_memory_entries=SANDBOX_LEDGER_ENTRIES)
         server = SandboxServer(config).start()
@@ -52,40 +92,24 @@ def provider(
             with LiaSmartClient(
                 SANDBOX_CREDENTIALS, base_url=server.base_url, max_connections=concurrency
             ) as client:
-                yield Provider(client, server.base_url, sandbox=True)
+                yield client
         finally:
             server.stop()
         return
+    base_url = _explicit_base_url(ctx) or route.base_url or None
     with ctx.client(max_connections=concurrency, base_url=base_url) as client:
-        yield Provider(client, client.base_url, sandbox=False)
+        if preflight:
+            balance = client.check_balance()
+            if not ctx.json_mode:
+                ctx.warn(f"Balance: {balance.amount:,} {balance.currency}".rstrip())
+        yield client
 
 
-def engine_config(ctx: CliContext) -> EngineConfig:
-    """Concurrency and rate from the options, else the saved settings (``ValueError`` when out of range)."""
-    concurrency = getattr(ctx.args, "concurrency", None)
-    rate = getattr(ctx.args, "rate", None)
-    # ``is None``, not ``or``: "--concurrency 0" is a mistake to report, not a request for the default.
-    concurrency = ctx.settings.concurrency if concurrency is None else concurrency
-    rate = ctx.settings.rate_per_second if rate is None else rate
-    if not (1 <= concurrency <= MAX_CONCURRENCY and 0 < rate <= MAX_RATE_PER_S):
-        raise ValueError(f"concurrency {concurrency}, rate {rate}")
-    return EngineConfig(concurrency=concurrency, rate_per_s=rate)
-
-
-def preflight(ctx: CliContext, where: Provider) -> Balance:
-    """A balance query: proves the credentials and the IP allow-list without sending anything."""
-    balance = where.client.check_balance()
-    if not ctx.json_mode:
-        ctx.warn(f"Balance: {balance.amount:,} {balance.currency}".rstrip())
-    return balance
-
-
-class _ProgressLine:
+class ProgressLine:
     """A one-line progress display on stderr (only on a terminal, never with --json)."""
 
-    def __init__(self, ctx: CliContext, total: int) -> None:
+    def __init__(self, ctx: CliContext) -> None:
         self._ctx = ctx
-        self._total = total
         self.enabled = not ctx.json_mode and ctx.stderr.isatty()
         self._last = 0.0
         self._started = time.monotonic()
@@ -96,19 +120,25 @@ class _ProgressLine:
             return
         self._last = now
         counts = progress.counts
+        total = sum(counts.values())
         done = sum(counts[s] for s in MessageState if s not in _OPEN)
         rate = done / max(now - self._started, 1e-6)
         line = (
-            f"\r{done:,}/{self._total:,} done · accepted {counts[MessageState.ACCEPTED]:,} · "
+            f"\r{done:,}/{total:,} done · accepted {counts[MessageState.ACCEPTED]:,} · "
             f"rejected {counts[MessageState.REJECTED]:,} · unknown {counts[MessageState.UNKNOWN]:,} · "
             f"{rate:,.0f} msg/s"
         )
         self._ctx.stderr.write(line + ("\n" if progress.done else ""))
         self._ctx.stderr.flush()
 
+    @property
+    def callback(self) -> ProgressLine | None:
+        """Itself when shown; without a terminal nobody sees it, and no reports keep the engine lean."""
+        return self if self.enabled else None
+
 
 @contextlib.contextmanager
-def _ctrl_c_stops(control: SendControl) -> Iterator[None]:
+def ctrl_c_stops(control: SendControl) -> Iterator[None]:
     """Ctrl-C ends the run cleanly (in-flight requests finish, the rest can be resumed)."""
 
     def handler(_signum: int, _frame: FrameType | None) -> None:
@@ -123,17 +153,6 @@ def _ctrl_c_stops(control: SendControl) -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
-
-
-def run_campaign(ctx: CliContext, journal: Journal, campaign: Campaign, where: Provider) -> RunResult:
-    """Send the campaign's open messages; Ctrl-C stops after the requests in flight."""
-    control = SendControl()
-    total = sum(journal.counts(campaign.id).values())
-    line = _ProgressLine(ctx, total)
-    # Without a terminal nobody sees the line: no progress reports at all keeps the engine lean.
-    engine = SendEngine(journal, where.client, engine_config(ctx), on_progress=line if line.enabled else None)
-    with _ctrl_c_stops(control):
-        return engine.run(campaign, control)
 
 
 def message_fields(m: MessageRecord) -> dict[str, object]:
@@ -159,14 +178,15 @@ def counts_fields(counts: Mapping[MessageState, int]) -> dict[str, int]:
 
 
 def write_results_json(
-    ctx: CliContext, journal: Journal, campaign: Campaign, extra: Mapping[str, object]
+    ctx: CliContext, campaigns: CampaignService, campaign: Campaign, extra: Mapping[str, object]
 ) -> None:
     """One JSON document, streamed message by message so a 100,000-message campaign stays small in memory."""
-    head = {"campaign": campaign.code, **extra, "counts": counts_fields(journal.counts(campaign.id))}
+    counts = campaigns.overview(campaign.code).counts
+    head = {"campaign": campaign.code, **extra, "counts": counts_fields(counts)}
     text = dump_json(head)
     out = ctx.stdout
     out.write(text[:-1] + ', "messages": [')
-    for index, message in enumerate(journal.messages(campaign.id)):
+    for index, message in enumerate(campaigns.messages(campaign.code)):
         out.write(("," if index else "") + dump_json(message_fields(message)))
     out.write("]}\n")
     out.flush()
@@ -184,18 +204,24 @@ def exit_code(result: RunResult) -> ExitCode:
     return ExitCode.OK
 
 
-def finish(ctx: CliContext, journal: Journal, campaign: Campaign, result: RunResult, recovered: int) -> int:
+def finish(ctx: CliContext, campaigns: CampaignService, report: RunReport) -> int:
     """Print the outcome (JSON or a summary, and why a run stopped) and return the exit code."""
+    result, campaign = report.result, report.campaign
     code = exit_code(result)
-    if recovered:
+    if report.recovered:
         ctx.warn(
-            f"{recovered:,} message(s) were being sent when the previous run stopped; they are marked "
-            "unknown (they may have been delivered) and were not sent again."
+            f"{report.recovered:,} message(s) were being sent when the previous run stopped; they are "
+            "marked unknown (they may have been delivered) and were not sent again."
         )
-    if result.stop_reason is not None:
-        ctx.warn(describe_stop(result.stop_reason, result.stop_detail, campaign.code))
+    if report.adopted:
+        ctx.warn(
+            f"Campaign {campaign.code} was created before campaigns recorded their account; it now belongs "
+            f"to API ID {campaign.api_id} and will only ever be sent through it."
+        )
+    if result.stop is not None:
+        ctx.warn(describe_stop(result.stop, campaign.code))
     if ctx.json_mode:
-        write_results_json(ctx, journal, campaign, {"status": result.status.value})
+        write_results_json(ctx, campaigns, campaign, {"status": result.status.value})
         return int(code)
     parts = ", ".join(f"{count:,} {state_word(state)}" for state, count in result.counts.items() if count)
     ctx.say(f"Campaign {campaign.code}: {result.status.value} — {parts or 'no messages'}.")

@@ -8,6 +8,8 @@ from liasmart_desktop.cli.errors import ExitCode
 from liasmart_desktop.core.api.outcome import Outcome, OutcomeKind, Reason
 from liasmart_desktop.core.errors import (
     ApiError,
+    CampaignError,
+    CampaignProblem,
     ConfigError,
     ConfigProblem,
     CredentialError,
@@ -15,6 +17,7 @@ from liasmart_desktop.core.errors import (
     JournalError,
     JournalProblem,
     LiaSmartError,
+    ValueRule,
 )
 from liasmart_desktop.core.sending.lock import LockBusyError
 from liasmart_desktop.core.text import TemplateError, TemplateIssue, TemplateProblem
@@ -92,8 +95,65 @@ _CONFIG_SENTENCES: dict[ConfigProblem, str] = {
     "fix it or delete the settings file (nothing was changed).",
     ConfigProblem.DATA_DIR_UNUSABLE: "The data folder {subject} cannot be used ({detail}); "
     "choose another one with --home or LIASMART_HOME.",
-    ConfigProblem.BAD_VALUE: "'{subject}' must be {detail}.",
+    ConfigProblem.BAD_VALUE: "{subject} must be {rule}.",
 }
+#: How the command line names a setting or option a ``ConfigError`` is about.
+_SUBJECTS: dict[str, str] = {
+    "concurrency": "--concurrency",
+    "rate_per_second": "--rate",
+    "default_country": "The country (--country, LIASMART_COUNTRY)",
+    "sms_type": "The message type",
+    "sender_id_max_chars": "sender_id_max_chars",
+    "price_per_part": "price_per_part",
+}
+_RULES: dict[ValueRule, str] = {
+    ValueRule.COUNTRY_CODE: "a two-letter country code such as CN",
+    ValueRule.SMS_TYPE: "P (promotional) or T (transactional)",
+    ValueRule.RANGE: "a whole number from {low} to {high}",
+    ValueRule.POSITIVE_AT_MOST: "above 0 and at most {high}",
+    ValueRule.ZERO_OR_MORE: "a number, zero or more",
+}
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:,g}"
+
+
+def describe_rule(error: ConfigError) -> str:
+    """What a value must be, in words ("a whole number from 1 to 64"); the error's detail without a rule."""
+    if error.rule is None:
+        return error.detail
+    return _RULES[error.rule].format(low=_number(error.bounds.low), high=_number(error.bounds.high))
+
+
+def _describe_config(exc: ConfigError) -> str:
+    if exc.code is ConfigProblem.BAD_VALUE:
+        subject = _SUBJECTS.get(exc.subject, exc.subject)
+        return _CONFIG_SENTENCES[exc.code].format(subject=subject, rule=describe_rule(exc))
+    return _CONFIG_SENTENCES[exc.code].format(subject=exc.subject, detail=describe_rule(exc))
+
+
+_CAMPAIGN_SENTENCES: dict[CampaignProblem, str] = {
+    CampaignProblem.WRONG_ACCOUNT: "Campaign {campaign} belongs to API ID {account}, not {current}; "
+    "nothing was sent. A campaign is only ever sent through its own account: use --api-id {account} "
+    "(with its password) to continue it.",
+    CampaignProblem.NEEDS_ACCOUNT: "Campaign {campaign} goes to LiaSmart through {account_words}, but no "
+    "API ID is set; give --api-id or LIASMART_API_ID (or run `liasmart login`). Nothing was sent.",
+    CampaignProblem.NEEDS_SANDBOX: "Campaign {campaign} is a sandbox campaign: it is only ever sent to the "
+    "simulator. Nothing was sent.",
+    CampaignProblem.CANCELLED: "Campaign {campaign} was cancelled; its unsent messages stay unsent.",
+    CampaignProblem.SANDBOX_GONE: "Campaign {campaign} went to a sandbox that has stopped since; its "
+    "delivery statuses cannot be refreshed.",
+}
+
+
+def describe_campaign_error(exc: CampaignError) -> str:
+    """One sentence about a refused campaign operation."""
+    account_words = f"API ID {exc.account}" if exc.account else "a real account"
+    return _CAMPAIGN_SENTENCES[exc.code].format(
+        campaign=exc.campaign, account=exc.account, current=exc.current, account_words=account_words
+    )
+
 
 _CREDENTIAL_SENTENCES: dict[CredentialProblem, str] = {
     CredentialProblem.NO_API_ID: "No API ID is set; give --api-id, set LIASMART_API_ID, "
@@ -161,7 +221,9 @@ def describe_error(exc: LiaSmartError, base_url: str = "") -> tuple[ExitCode, st
     if isinstance(exc, ApiError):
         return outcome_exit_code(exc.outcome), describe_outcome(exc.outcome, base_url)
     if isinstance(exc, ConfigError):
-        return ExitCode.USAGE, _CONFIG_SENTENCES[exc.code].format(subject=exc.subject, detail=exc.detail)
+        return ExitCode.USAGE, _describe_config(exc)
+    if isinstance(exc, CampaignError):
+        return ExitCode.USAGE, describe_campaign_error(exc)
     if isinstance(exc, CredentialError):
         backend = exc.backend or "unknown"
         return ExitCode.USAGE, _CREDENTIAL_SENTENCES[exc.code].format(detail=exc.detail, backend=backend)

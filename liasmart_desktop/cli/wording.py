@@ -7,9 +7,9 @@ from typing import Final
 from liasmart_desktop.cli.commands.import_list import describe_row_problem
 from liasmart_desktop.core.api.outcome import Reason
 from liasmart_desktop.core.sending.journal import REASON_CANCELLED, REASON_INTERRUPTED
-from liasmart_desktop.core.sending.prepare import BLOCKED_TEXT, MISSING_VALUE, import_problem
-from liasmart_desktop.core.sending.records import MessageRecord, SetAsideRecord
-from liasmart_desktop.core.sending.states import MessageState, StopReason
+from liasmart_desktop.core.sending.prepare import import_problem
+from liasmart_desktop.core.sending.records import MessageRecord, SetAsideRow, Stop
+from liasmart_desktop.core.sending.states import MessageState, SetAsideStatus, StopReason
 
 _STATE_WORDS: Final = {
     MessageState.PENDING: "not sent yet",
@@ -51,9 +51,10 @@ _UNKNOWN_REASONS: Final = {
 }
 
 _SET_ASIDE_SENTENCES: Final = {
-    MISSING_VALUE: "A merge field has no value in this row ({fields}); nothing was sent so the message "
-    "never shows an empty gap.",
-    BLOCKED_TEXT: "The personalised text contains characters that must not be sent ({problems}).",
+    SetAsideStatus.MISSING_VALUE: "A merge field has no value in this row ({fields}); nothing was sent so "
+    "the message never shows an empty gap.",
+    SetAsideStatus.BLOCKED_TEXT: "The personalised text contains characters that must not be sent "
+    "({problems}).",
 }
 
 
@@ -62,9 +63,10 @@ def state_word(state: MessageState) -> str:
     return _STATE_WORDS[state]
 
 
-def describe_stop(reason: StopReason, detail: str, code: str) -> str:
+def describe_stop(stop: Stop, code: str) -> str:
     """Why a run stopped and what to do."""
-    return _STOP_SENTENCES[reason].format(detail=detail or "no detail", code=code)
+    detail = ": ".join(part for part in (stop.cause.value if stop.cause else "", stop.detail) if part)
+    return _STOP_SENTENCES[stop.reason].format(detail=detail or "no detail", code=code)
 
 
 def _describe_message(m: MessageRecord) -> str:
@@ -82,7 +84,7 @@ def _describe_message(m: MessageRecord) -> str:
     return "Not sent yet."
 
 
-def _describe_set_aside(s: SetAsideRecord) -> str:
+def _describe_set_aside(s: SetAsideRow) -> str:
     if s.status in _SET_ASIDE_SENTENCES:
         return _SET_ASIDE_SENTENCES[s.status].format(**{k: str(v) for k, v in s.reason_data.items()})
     problem = import_problem(s)
@@ -90,7 +92,7 @@ def _describe_set_aside(s: SetAsideRecord) -> str:
     return describe_row_problem(problem)
 
 
-def describe_record(record: MessageRecord | SetAsideRecord) -> str:
+def describe_record(record: MessageRecord | SetAsideRow) -> str:
     """The plain-English reason shown in reports for a message or a set-aside row."""
     if isinstance(record, MessageRecord):
         return _describe_message(record)

@@ -4,7 +4,9 @@
      ├── ConfigError        code: ConfigProblem       settings, data directory, base URL
      ├── CredentialError    code: CredentialProblem   API ID, password, OS keyring
      ├── ApiError           outcome: api.Outcome      a balance or status call that did not succeed
-     └── JournalError       code: JournalProblem      the SQLite journal of campaigns and messages
+     ├── JournalError       code: JournalProblem      the SQLite journal of campaigns and messages
+     └── CampaignError      code: CampaignProblem     an operation a campaign does not allow (its account,
+                                                      its mode, its status)
 
 Row-level problems (an invalid phone number, a rejected message) are data in reports and journal
 rows, not exceptions. ``str()`` of every error is a short technical summary for logs; it never holds
@@ -14,6 +16,7 @@ the API password.
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -36,14 +39,53 @@ class ConfigProblem(enum.Enum):
     BAD_VALUE = "bad_value"
 
 
-class ConfigError(LiaSmartError):
-    """The configuration (settings file, option, environment) cannot be used as it is."""
+class ValueRule(enum.Enum):
+    """What a setting or option must be (``ConfigProblem.BAD_VALUE`` names the rule it broke)."""
 
-    def __init__(self, code: ConfigProblem, detail: str = "", *, subject: str = "") -> None:
-        super().__init__(f"{code.value}: {subject} {detail}".strip())
+    COUNTRY_CODE = "country_code"  # two upper-case letters (ISO 3166-1 alpha-2)
+    SMS_TYPE = "sms_type"  # P or T
+    RANGE = "range"  # a whole number from ``low`` to ``high``
+    POSITIVE_AT_MOST = "positive_at_most"  # above 0, at most ``high``
+    ZERO_OR_MORE = "zero_or_more"  # a number, zero or more
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """The limits a ``ValueRule`` speaks of (numbers; the front ends format them)."""
+
+    low: float | None = None
+    high: float | None = None
+
+
+def _bounds_text(bounds: Bounds) -> str:
+    return "..".join(f"{value:g}" if value is not None else "" for value in (bounds.low, bounds.high)).strip(
+        "."
+    )
+
+
+class ConfigError(LiaSmartError):
+    """The configuration (settings file, option, environment) cannot be used as it is.
+
+    ``BAD_VALUE`` and ``SETTINGS_INVALID`` about a value out of range carry the ``rule`` it broke and
+    its ``bounds``; ``detail`` is technical text for logs and for problems that have no rule.
+    """
+
+    def __init__(
+        self,
+        code: ConfigProblem,
+        detail: str = "",
+        *,
+        subject: str = "",
+        rule: ValueRule | None = None,
+        bounds: Bounds = Bounds(),
+    ) -> None:
+        parts = (subject, rule.value if rule else "", _bounds_text(bounds), detail)
+        super().__init__(f"{code.value}: " + " ".join(part for part in parts if part))
         self.code = code
         self.detail = detail
         self.subject = subject
+        self.rule = rule
+        self.bounds = bounds
 
 
 class CredentialProblem(enum.Enum):
@@ -94,3 +136,37 @@ class JournalError(LiaSmartError):
         self.code = code
         self.detail = detail
         self.subject = subject
+
+
+class CampaignProblem(enum.Enum):
+    """Why a campaign operation was refused (nothing was changed or sent)."""
+
+    WRONG_ACCOUNT = "wrong_account"  # the campaign belongs to ``account``; this is ``current``
+    NEEDS_ACCOUNT = "needs_account"  # a real campaign, but no account can be used now (sandbox, none set up)
+    NEEDS_SANDBOX = "needs_sandbox"  # a sandbox campaign, but only a real account can be used now
+    CANCELLED = "cancelled"  # a cancelled campaign is not sent any more
+    SANDBOX_GONE = "sandbox_gone"  # the simulator that took a sandbox campaign has stopped since
+
+
+class CampaignError(LiaSmartError):
+    """A campaign cannot be sent, resumed or resent as asked; nothing was changed.
+
+    ``campaign`` is its code, ``name`` its name; ``account`` the API ID it belongs to ("" for the
+    sandbox) and ``current`` the API ID that was to be used ("" when none).
+    """
+
+    def __init__(
+        self,
+        code: CampaignProblem,
+        *,
+        campaign: str = "",
+        name: str = "",
+        account: str = "",
+        current: str = "",
+    ) -> None:
+        super().__init__(f"{code.value}: campaign {campaign} account {account!r} current {current!r}")
+        self.code = code
+        self.campaign = campaign
+        self.name = name
+        self.account = account
+        self.current = current

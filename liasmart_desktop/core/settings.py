@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from liasmart_desktop.core.errors import ConfigError, ConfigProblem
+from liasmart_desktop.core.errors import Bounds, ConfigError, ConfigProblem, ValueRule
 from liasmart_desktop.core.paths import atomic_path
 
 SCHEMA_VERSION = 1
@@ -50,29 +50,32 @@ class AppSettings:
         check_settings(self)
 
 
+def _bad(subject: str, rule: ValueRule, low: float | None = None, high: float | None = None) -> ConfigError:
+    return ConfigError(ConfigProblem.BAD_VALUE, subject=subject, rule=rule, bounds=Bounds(low, high))
+
+
+def check_pacing(concurrency: int, rate_per_second: float) -> None:
+    """Raise ``ConfigError(BAD_VALUE)`` naming ``concurrency`` or ``rate_per_second`` when out of range."""
+    if not 1 <= concurrency <= MAX_CONCURRENCY:
+        raise _bad("concurrency", ValueRule.RANGE, 1, MAX_CONCURRENCY)
+    # ``not 0 < x`` also refuses NaN, which compares false with everything.
+    if not 0 < rate_per_second <= MAX_RATE_PER_S:
+        raise _bad("rate_per_second", ValueRule.POSITIVE_AT_MOST, None, MAX_RATE_PER_S)
+
+
 def check_settings(s: AppSettings) -> None:
-    """Raise ``ConfigError(BAD_VALUE)`` naming the first setting that is out of range."""
-    if s.default_country and not (len(s.default_country) == 2 and s.default_country.isascii()):
-        raise ConfigError(ConfigProblem.BAD_VALUE, "two-letter country code", subject="default_country")
-    if s.default_country != s.default_country.upper():
-        raise ConfigError(ConfigProblem.BAD_VALUE, "upper-case country code", subject="default_country")
+    """Raise ``ConfigError(BAD_VALUE)`` naming the first setting that is out of range, and its rule."""
+    country = s.default_country
+    if country and not (len(country) == 2 and country.isascii() and country.isalpha() and country.isupper()):
+        raise _bad("default_country", ValueRule.COUNTRY_CODE)
     if s.sms_type not in {"P", "T"}:
-        raise ConfigError(ConfigProblem.BAD_VALUE, "P or T", subject="sms_type")
-    if not 1 <= s.concurrency <= MAX_CONCURRENCY:
-        raise ConfigError(ConfigProblem.BAD_VALUE, f"1 to {MAX_CONCURRENCY}", subject="concurrency")
-    if not 0 < s.rate_per_second <= MAX_RATE_PER_S:
-        raise ConfigError(
-            ConfigProblem.BAD_VALUE,
-            f"above 0, at most {MAX_RATE_PER_S:g}",
-            subject="rate_per_second",
-        )
+        raise _bad("sms_type", ValueRule.SMS_TYPE)
+    check_pacing(s.concurrency, s.rate_per_second)
     if not 1 <= s.sender_id_max_chars <= MAX_SENDER_ID_CHARS:
-        raise ConfigError(
-            ConfigProblem.BAD_VALUE, f"1 to {MAX_SENDER_ID_CHARS}", subject="sender_id_max_chars"
-        )
+        raise _bad("sender_id_max_chars", ValueRule.RANGE, 1, MAX_SENDER_ID_CHARS)
     # "NaN" would make the comparison itself raise; "Infinity" is no price.
     if s.price_per_part is not None and not (s.price_per_part.is_finite() and s.price_per_part >= 0):
-        raise ConfigError(ConfigProblem.BAD_VALUE, "zero or more", subject="price_per_part")
+        raise _bad("price_per_part", ValueRule.ZERO_OR_MORE)
 
 
 def _is_secret_key(key: str) -> bool:
@@ -140,7 +143,9 @@ def settings_from_dict(data: dict[str, Any]) -> AppSettings:
     try:
         return AppSettings(**values, extra=extra)
     except ConfigError as exc:
-        raise ConfigError(ConfigProblem.SETTINGS_INVALID, exc.detail, subject=exc.subject) from exc
+        raise ConfigError(
+            ConfigProblem.SETTINGS_INVALID, exc.detail, subject=exc.subject, rule=exc.rule, bounds=exc.bounds
+        ) from exc
 
 
 def settings_to_dict(settings: AppSettings) -> dict[str, Any]:

@@ -9,20 +9,26 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from liasmart_desktop import __version__
-from liasmart_desktop.core.sending.engine import RunResult
-from liasmart_desktop.core.sending.prepare import PreparedCampaign
-from liasmart_desktop.core.sending.states import CampaignStatus, MessageState
+from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
+from liasmart_desktop.core.sending.summaries import LoadedCampaign, RunReport
+from liasmart_desktop.ui.controllers.account_controller import AccountController
 from liasmart_desktop.ui.controllers.campaign_controller import (
     CampaignController,
-    LoadedCampaign,
+    ReadyCampaign,
     SendRequest,
+    UnfinishedCampaign,
 )
-from liasmart_desktop.ui.controllers.send_controller import SendController, SendState
+from liasmart_desktop.ui.controllers.send_controller import SendState
 from liasmart_desktop.ui.dialogs.history_dialog import HistoryDialog
 from liasmart_desktop.ui.dialogs.import_dialog import ImportDialog
 from liasmart_desktop.ui.dialogs.review_dialog import ReviewDialog
 from liasmart_desktop.ui.dialogs.settings_dialog import SettingsDialog
-from liasmart_desktop.ui.messages import describe_error, describe_stop, join_sentences
+from liasmart_desktop.ui.messages import (
+    describe_campaign_error,
+    describe_error,
+    describe_stop,
+    join_sentences,
+)
 from liasmart_desktop.ui.services import AppServices
 from liasmart_desktop.ui.widgets.compose_panel import ComposePanel
 from liasmart_desktop.ui.widgets.results_panel import ResultsPanel
@@ -44,12 +50,13 @@ class MainWindow(QMainWindow):
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.sending = SendController(self)
-        self.campaigns = CampaignController(services, self.sending, self)
+        self.account = AccountController(services, self)
+        self.campaigns = CampaignController(services, self.account, self)
+        self.sending = self.campaigns.sending
         self.compose = ComposePanel(services)
         self.results = ResultsPanel()
         self.banner = SandboxBanner(services)
-        self.status_area = StatusArea(services, self.statusBar())
+        self.status_area = StatusArea(services, self.account, self.statusBar())
         self.setWindowTitle(self.tr("LiaSmart Desktop {version}").format(version=__version__))
         self.setAcceptDrops(True)
         self._build_layout()
@@ -132,9 +139,8 @@ class MainWindow(QMainWindow):
         self.results.export_requested.connect(self._on_results_export_requested)
         self.sending.state_changed.connect(self._on_sender_state_changed)
         self.sending.progressed.connect(self.results.apply_progress)
-        self.sending.finished.connect(self._on_sender_finished)
         self.sending.failed.connect(self._on_sender_failed)
-        self.sending.recovered.connect(self._on_sender_recovered)
+        self.campaigns.finished.connect(self._on_campaigns_finished)
         self.campaigns.prepared.connect(self._on_campaigns_prepared)
         self.campaigns.loaded.connect(self._on_campaigns_loaded)
         self.campaigns.unfinished_found.connect(self._on_campaigns_unfinished_found)
@@ -212,6 +218,8 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Not ready to send"), "\n".join(problems))
             return
         state = self.compose.state()
+        if state.recipients is None:  # the compose form's problems() say so first
+            return
         self.statusBar().showMessage(self.tr("Preparing the messages…"))
         self.campaigns.prepare(
             SendRequest(
@@ -225,12 +233,13 @@ class MainWindow(QMainWindow):
         )
 
     @Slot(object)
-    def _on_campaigns_prepared(self, prepared: PreparedCampaign) -> None:
+    def _on_campaigns_prepared(self, ready: ReadyCampaign) -> None:
         self.statusBar().clearMessage()
         if self.sending.state is not SendState.IDLE:
             return  # a double click on Send must never start a second send
-        if ReviewDialog(self.services, prepared, self).exec() == ReviewDialog.DialogCode.Accepted:
-            self.campaigns.send(prepared)
+        dialog = ReviewDialog(self.services, ready, self.campaigns, self.account, self)
+        if dialog.exec() == ReviewDialog.DialogCode.Accepted:
+            self.campaigns.send(ready.prepared)
 
     @Slot(object)
     def _on_campaigns_loaded(self, loaded: LoadedCampaign) -> None:
@@ -261,7 +270,7 @@ class MainWindow(QMainWindow):
         if self.sending.state is SendState.PAUSED:
             self.sending.resume()
         elif self._can_resume() and self.campaigns.current is not None:
-            self.campaigns.start(self.campaigns.current.code)
+            self.campaigns.resume(self.campaigns.current.code)
 
     @Slot()
     def _on_results_cancel_clicked(self) -> None:
@@ -274,31 +283,44 @@ class MainWindow(QMainWindow):
             self.sending.cancel()
 
     @Slot(object)
-    def _on_sender_finished(self, result: RunResult) -> None:
+    def _on_campaigns_finished(self, report: RunReport | None) -> None:
         self.status_area.refresh_balance()
-        if result.stop_reason is not None:
-            self.statusBar().showMessage(describe_stop(result.stop_reason, result.stop_detail), 15_000)
-            if result.status is CampaignStatus.PAUSED and result.stop_reason.value != "user_pause":
-                QMessageBox.warning(
-                    self, self.tr("Sending paused"), describe_stop(result.stop_reason, result.stop_detail)
-                )
-        else:
-            counts = result.counts
-            self.statusBar().showMessage(
-                self.tr("Finished: {accepted} accepted, {rejected} rejected, {unknown} unknown.").format(
-                    accepted=f"{counts.get(MessageState.ACCEPTED, 0):,}",
-                    rejected=f"{counts.get(MessageState.REJECTED, 0):,}",
-                    unknown=f"{counts.get(MessageState.UNKNOWN, 0):,}",
-                ),
-                15_000,
+        if report is None:
+            self.statusBar().showMessage(self.tr("Nothing was left to send."), 15_000)
+            return
+        if report.recovered:
+            self._tell_recovered(report.recovered)
+        if report.adopted:
+            QMessageBox.information(
+                self,
+                self.tr("Campaign account recorded"),
+                self.tr(
+                    "This campaign was created before campaigns recorded their account. It now belongs to "
+                    "the account {api_id} and will only ever be sent through it."
+                ).format(api_id=report.campaign.api_id),
             )
+        result = report.result
+        if result.stop is not None:
+            sentence = describe_stop(result.stop)
+            self.statusBar().showMessage(sentence, 15_000)
+            if result.status is CampaignStatus.PAUSED and result.stop.reason is not StopReason.USER_PAUSE:
+                QMessageBox.warning(self, self.tr("Sending paused"), sentence)
+            return
+        counts = result.counts
+        self.statusBar().showMessage(
+            self.tr("Finished: {accepted} accepted, {rejected} rejected, {unknown} unknown.").format(
+                accepted=f"{counts.get(MessageState.ACCEPTED, 0):,}",
+                rejected=f"{counts.get(MessageState.REJECTED, 0):,}",
+                unknown=f"{counts.get(MessageState.UNKNOWN, 0):,}",
+            ),
+            15_000,
+        )
 
     @Slot(object)
     def _on_sender_failed(self, error: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Sending stopped"), describe_error(error, self.services.base_url()))
 
-    @Slot(int)
-    def _on_sender_recovered(self, count: int) -> None:
+    def _tell_recovered(self, count: int) -> None:
         QMessageBox.information(
             self,
             self.tr("Interrupted messages"),
@@ -361,33 +383,42 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Something went wrong"), sentence)
 
     @Slot(object)
-    def _on_campaigns_unfinished_found(self, loaded: LoadedCampaign) -> None:
-        self._on_campaigns_loaded(loaded)
-        counts = dict.fromkeys(MessageState, 0)
-        for record in loaded.records:
-            counts[record.state] += 1
-        waiting = counts[MessageState.PENDING] + counts[MessageState.RETRY_WAIT]
-        in_flight = counts[MessageState.IN_FLIGHT]
+    def _on_campaigns_unfinished_found(self, found: UnfinishedCampaign) -> None:
+        overview = found.overview
+        campaign = overview.campaign
+        self.campaigns.open(campaign.code)
+        where = (
+            self.tr("a practice campaign (sandbox)")
+            if campaign.sandbox
+            else self.tr("sent through the account {api_id}").format(api_id=campaign.api_id or "—")
+        )
         text = self.tr(
-            "Campaign {code} was not finished: {waiting} message(s) are still waiting to be sent."
-        ).format(code=loaded.campaign.code, waiting=f"{waiting:,}")
-        if in_flight:
+            "Campaign “{name}” ({where}) was not finished: {waiting} message(s) are still waiting to be sent."
+        ).format(name=campaign.name or campaign.code, where=where, waiting=f"{overview.waiting:,}")
+        if overview.in_flight:
             on_their_way = self.tr(
                 "{count} message(s) were on their way when the app stopped; they will be marked Unknown and "
                 "not sent again automatically."
-            ).format(count=f"{in_flight:,}")
+            ).format(count=f"{overview.in_flight:,}")
             text = join_sentences((text, on_their_way))
+        if found.refusal is not None:
+            QMessageBox.information(
+                self,
+                self.tr("Unfinished campaign"),
+                join_sentences((text, describe_campaign_error(found.refusal))),
+            )
+            return
         answer = QMessageBox.question(
             self, self.tr("Resume sending?"), text + "\n\n" + self.tr("Resume now?")
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.campaigns.start(loaded.campaign.code)
+            self.campaigns.resume(campaign.code)
 
     # ------------------------------------------------------------------ settings, history, sandbox, about
 
     @Slot()
     def _on_settings_triggered(self) -> None:
-        if SettingsDialog(self.services, self).exec() == SettingsDialog.DialogCode.Accepted:
+        if SettingsDialog(self.services, self.account, self).exec() == SettingsDialog.DialogCode.Accepted:
             if self.services.sandbox_mode and self.services.has_saved_credentials():
                 answer = QMessageBox.question(
                     self,
@@ -400,7 +431,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_history_triggered(self) -> None:
-        dialog = HistoryDialog(self.services, self)
+        dialog = HistoryDialog(self.campaigns, self)
         dialog.campaign_opened.connect(self.campaigns.open)
         dialog.exec()
 

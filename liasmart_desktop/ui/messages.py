@@ -15,6 +15,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from liasmart_desktop.core.api.outcome import Outcome, OutcomeKind, Reason
 from liasmart_desktop.core.errors import (
     ApiError,
+    CampaignError,
+    CampaignProblem,
     ConfigError,
     ConfigProblem,
     CredentialError,
@@ -22,12 +24,13 @@ from liasmart_desktop.core.errors import (
     JournalError,
     JournalProblem,
     LiaSmartError,
+    ValueRule,
 )
 from liasmart_desktop.core.sending.journal import REASON_CANCELLED, REASON_INTERRUPTED
 from liasmart_desktop.core.sending.lock import LockBusyError
 from liasmart_desktop.core.sending.prepare import import_problem
-from liasmart_desktop.core.sending.records import MessageRecord, SetAsideRecord
-from liasmart_desktop.core.sending.states import MessageState, StopReason
+from liasmart_desktop.core.sending.records import MessageRecord, SetAsideRow, Stop
+from liasmart_desktop.core.sending.states import MessageState, SetAsideStatus, StopReason
 from liasmart_desktop.ui.import_messages import describe_row_problem
 
 CONTEXT = "Messages"
@@ -155,6 +158,51 @@ _CONFIG: dict[ConfigProblem, object] = {
     ),
     ConfigProblem.BAD_VALUE: QT_TRANSLATE_NOOP("Messages", "“{subject}” must be {detail}."),
 }
+#: What a value must be (``ConfigError.rule``), with its bounds filled in.
+VALUE_RULES: dict[ValueRule, object] = {
+    ValueRule.COUNTRY_CODE: QT_TRANSLATE_NOOP("Messages", "a two-letter country code such as CN"),
+    ValueRule.SMS_TYPE: QT_TRANSLATE_NOOP("Messages", "P (promotional) or T (transactional)"),
+    ValueRule.RANGE: QT_TRANSLATE_NOOP("Messages", "a whole number from {low} to {high}"),
+    ValueRule.POSITIVE_AT_MOST: QT_TRANSLATE_NOOP("Messages", "above 0 and at most {high}"),
+    ValueRule.ZERO_OR_MORE: QT_TRANSLATE_NOOP("Messages", "a number, zero or more"),
+}
+#: The settings a ``ConfigError`` may name, as the Settings dialog calls them.
+SETTING_NAMES: dict[str, object] = {
+    "default_country": QT_TRANSLATE_NOOP("Messages", "Default country"),
+    "sms_type": QT_TRANSLATE_NOOP("Messages", "Message type"),
+    "concurrency": QT_TRANSLATE_NOOP("Messages", "Messages sent at once"),
+    "rate_per_second": QT_TRANSLATE_NOOP("Messages", "Messages per second"),
+    "sender_id_max_chars": QT_TRANSLATE_NOOP("Messages", "Longest sender ID"),
+    "price_per_part": QT_TRANSLATE_NOOP("Messages", "Price per part"),
+}
+
+_CAMPAIGN: dict[CampaignProblem, object] = {
+    CampaignProblem.WRONG_ACCOUNT: QT_TRANSLATE_NOOP(
+        "Messages",
+        "This campaign belongs to the LiaSmart account {account}, and a campaign is only ever sent through "
+        "its own account. The account set up now is {current}. Nothing was sent.",
+    ),
+    CampaignProblem.NEEDS_ACCOUNT: QT_TRANSLATE_NOOP(
+        "Messages",
+        "This campaign goes to real phones through {through}. Leave the sandbox and set up that account "
+        "in Settings to continue it. Nothing was sent.",
+    ),
+    CampaignProblem.NEEDS_SANDBOX: QT_TRANSLATE_NOOP(
+        "Messages",
+        "This is a practice campaign: it is only ever sent to the sandbox. Switch to the sandbox "
+        "(Settings › Practice in the sandbox) to continue it. Nothing was sent.",
+    ),
+    CampaignProblem.CANCELLED: QT_TRANSLATE_NOOP(
+        "Messages", "This campaign was cancelled; its unsent messages stay unsent."
+    ),
+    CampaignProblem.SANDBOX_GONE: QT_TRANSLATE_NOOP(
+        "Messages",
+        "This practice campaign went to a sandbox that has stopped since, so its delivery status cannot "
+        "be asked.",
+    ),
+}
+_THE_ACCOUNT = QT_TRANSLATE_NOOP("Messages", "the account {api_id}")
+_A_REAL_ACCOUNT = QT_TRANSLATE_NOOP("Messages", "your LiaSmart account")
 
 _CREDENTIAL: dict[CredentialProblem, object] = {
     CredentialProblem.NO_API_ID: QT_TRANSLATE_NOOP("Messages", "No API ID is set. Enter it in Settings."),
@@ -271,7 +319,9 @@ def describe_error(error: BaseException, base_url: str = "") -> str:
     if isinstance(error, LockBusyError):
         return tr(_LOCKED)
     if isinstance(error, ConfigError):
-        return tr(_CONFIG[error.code], subject=error.subject, detail=error.detail)
+        return describe_config_error(error)
+    if isinstance(error, CampaignError):
+        return describe_campaign_error(error)
     if isinstance(error, CredentialError):
         return tr(_CREDENTIAL[error.code], detail=error.detail)
     if isinstance(error, JournalError):
@@ -281,15 +331,41 @@ def describe_error(error: BaseException, base_url: str = "") -> str:
     return tr(_UNEXPECTED, kind=type(error).__name__)
 
 
-def describe_stop(reason: StopReason, detail: str = "") -> str:
+def describe_rule(error: ConfigError) -> str:
+    """What a value must be, in words; the technical detail when the error names no rule."""
+    if error.rule is None:
+        return error.detail
+    bounds = error.bounds
+    low = "" if bounds.low is None else f"{bounds.low:,g}"
+    high = "" if bounds.high is None else f"{bounds.high:,g}"
+    return tr(VALUE_RULES[error.rule], low=low, high=high)
+
+
+def describe_config_error(error: ConfigError) -> str:
+    """A sentence for a settings or data-folder problem."""
+    subject = error.subject
+    if subject in SETTING_NAMES:
+        subject = tr(SETTING_NAMES[subject])
+    return tr(_CONFIG[error.code], subject=subject, detail=describe_rule(error))
+
+
+def describe_campaign_error(error: CampaignError) -> str:
+    """Why a campaign cannot be sent, resumed or resent from here."""
+    through = tr(_THE_ACCOUNT, api_id=error.account) if error.account else tr(_A_REAL_ACCOUNT)
+    return tr(_CAMPAIGN[error.code], account=error.account, through=through, current=error.current)
+
+
+def describe_stop(stop: Stop) -> str:
     """Why a send stopped and what to do."""
-    if reason is StopReason.ACCOUNT_REFUSED:
-        code = detail.split(":", 1)[0].strip()
-        try:
-            detail = tr(_OUTCOME[Reason(code)], host="LiaSmart", status="?", remarks=detail)
-        except (ValueError, KeyError):
-            detail = detail or "—"
-    return tr(_STOP[reason], detail=detail)
+    detail = stop.detail
+    if stop.reason is StopReason.ACCOUNT_REFUSED:
+        template = _OUTCOME.get(stop.cause) if stop.cause is not None else None
+        detail = (
+            tr(template, host="LiaSmart", status="?", remarks=stop.detail)
+            if template is not None
+            else stop.detail or "—"
+        )
+    return tr(_STOP[stop.reason], detail=detail)
 
 
 def describe_message(message: MessageRecord) -> str:
@@ -315,19 +391,19 @@ def describe_message(message: MessageRecord) -> str:
     return tr(_WAITING)
 
 
-_SET_ASIDE: dict[str, object] = {
-    "missing_value": QT_TRANSLATE_NOOP(
+_SET_ASIDE: dict[SetAsideStatus, object] = {
+    SetAsideStatus.MISSING_VALUE: QT_TRANSLATE_NOOP(
         "Messages",
         "A merge field has no value in this row ({fields}); nothing was sent, so no message "
         "shows an empty gap.",
     ),
-    "blocked_text": QT_TRANSLATE_NOOP(
+    SetAsideStatus.BLOCKED_TEXT: QT_TRANSLATE_NOOP(
         "Messages", "The personalised text contains characters that must not be sent ({problems})."
     ),
 }
 
 
-def describe_record(record: MessageRecord | SetAsideRecord) -> str:
+def describe_record(record: MessageRecord | SetAsideRow) -> str:
     """The reason column of an export: a message's state, or why a row was set aside."""
     if isinstance(record, MessageRecord):
         return describe_message(record)

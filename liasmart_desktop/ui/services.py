@@ -11,7 +11,6 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QObject, Signal
 
-from liasmart_desktop.core.api.client import LiaSmartClient
 from liasmart_desktop.core.credentials import (
     Credentials,
     KeyringStatus,
@@ -137,16 +136,6 @@ class AppServices(QObject):
         if self._sandbox is not None:
             return self._sandbox.base_url
         return self._settings.base_url
-
-    def make_client(self, *, max_connections: int = 1) -> LiaSmartClient:
-        """A client for the current mode (create it on the thread that uses it)."""
-        return LiaSmartClient(
-            self.credentials(),
-            base_url=self.base_url(),
-            max_connections=max_connections,
-            use_system_trust_store=self._settings.use_system_trust_store,
-            require_uid_echo=self._settings.require_uid_echo,
-        )
 
     def shutdown(self) -> None:
         """Wait for short tasks and stop the sandbox."""

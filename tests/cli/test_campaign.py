@@ -16,6 +16,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,24 +24,25 @@ from typing import Any
 import openpyxl
 import pytest
 
-from liasmart_desktop.cli.campaign_run import _ctrl_c_stops, _ProgressLine, exit_code
+from liasmart_desktop.cli.campaign_run import ProgressLine, ctrl_c_stops, exit_code
 from liasmart_desktop.cli.context import CliContext
 from liasmart_desktop.cli.errors import ExitCode
 from liasmart_desktop.cli.main import build_parser, main
 from liasmart_desktop.cli.wording import describe_record, describe_stop, state_word
-from liasmart_desktop.core.sending.engine import Progress, RunResult, SendControl
+from liasmart_desktop.core.api.outcome import Reason
+from liasmart_desktop.core.sending.engine import SendControl
 from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.sending.lock import SenderLock
-from liasmart_desktop.core.sending.prepare import BLOCKED_TEXT, MISSING_VALUE
 from liasmart_desktop.core.sending.records import (
     CampaignSpec,
     MessageRecord,
     NewMessage,
-    SetAsideRecord,
     SetAsideRow,
+    Stop,
     Transition,
 )
-from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
+from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, SetAsideStatus, StopReason
+from liasmart_desktop.core.sending.summaries import Progress, RunResult
 from liasmart_desktop.core.settings import AppSettings, save_settings
 from liasmart_desktop.sandbox import FaultKind, SandboxConfig, SandboxServer
 from tests.helpers.ledger_checks import check_against_ledger, send_requests
@@ -132,7 +134,7 @@ def make_stored_campaign(env: dict[str, str], count: int, **spec: Any) -> tuple[
     cli("campaigns", env=env)  # creates the data folder
     journal = open_journal(env)
     try:
-        fields = {"template": "Hi", "sender_id": "LIASMART", "sms_type": "P", **spec}
+        fields = {"template": "Hi", "sender_id": "LIASMART", "sms_type": "P", "api_id": API_ID, **spec}
         campaign = journal.create_campaign(
             CampaignSpec(**fields),
             [NewMessage(i + 2, f"86139000001{i:02d}", f"Hi {i}", "T", 1) for i in range(count)],
@@ -273,9 +275,15 @@ def test_a_progress_line_on_a_terminal(env: dict[str, str]) -> None:
     [
         (["--to", "8613900000001", "--sender-id", "LIA SMART!"], "letters, digits and spaces"),
         (["--to", "8613900000001", "--callback-url", "ftp://x"], "is not a web address"),
-        (["--to", "8613900000001", "--concurrency", "0"], "--concurrency must be 1 to 64"),
-        (["--to", "8613900000001", "--concurrency", "65"], "--concurrency must be 1 to 64"),
-        (["--to", "8613900000001", "--rate", "0"], "--rate above 0"),
+        (
+            ["--to", "8613900000001", "--concurrency", "0"],
+            "--concurrency must be a whole number from 1 to 64",
+        ),
+        (
+            ["--to", "8613900000001", "--concurrency", "65"],
+            "--concurrency must be a whole number from 1 to 64",
+        ),
+        (["--to", "8613900000001", "--rate", "0"], "--rate must be above 0 and at most 1,000"),
         (["--to", "abc"], "no phone numbers to send to"),
         (["--to", "12"], "no phone numbers to send to"),
         (["--to", "8613900000001", "--text", "Hi {name}"], "names no column"),
@@ -333,10 +341,12 @@ def test_another_sender_holding_the_journal_is_exit_5(env: dict[str, str], sandb
         code, _, err = cli(*SEND, "--to", "8613900000001", "--yes", env=env)
         assert code == 5
         assert "Another LiaSmart program" in err
-        code, _, _ = cli("resume", env=env)
-        assert code == 5
+        assert cli_json("campaigns", env=env) == {"campaigns": []}
+        stored, _ = make_stored_campaign(env, 2)
+        for argv in (("resume",), ("resume", stored), ("resend", stored, "--state", "unknown", "--yes")):
+            code, _, err = cli(*argv, env=env)
+            assert code == (5 if argv[0] == "resume" else 2), argv
     assert send_requests(sandbox.ledger()) == []
-    assert cli_json("campaigns", env=env) == {"campaigns": []}
 
 
 def test_unknown_messages_are_exit_1_and_resend_is_explicit_and_confirmed(
@@ -418,7 +428,7 @@ def test_resume_after_a_crash_reports_in_flight_messages_unknown_and_does_not_re
 ) -> None:
     code, pks = make_stored_campaign(env, 5, base_url=sandbox.base_url)
     journal = open_journal(env)
-    journal.claim(journal.campaign(code), 2, time.time())  # the "crash": claimed, never answered
+    journal.claims(journal.campaign(code)).advance([], 2, time.time())  # the "crash": never answered
     journal.close()
     document = cli_json("resume", env=env, expect=1)
     assert document["campaign"] == code
@@ -439,11 +449,13 @@ def test_resume_with_nothing_to_do(env: dict[str, str]) -> None:
     assert cli("resume", env=env)[:2] == (0, "Nothing to resume: every campaign is finished.\n")
     code, _ = make_stored_campaign(env, 2)
     journal = open_journal(env)
-    journal.claim(journal.campaign(code), 2, time.time())
+    journal.claims(journal.campaign(code)).advance([], 2, time.time())
     journal.close()
-    status, _out, err = cli("resume", env=env)
-    assert status == 0
-    assert "2 message(s) left in flight by a crash are now marked unknown." in err
+    status, out, err = cli("resume", env=env)
+    assert status == 1  # finished, with unknown messages
+    assert "2 message(s) were being sent when the previous run stopped" in err
+    assert "finished — 2 unknown" in out
+    assert cli("resume", env=env)[:2] == (0, "Nothing to resume: every campaign is finished.\n")
 
 
 def test_resume_of_a_builtin_sandbox_campaign_starts_a_new_simulator(isolated_env: Path) -> None:
@@ -456,7 +468,7 @@ def test_resume_of_a_builtin_sandbox_campaign_starts_a_new_simulator(isolated_en
     assert document["counts"]["accepted"] == 3
     status, _, err = cli("refresh", code, env=env)
     assert status == 2
-    assert "went to the sandbox" in err
+    assert "went to a sandbox that has stopped since" in err
 
 
 def test_a_cancelled_campaign_cannot_be_resumed(env: dict[str, str]) -> None:
@@ -477,10 +489,13 @@ def test_resume_releases_messages_a_paused_run_left_waiting(
     code, pks = make_stored_campaign(env, 2, base_url=sandbox.base_url)
     journal = open_journal(env)
     campaign = journal.campaign(code)
-    claimed = journal.claim(campaign, 1, time.time())
+    claims = journal.claims(campaign)
+    claimed = claims.advance([], 1, time.time())
     far = time.time() + 600  # a capped Retry-After paused it
-    journal.record(
-        [Transition(claimed[0].pk, MessageState.RETRY_WAIT, "rate_limited", retries=1, not_before=far)]
+    claims.advance(
+        [Transition(claimed[0].pk, MessageState.RETRY_WAIT, "rate_limited", retries=1, not_before=far)],
+        0,
+        time.time(),
     )
     journal.set_status(campaign.id, CampaignStatus.PAUSED)
     journal.close()
@@ -564,7 +579,7 @@ def test_report_csv_neutralises_formula_cells_and_keeps_every_column(
             SetAsideRow(
                 20,
                 "12",
-                "invalid",
+                SetAsideStatus.INVALID,
                 "too_short",
                 {"digits": 2},
                 None,
@@ -599,8 +614,9 @@ def test_report_and_campaigns_human_output(env: dict[str, str], recipients: Path
     code, out, _ = cli("report", env=env)
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].startswith(f"{sent['campaign']}  ")
-    assert "finished from list.csv: 4 accepted" in lines[0]
+    today = datetime.now().astimezone().strftime("%Y-%m-%d")
+    assert lines[0].startswith(f"{sent['campaign']} “list.csv {today}”  ")
+    assert f"finished [{API_ID}]: 4 accepted" in lines[0]
     assert lines[1].startswith("  row 5      set aside:")
     code, out, _ = cli("campaigns", env=env)
     assert out.startswith(sent["campaign"])
@@ -608,6 +624,7 @@ def test_report_and_campaigns_human_output(env: dict[str, str], recipients: Path
     assert [c["campaign"] for c in listed] == [sent["campaign"]]
     assert listed[0]["counts"]["accepted"] == 4
     assert (listed[0]["set_aside"], listed[0]["source"], listed[0]["sandbox"]) == (3, "list.csv", False)
+    assert (listed[0]["api_id"], listed[0]["name"]) == (API_ID, f"list.csv {today}")
     assert cli("report", "nope", env=env)[0] == 2
 
 
@@ -631,8 +648,9 @@ def test_refresh_human_output_with_an_id_the_provider_does_not_know(
 ) -> None:
     code, pks = make_stored_campaign(env, 1, base_url=sandbox.base_url)
     journal = open_journal(env)
-    claimed = journal.claim(journal.campaign(code), 1, time.time())
-    journal.record([Transition(claimed[0].pk, MessageState.ACCEPTED, "ok", message_id="999")])
+    claims = journal.claims(journal.campaign(code))
+    claimed = claims.advance([], 1, time.time())
+    claims.advance([Transition(claimed[0].pk, MessageState.ACCEPTED, "ok", message_id="999")], 0, time.time())
     journal.close()
     status, out, _ = cli("refresh", env=env)
     assert status == 0
@@ -699,7 +717,7 @@ def test_the_password_never_appears_anywhere_and_logs_mask_numbers(
 
 def _result(stop: StopReason | None = None, **counts: int) -> RunResult:
     status = CampaignStatus.FINISHED if stop is None else CampaignStatus.PAUSED
-    return RunResult(status, {MessageState(k): v for k, v in counts.items()}, stop)
+    return RunResult(status, {MessageState(k): v for k, v in counts.items()}, Stop(stop) if stop else None)
 
 
 @pytest.mark.parametrize(
@@ -721,7 +739,7 @@ def test_exit_codes_follow_the_contract(result: RunResult, code: ExitCode) -> No
 def test_ctrl_c_stops_the_run_cleanly_and_restores_the_handler() -> None:
     control = SendControl()
     before = signal.getsignal(signal.SIGINT)
-    with _ctrl_c_stops(control):
+    with ctrl_c_stops(control):
         signal.raise_signal(signal.SIGINT)
     assert control.stopped
     assert signal.getsignal(signal.SIGINT) is before
@@ -729,7 +747,7 @@ def test_ctrl_c_stops_the_run_cleanly_and_restores_the_handler() -> None:
     outcome: list[bool] = []
 
     def worker() -> None:
-        with _ctrl_c_stops(SendControl()):
+        with ctrl_c_stops(SendControl()):
             outcome.append(True)
 
     thread = threading.Thread(target=worker)
@@ -741,7 +759,7 @@ def test_ctrl_c_stops_the_run_cleanly_and_restores_the_handler() -> None:
 def test_the_progress_line_is_thinned_and_ends_with_a_newline(env: dict[str, str]) -> None:
     stderr = Tty()
     ctx = CliContext(build_parser().parse_args(["resume"]), env=env, stderr=stderr)
-    line = _ProgressLine(ctx, 10)
+    line = ProgressLine(ctx)
     assert line.enabled
     counts = dict.fromkeys(MessageState, 0) | {MessageState.ACCEPTED: 4, MessageState.PENDING: 6}
     progress = Progress(1, counts, [], in_flight=0, paused=False, rate_per_s=1.0)
@@ -754,16 +772,18 @@ def test_the_progress_line_is_thinned_and_ends_with_a_newline(env: dict[str, str
     assert text.startswith("\r4/10 done · accepted 4")
     assert text.endswith("msg/s\n")
     ctx_json = CliContext(build_parser().parse_args(["resume", "--json"]), env=env, stderr=Tty())
-    assert not _ProgressLine(ctx_json, 1).enabled
+    assert not ProgressLine(ctx_json).enabled
 
 
 def test_every_stop_reason_and_state_has_words() -> None:
     for reason in StopReason:
-        sentence = describe_stop(reason, "", "abc123")
+        sentence = describe_stop(Stop(reason), "abc123")
         assert sentence.endswith(".")
         assert "{" not in sentence
-    assert "no detail" in describe_stop(StopReason.ACCOUNT_REFUSED, "", "abc123")
-    assert "liasmart resume abc123" in describe_stop(StopReason.NETWORK_DOWN, "connect_failed", "abc123")
+    assert "no detail" in describe_stop(Stop(StopReason.ACCOUNT_REFUSED), "abc123")
+    network = describe_stop(Stop(StopReason.NETWORK_DOWN, Reason.CONNECT_FAILED, "refused"), "abc123")
+    assert "liasmart resume abc123" in network
+    assert "(connect_failed: refused)" in network
     assert {state_word(state) for state in MessageState} >= {"accepted", "unknown", "not sent yet"}
 
 
@@ -801,11 +821,13 @@ def test_every_message_state_is_explained(record: MessageRecord, sentence: str) 
 
 
 def test_set_aside_rows_are_explained() -> None:
-    blocked = SetAsideRecord(
-        4, "+86139", BLOCKED_TEXT, "bidi_control", {"problems": "bidi_control"}, None, {}
+    blocked = SetAsideRow(
+        4, "+86139", SetAsideStatus.BLOCKED_TEXT, "bidi_control", {"problems": "bidi_control"}, None, {}
     )
     assert "must not be sent (bidi_control)" in describe_record(blocked)
-    missing = SetAsideRecord(5, "+86139", MISSING_VALUE, "empty_field", {"fields": "name"}, None, {})
+    missing = SetAsideRow(
+        5, "+86139", SetAsideStatus.MISSING_VALUE, "empty_field", {"fields": "name"}, None, {}
+    )
     assert "(name)" in describe_record(missing)
-    duplicate = SetAsideRecord(6, "+86139", "duplicate", "duplicate", {"first_row": 2}, 2, {})
+    duplicate = SetAsideRow(6, "+86139", SetAsideStatus.DUPLICATE, "duplicate", {"first_row": 2}, 2, {})
     assert "2" in describe_record(duplicate)

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from liasmart_desktop.core.sending.journal import Journal
+from liasmart_desktop.core.sending.states import EventKind
 from tests.helpers.ledger_checks import FINAL_STATES, check_against_ledger, read_ledger_file, send_requests
 
 pytestmark = [
@@ -211,7 +212,9 @@ def test_sigkill_at_random_moments_then_resume_loses_and_duplicates_nothing(
         [campaign] = journal.campaigns()  # the refused second sender created nothing
         messages = list(journal.messages(campaign.id))
         recovered = [
-            int(detail.split()[0]) for _, kind, detail in journal.events(campaign.id) if kind == "recovered"
+            int(event.data["count"])
+            for event in journal.events(campaign.id)
+            if event.kind is EventKind.RECOVERED
         ]
     finally:
         journal.close()

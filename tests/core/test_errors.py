@@ -5,6 +5,9 @@ from __future__ import annotations
 from liasmart_desktop.core.api import Outcome, OutcomeKind, Reason
 from liasmart_desktop.core.errors import (
     ApiError,
+    Bounds,
+    CampaignError,
+    CampaignProblem,
     ConfigError,
     ConfigProblem,
     CredentialError,
@@ -12,15 +15,44 @@ from liasmart_desktop.core.errors import (
     JournalError,
     JournalProblem,
     LiaSmartError,
+    ValueRule,
 )
 
 
 def test_config_error() -> None:
-    error = ConfigError(ConfigProblem.BAD_VALUE, "1 to 64", subject="concurrency")
+    error = ConfigError(ConfigProblem.SETTINGS_UNREADABLE, "not valid JSON", subject="/x/settings.json")
     assert isinstance(error, LiaSmartError)
-    assert (error.code, error.detail, error.subject) == (ConfigProblem.BAD_VALUE, "1 to 64", "concurrency")
-    assert str(error) == "bad_value: concurrency 1 to 64"
-    assert str(ConfigError(ConfigProblem.DATA_DIR_UNUSABLE)) == "data_dir_unusable:"
+    assert (error.code, error.detail, error.subject, error.rule) == (
+        ConfigProblem.SETTINGS_UNREADABLE,
+        "not valid JSON",
+        "/x/settings.json",
+        None,
+    )
+    assert str(error) == "settings_unreadable: /x/settings.json not valid JSON"
+    assert str(ConfigError(ConfigProblem.DATA_DIR_UNUSABLE)) == "data_dir_unusable: "
+
+
+def test_a_value_out_of_range_carries_its_rule_and_bounds_not_words() -> None:
+    error = ConfigError(
+        ConfigProblem.BAD_VALUE, subject="concurrency", rule=ValueRule.RANGE, bounds=Bounds(1, 64)
+    )
+    assert (error.rule, error.bounds, error.detail) == (ValueRule.RANGE, Bounds(1, 64), "")
+    assert str(error) == "bad_value: concurrency range 1..64"
+    at_most = ConfigError(
+        ConfigProblem.BAD_VALUE, subject="rate", rule=ValueRule.POSITIVE_AT_MOST, bounds=Bounds(None, 1000)
+    )
+    assert str(at_most) == "bad_value: rate positive_at_most 1000"
+
+
+def test_campaign_error_names_the_accounts() -> None:
+    error = CampaignError(CampaignProblem.WRONG_ACCOUNT, campaign="abc123", account="API1", current="API2")
+    assert (error.code, error.campaign, error.account, error.current) == (
+        CampaignProblem.WRONG_ACCOUNT,
+        "abc123",
+        "API1",
+        "API2",
+    )
+    assert str(error) == "wrong_account: campaign abc123 account 'API1' current 'API2'"
 
 
 def test_credential_error() -> None:

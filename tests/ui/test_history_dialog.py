@@ -12,19 +12,28 @@ from pytestqt.qtbot import QtBot
 
 from liasmart_desktop.core.paths import open_data_dir
 from liasmart_desktop.core.sending.journal import Journal
-from liasmart_desktop.core.sending.records import Campaign, CampaignSpec, NewMessage, SetAsideRow, Transition
-from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
-from liasmart_desktop.core.sending.trial_message import TEST_SOURCE_NAME
+from liasmart_desktop.core.sending.records import (
+    TEST_SOURCE_NAME,
+    Campaign,
+    CampaignSpec,
+    NewMessage,
+    SetAsideRow,
+    Stop,
+)
+from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, SetAsideStatus, StopReason
+from liasmart_desktop.core.sending.summaries import CampaignOverview
 from liasmart_desktop.core.settings import AppSettings
+from liasmart_desktop.ui.controllers.account_controller import AccountController
+from liasmart_desktop.ui.controllers.campaign_controller import CampaignController
 from liasmart_desktop.ui.dialogs.history_dialog import HistoryDialog
 from liasmart_desktop.ui.models.history_model import (
     CODE_ROLE,
-    CampaignOverview,
     HistoryColumn,
     HistoryTableModel,
     local_time_text,
 )
 from liasmart_desktop.ui.services import AppServices
+from tests.helpers.journal_states import settle
 
 
 @pytest.fixture
@@ -52,18 +61,12 @@ def add_campaign(
             for i in range(count)
         ],
         [
-            SetAsideRow(row=100 + i, original="x", status="invalid", reason="letters")
+            SetAsideRow(row=100 + i, original="x", status=SetAsideStatus.INVALID, reason="letters")
             for i in range(set_aside)
         ],
     )
-    claimed = journal.claim(campaign, len(outcomes), 0.0)
-    journal.record(
-        [
-            Transition(pk=message.pk, state=state, message_id="1" if state is MessageState.ACCEPTED else None)
-            for message, state in zip(claimed, outcomes.values(), strict=True)
-        ]
-    )
-    journal.set_status(campaign.id, status, stop, "")
+    settle(journal, campaign, list(outcomes.values()))
+    journal.set_status(campaign.id, status, Stop(stop) if stop else None)
     return campaign
 
 
@@ -85,6 +88,7 @@ def campaigns(services: AppServices) -> list[Campaign]:
             set_aside=2,
             source_name="customers.xlsx",
             sms_type="T",
+            api_id="API43404236",
         )
         test = add_campaign(
             journal, 1, {0: MessageState.ACCEPTED}, CampaignStatus.FINISHED, source_name=TEST_SOURCE_NAME
@@ -96,14 +100,19 @@ def campaigns(services: AppServices) -> list[Campaign]:
             CampaignStatus.PAUSED,
             stop=StopReason.USER_PAUSE,
             sandbox=True,
+            name="Practice 2026-12-06",
         )
         return [stopped, test, finished]
     finally:
         journal.close()
 
 
+def controller(services: AppServices) -> CampaignController:
+    return CampaignController(services, AccountController(services))
+
+
 def open_dialog(qtbot: QtBot, services: AppServices) -> HistoryDialog:
-    dialog = HistoryDialog(services)
+    dialog = HistoryDialog(controller(services))
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: not dialog.loading)
     return dialog
@@ -124,19 +133,20 @@ def test_campaigns_are_listed_newest_first_with_their_counts(
     assert dialog._status_label.text() == "3 campaigns."
 
     row = [cell(model, 0, column) for column in HistoryColumn]
-    assert row[HistoryColumn.SOURCE] == "Typed or pasted numbers"
+    assert row[HistoryColumn.NAME] == "Practice 2026-12-06"
     assert row[HistoryColumn.STATUS] == "Stopped – can be continued"
-    assert row[HistoryColumn.SANDBOX] == "Yes"
+    assert row[HistoryColumn.ACCOUNT] == "Sandbox (practice)"
     assert row[HistoryColumn.MESSAGES :: 1][:5] == ["3", "1", "0", "0", "2"]
     assert model.index(0, HistoryColumn.STATUS).data(Qt.ItemDataRole.FontRole).bold()
     assert "Stopped" in model.index(0, HistoryColumn.STATUS).data(Qt.ItemDataRole.ToolTipRole)
 
-    assert cell(model, 1, HistoryColumn.SOURCE) == "Test message"
+    assert cell(model, 1, HistoryColumn.NAME) == "Test message"
     assert cell(model, 1, HistoryColumn.STATUS) == "Finished"
-    assert cell(model, 1, HistoryColumn.SANDBOX) == ""
+    assert cell(model, 1, HistoryColumn.ACCOUNT) == "—"  # recorded before accounts were
 
     finished = [cell(model, 2, column) for column in HistoryColumn]
-    assert finished[HistoryColumn.SOURCE] == "customers.xlsx"
+    assert finished[HistoryColumn.NAME] == "customers.xlsx"
+    assert finished[HistoryColumn.ACCOUNT] == "API43404236"
     assert finished[HistoryColumn.TYPE] == "Transactional"
     assert finished[HistoryColumn.SENDER] == "LIASMART"
     assert finished[HistoryColumn.CODE] == campaigns[2].code
@@ -172,7 +182,7 @@ def test_open_with_a_double_click(qtbot: QtBot, services: AppServices, campaigns
     dialog.show()
     qtbot.waitExposed(dialog)
     table = dialog._table
-    rect = table.visualRect(dialog.model.index(2, HistoryColumn.SOURCE))
+    rect = table.visualRect(dialog.model.index(2, HistoryColumn.NAME))
     with qtbot.waitSignal(dialog.campaign_opened) as opened:
         # WORKAROUND: QTest's double click alone does not reach an item view in Qt 6; a real one
         # starts with a press and release.
@@ -244,7 +254,7 @@ def test_a_damaged_journal_is_explained(qtbot: QtBot, services: AppServices) -> 
 def test_one_campaign_and_results_after_closing_are_ignored(
     qtbot: QtBot, services: AppServices, campaigns: list[Campaign]
 ) -> None:
-    dialog = HistoryDialog(services)
+    dialog = HistoryDialog(controller(services))
     qtbot.addWidget(dialog)
     dialog.reject()  # closed before the journal was read
     services.tasks.wait()

@@ -17,10 +17,12 @@ from liasmart_desktop.core.importing import parse_pasted_numbers
 from liasmart_desktop.core.paths import open_data_dir
 from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.sending.prepare import PreparedCampaign, prepare_campaign
-from liasmart_desktop.core.sending.records import SetAsideRow
-from liasmart_desktop.core.sending.trial_message import TEST_SOURCE_NAME
+from liasmart_desktop.core.sending.records import TEST_SOURCE_NAME, Campaign, SetAsideRow
+from liasmart_desktop.core.sending.states import SetAsideStatus
 from liasmart_desktop.core.settings import AppSettings
 from liasmart_desktop.sandbox import SandboxConfig, SandboxServer
+from liasmart_desktop.ui.controllers.account_controller import AccountController
+from liasmart_desktop.ui.controllers.campaign_controller import CampaignController, ReadyCampaign
 from liasmart_desktop.ui.dialogs.review_dialog import (
     PhoneNumberDialog,
     ReviewDialog,
@@ -67,10 +69,27 @@ def prepare(numbers: list[str], text: str = "Hello from ACME", *, sandbox: bool 
     return prepare_campaign(report, text, sender_id="ACME", sms_type="P", sandbox=sandbox, source_name="")
 
 
-def open_review(
-    qtbot: QtBot, services: AppServices, prepared: PreparedCampaign, seed: int = 7
+def make_review(
+    services: AppServices, prepared: PreparedCampaign, seed: int = 7, sent_before: Campaign | None = None
 ) -> ReviewDialog:
-    dialog = ReviewDialog(services, prepared, rng=random.Random(seed))
+    account = AccountController(services)
+    campaigns = CampaignController(services, account)
+    ready = ReadyCampaign(prepared, sent_before)
+    dialog = ReviewDialog(services, ready, campaigns, account, rng=random.Random(seed))
+    # The controllers live as long as the dialog, as the main window's do.
+    account.setParent(dialog)
+    campaigns.setParent(dialog)
+    return dialog
+
+
+def open_review(
+    qtbot: QtBot,
+    services: AppServices,
+    prepared: PreparedCampaign,
+    seed: int = 7,
+    sent_before: Campaign | None = None,
+) -> ReviewDialog:
+    dialog = make_review(services, prepared, seed, sent_before)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.balance_label.text() != "Checking…", timeout=10_000)
     return dialog
@@ -119,10 +138,9 @@ def test_summary_counts_parts_cost_balance_and_the_button_naming_the_count(
         messages=tuple(messages),
         set_aside=(
             *prepared.set_aside,
-            SetAsideRow(row=20, original="x", status="missing_value", reason="empty_field"),
-            SetAsideRow(row=21, original="y", status="missing_value", reason="empty_field"),
-            SetAsideRow(row=22, original="z", status="blocked_text", reason="control_character"),
-            SetAsideRow(row=23, original="w", status="odd_status", reason="?"),
+            SetAsideRow(row=20, original="x", status=SetAsideStatus.MISSING_VALUE, reason="empty_field"),
+            SetAsideRow(row=21, original="y", status=SetAsideStatus.MISSING_VALUE, reason="empty_field"),
+            SetAsideRow(row=22, original="z", status=SetAsideStatus.BLOCKED_TEXT, reason="control_character"),
         ),
     )
     dialog = open_review(qtbot, services, prepared)
@@ -135,12 +153,11 @@ def test_summary_counts_parts_cost_balance_and_the_button_naming_the_count(
     assert dialog.sender_label.text() == "ACME"
     assert dialog.type_label.text().startswith("Promotional (P)")
     assert dialog.set_aside_label.text().splitlines() == [
-        "6 rows of the list are set aside:",
+        "5 rows of the list are set aside:",
         "• Not a valid phone number: 1",
         "• Number already earlier in the list (sent once): 1",
         "• A merge field is empty, so the message would be incomplete: 2",
         "• The message for the row cannot be sent (a hidden character, or blank): 1",
-        "• odd_status: 1",
         "They stay with the campaign and are included when you export its results.",
     ]
     assert dialog.send_button.text() == "&Send 5 messages"
@@ -215,6 +232,20 @@ def test_a_campaign_prepared_in_the_other_mode_cannot_be_sent(
     assert "Sandbox mode was switched on or off" in dialog.warning_label.text()
     assert not dialog.send_button.isEnabled()
     assert not dialog.test_button.isEnabled()
+
+
+def test_the_same_text_to_the_same_list_again_is_pointed_out(
+    qtbot: QtBot, make_services: MakeServices
+) -> None:
+    services = make_services()
+    prepared = prepare(NUMBERS)
+    with Journal.open(services.paths.journal_file) as journal:
+        earlier = journal.create_campaign(dataclasses.replace(prepared.spec, name="May offer"), [])
+    dialog = open_review(qtbot, services, prepared, sent_before=earlier)
+    assert dialog.warning_label.isVisibleTo(dialog)
+    assert "already went to this list on" in dialog.warning_label.text()
+    assert "“May offer”" in dialog.warning_label.text()
+    assert dialog.send_button.isEnabled()  # a warning, not a refusal
 
 
 def test_nothing_to_send(qtbot: QtBot, make_services: MakeServices) -> None:
@@ -347,7 +378,7 @@ def test_results_arriving_after_the_dialog_closed_are_ignored(
     qtbot: QtBot, make_services: MakeServices
 ) -> None:
     services = make_services(test_phone="+" + MY_NUMBER)
-    dialog = ReviewDialog(services, prepare(NUMBERS))
+    dialog = make_review(services, prepare(NUMBERS))
     qtbot.addWidget(dialog)
     dialog.test_button.click()
     dialog.reject()

@@ -3,15 +3,18 @@ pause/resume/cancel, failures reported, no thread left behind."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from liasmart_desktop.core.api.client import LiaSmartClient
-from liasmart_desktop.core.sending.engine import EngineConfig, Progress, RunResult
+from liasmart_desktop.core.sending.campaigns import CampaignService, Reach
+from liasmart_desktop.core.sending.engine import SendControl
+from liasmart_desktop.core.sending.records import Pacing, Route
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState
+from liasmart_desktop.core.sending.summaries import Progress, RunReport
 from liasmart_desktop.sandbox import SandboxConfig, SandboxServer
 from liasmart_desktop.ui.controllers.send_controller import SendController, SendState
 from liasmart_desktop.ui.services import SANDBOX_CREDENTIALS
@@ -32,17 +35,33 @@ def state_of(controller: SendController) -> SendState:
 
 
 def job(path: Path, code: str, server: SandboxServer, concurrency: int = 4, rate: float = 1000.0) -> SendJob:
-    def make_client(n: int) -> LiaSmartClient:
-        return LiaSmartClient(SANDBOX_CREDENTIALS, base_url=server.base_url, max_connections=n)
+    """Resume ``code`` (a sandbox campaign) at the given pace through the campaign service."""
 
-    return SendJob(path, code, make_client, EngineConfig(concurrency=concurrency, rate_per_s=rate))
+    def connect(route: Route) -> LiaSmartClient:
+        return LiaSmartClient(
+            SANDBOX_CREDENTIALS, base_url=server.base_url, max_connections=route.pacing.concurrency
+        )
+
+    def run(
+        control: SendControl, on_progress: Callable[[Progress], None], _created: object
+    ) -> RunReport | None:
+        return CampaignService(path).resume(
+            code,
+            Reach(sandbox=True),
+            connect,
+            pacing=Pacing(concurrency, rate),
+            control=control,
+            on_progress=on_progress,
+        )
+
+    return SendJob(run)
 
 
 def test_a_send_fills_every_message_and_reports_in_batches(
     qtbot: QtBot, tmp_path: Path, sandbox: SandboxServer
 ) -> None:
     path = tmp_path / "j.sqlite3"
-    campaign = make_campaign(path, 200)
+    campaign = make_campaign(path, 200, sandbox=True)
     controller = SendController()
     progress: list[Progress] = []
     states: list[SendState] = []
@@ -51,7 +70,8 @@ def test_a_send_fills_every_message_and_reports_in_batches(
     with qtbot.waitSignal(controller.finished, timeout=30_000) as finished:
         assert controller.start(job(path, campaign.code, sandbox))
         assert not controller.start(job(path, campaign.code, sandbox))  # a second start is a no-op
-    result: RunResult = finished.args[0]
+    report: RunReport = finished.args[0]
+    result = report.result
     assert result.status is CampaignStatus.FINISHED
     assert result.counts[MessageState.ACCEPTED] == 200
     assert states[0] is SendState.RUNNING
@@ -63,7 +83,7 @@ def test_a_send_fills_every_message_and_reports_in_batches(
 
 def test_pause_resume_and_cancel(qtbot: QtBot, tmp_path: Path, sandbox: SandboxServer) -> None:
     path = tmp_path / "j.sqlite3"
-    campaign = make_campaign(path, 400)
+    campaign = make_campaign(path, 400, sandbox=True)
     controller = SendController()
     controller.start(job(path, campaign.code, sandbox, concurrency=2, rate=100.0))
     controller.pause()
@@ -77,7 +97,7 @@ def test_pause_resume_and_cancel(qtbot: QtBot, tmp_path: Path, sandbox: SandboxS
     qtbot.waitUntil(lambda: len(sandbox.ledger()) > received + 5, timeout=10_000)
     with qtbot.waitSignal(controller.finished, timeout=30_000) as finished:
         controller.cancel()
-    result: RunResult = finished.args[0]
+    result = finished.args[0].result
     assert result.status is CampaignStatus.CANCELLED
     assert result.counts[MessageState.CANCELLED] > 0
     assert result.counts[MessageState.IN_FLIGHT] == 0
@@ -90,7 +110,7 @@ def test_a_second_sender_on_the_same_journal_fails_cleanly(
     from liasmart_desktop.core.sending.lock import LockBusyError, SenderLock
 
     path = tmp_path / "j.sqlite3"
-    campaign = make_campaign(path, 3)
+    campaign = make_campaign(path, 3, sandbox=True)
     lock = SenderLock(path)
     lock.acquire()
     try:
@@ -108,7 +128,7 @@ def test_closing_during_a_send_stops_after_the_requests_in_flight(
     qtbot: QtBot, tmp_path: Path, sandbox: SandboxServer
 ) -> None:
     path = tmp_path / "j.sqlite3"
-    campaign = make_campaign(path, 2000)
+    campaign = make_campaign(path, 2000, sandbox=True)
     controller = SendController()
     controller.start(job(path, campaign.code, sandbox, concurrency=4, rate=200.0))
     qtbot.waitUntil(lambda: len(sandbox.ledger()) > 3, timeout=10_000)

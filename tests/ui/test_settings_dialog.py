@@ -20,6 +20,7 @@ from liasmart_desktop.core.credentials import KEYRING_SERVICE
 from liasmart_desktop.core.paths import open_data_dir
 from liasmart_desktop.core.settings import AppSettings, load_settings
 from liasmart_desktop.sandbox import SandboxConfig, SandboxServer
+from liasmart_desktop.ui.controllers.account_controller import AccountController
 from liasmart_desktop.ui.dialogs.settings_dialog import SettingsDialog, store_name
 from liasmart_desktop.ui.services import AppServices
 from tests.helpers.memory_keyring import MemoryKeyring
@@ -71,7 +72,7 @@ def qsettings_dir(tmp_path: Path) -> Iterator[Path]:
 
 
 def open_dialog(qtbot: QtBot, services: AppServices) -> SettingsDialog:
-    dialog = SettingsDialog(services)
+    dialog = SettingsDialog(services, AccountController(services))
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog._password_saved is not None)
     return dialog

@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from liasmart_desktop.ui import i18n
+from liasmart_desktop.ui.controllers.account_controller import AccountController
 from liasmart_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from liasmart_desktop.ui.i18n import LANGUAGES, SOURCE_LANGUAGE, Translations, resolve_language
 from liasmart_desktop.ui.main_window import MainWindow
@@ -277,7 +278,7 @@ def test_a_saved_choice_wins_over_the_system_language(system_locale: list[QLocal
 def test_the_settings_dialog_saves_the_language_choice(qtbot: QtBot, tmp_path: Path) -> None:
     services = make_services(tmp_path)
     try:
-        dialog = SettingsDialog(services)
+        dialog = SettingsDialog(services, AccountController(services))
         qtbot.addWidget(dialog)
         combo = dialog._language_combo
         assert combo.currentData() == ""  # "Same as the computer"
@@ -287,7 +288,7 @@ def test_the_settings_dialog_saves_the_language_choice(qtbot: QtBot, tmp_path: P
             dialog.accept()
         assert services.settings.language == "zh_CN"
 
-        dialog = SettingsDialog(services)
+        dialog = SettingsDialog(services, AccountController(services))
         qtbot.addWidget(dialog)
         assert dialog._language_combo.currentData() == "zh_CN"
         dialog._language_combo.setCurrentIndex(0)

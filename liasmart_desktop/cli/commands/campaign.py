@@ -3,29 +3,38 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from liasmart_desktop.cli.campaign_run import (
+    ProgressLine,
+    check_balance,
     confirm,
-    engine_config,
+    connection,
+    ctrl_c_stops,
+    explicit_pacing,
     finish,
-    preflight,
-    provider,
-    run_campaign,
+    reach,
+    saved_pacing,
+    service,
 )
 from liasmart_desktop.cli.commands import Command, add_json_option
 from liasmart_desktop.cli.commands.import_list import add_import_options, read_list
 from liasmart_desktop.cli.context import CliContext
 from liasmart_desktop.cli.errors import CliError, ExitCode
 from liasmart_desktop.cli.messages import describe_template_problem
+from liasmart_desktop.core.api.client import LiaSmartClient
 from liasmart_desktop.core.importing import ImportReport, parse_pasted_numbers
 from liasmart_desktop.core.sender_id import SenderIdProblem, check_sender_id
+from liasmart_desktop.core.sending.engine import SendControl
 from liasmart_desktop.core.sending.prepare import PreparedCampaign, file_fingerprint, prepare_campaign
-from liasmart_desktop.core.sending.records import Campaign
-from liasmart_desktop.core.sending.session import SendingSession
-from liasmart_desktop.core.sending.states import CampaignStatus, MessageState
-from liasmart_desktop.core.settings import MAX_CONCURRENCY, MAX_RATE_PER_S
+from liasmart_desktop.core.sending.records import Pacing, Route
+from liasmart_desktop.core.sending.states import MessageState
+from liasmart_desktop.core.sending.summaries import LoadedCampaign
 from liasmart_desktop.core.text import TemplateError
 
 _SENDER_ID_SENTENCES = {
@@ -92,26 +101,18 @@ def _callback_url(ctx: CliContext) -> str:
     return str(ctx.args.callback_url or ctx.settings.callback_url)
 
 
-def _check_options(ctx: CliContext) -> None:
+def _check_options(ctx: CliContext) -> Pacing:
+    """Every option of ``send`` checked before anything is read, asked or stored; the pacing to send at."""
     problem = check_sender_id(ctx.args.sender_id)
     if problem is not None:
         raise CliError(ExitCode.USAGE, _SENDER_ID_SENTENCES[problem])
     callback = _callback_url(ctx)
     if callback and (urlsplit(callback).scheme not in {"https", "http"} or not urlsplit(callback).hostname):
         raise CliError(ExitCode.USAGE, f"The callback URL “{callback}” is not a web address (https://…).")
-    try:
-        engine_config(ctx)
-    except ValueError as exc:
-        raise CliError(
-            ExitCode.USAGE,
-            f"--concurrency must be 1 to {MAX_CONCURRENCY}, and --rate above 0 and at most "
-            f"{MAX_RATE_PER_S:g} per second.",
-        ) from exc
+    return explicit_pacing(ctx) or saved_pacing(ctx)
 
 
-def _prepare(
-    ctx: CliContext, report: ImportReport, source: str, fingerprint: str, base_url: str
-) -> PreparedCampaign:
+def _prepare(ctx: CliContext, report: ImportReport, source: str, fingerprint: str) -> PreparedCampaign:
     args = ctx.args
     try:
         prepared = prepare_campaign(
@@ -124,7 +125,7 @@ def _prepare(
             source_name=source,
             source_fingerprint=fingerprint,
             sandbox=args.sandbox,
-            base_url=base_url,
+            base_url="" if args.sandbox else ctx.base_url,
         )
     except TemplateError as exc:
         clauses = "; ".join(describe_template_problem(p, report.columns) for p in exc.problems)
@@ -158,93 +159,90 @@ def _plan_lines(ctx: CliContext, prepared: PreparedCampaign) -> list[str]:
     return lines
 
 
-def _same_list_before(
-    ctx: CliContext, session: SendingSession, prepared: PreparedCampaign
-) -> Campaign | None:
-    if not prepared.spec.source_fingerprint:
-        return None
-    for earlier in session.journal.campaigns():
-        if (earlier.source_fingerprint, earlier.template) == (
-            prepared.spec.source_fingerprint,
-            prepared.spec.template,
-        ):
-            return earlier
-    return None
+def _typed_numbers_name(count: int) -> str:
+    return f"{count:,} typed number{'s' if count != 1 else ''} {datetime.now().astimezone():%Y-%m-%d}"
 
 
 def run_send(ctx: CliContext) -> int:
     """Import, render, check the balance, confirm, then create the campaign and send it."""
-    _check_options(ctx)
+    pacing = _check_options(ctx)
+    sandbox = bool(ctx.args.sandbox)
+    if not sandbox:
+        ctx.credentials()  # a missing API ID or password is said before the list is read
     report, source, fingerprint = _recipients(ctx)
     if report.counts.recipients == 0:
         raise CliError(ExitCode.USAGE, "There are no phone numbers to send to; `liasmart import` shows why.")
-    config = engine_config(ctx)
-    with provider(ctx, sandbox=ctx.args.sandbox, concurrency=config.concurrency) as where:
-        prepared = _prepare(ctx, report, source, fingerprint, where.base_url)
-        preflight(ctx, where)
-        with SendingSession(ctx.paths.journal_file) as session:
-            for line in _plan_lines(ctx, prepared):
-                ctx.warn(line)
-            earlier = _same_list_before(ctx, session, prepared)
-            if earlier is not None:
-                ctx.warn(
-                    f"This list and text were already sent on {earlier.created_at} (campaign {earlier.code})."
-                )
-            if not ctx.args.yes and not confirm(ctx, f"Send {len(prepared.messages):,} messages?"):
-                if not ctx.stdin.isatty():
-                    raise CliError(
-                        ExitCode.USAGE,
-                        "Nothing was sent: confirm on a terminal, or add --yes to send without asking.",
-                    )
-                ctx.warn("Nothing was sent.")
-                return int(ExitCode.OK)
-            campaign = session.journal.create_campaign(prepared.spec, prepared.messages, prepared.set_aside)
-            ctx.warn(
-                f"Campaign {campaign.code} created; sending (Ctrl-C stops after the messages in flight)."
-            )
-            result = run_campaign(ctx, session.journal, campaign, where)
-            return finish(ctx, session.journal, campaign, result, session.recovered)
-
-
-def _resume(ctx: CliContext, session: SendingSession, campaign: Campaign) -> int:
-    journal = session.journal
-    if campaign.status is CampaignStatus.CANCELLED:
-        raise CliError(
-            ExitCode.USAGE, f"Campaign {campaign.code} was cancelled; its unsent messages stay unsent."
+    prepared = _prepare(ctx, report, source, fingerprint)
+    if not source:
+        prepared = dataclasses.replace(
+            prepared,
+            spec=dataclasses.replace(prepared.spec, name=_typed_numbers_name(len(prepared.messages))),
         )
-    if campaign.status is CampaignStatus.PAUSED:
-        # The user decided it is time: messages a breaker left waiting (a long Retry-After) go now.
-        journal.release_waiting(campaign.id)
-    explicit_url = getattr(ctx.args, "base_url", None) or ctx.env.get("LIASMART_BASE_URL")
-    config = engine_config(ctx)
-    with provider(
-        ctx,
-        sandbox=campaign.sandbox,
-        concurrency=config.concurrency,
-        base_url=explicit_url or campaign.base_url,
-    ) as where:
-        if not journal.is_finished(campaign.id):
-            preflight(ctx, where)
-        result = run_campaign(ctx, journal, campaign, where)
-        return finish(ctx, journal, campaign, result, session.recovered)
+    campaigns = service(ctx)
+    if not sandbox:
+        check_balance(ctx)
+    for line in _plan_lines(ctx, prepared):
+        ctx.warn(line)
+    earlier = campaigns.same_list_before(prepared.spec)
+    if earlier is not None:
+        ctx.warn(f"This list and text were already sent on {earlier.created_at} (campaign {earlier.code}).")
+    if not ctx.args.yes and not confirm(ctx, f"Send {len(prepared.messages):,} messages?"):
+        if not ctx.stdin.isatty():
+            raise CliError(
+                ExitCode.USAGE,
+                "Nothing was sent: confirm on a terminal, or add --yes to send without asking.",
+            )
+        ctx.warn("Nothing was sent.")
+        return int(ExitCode.OK)
+
+    def created(loaded: LoadedCampaign) -> None:
+        ctx.warn(
+            f"Campaign {loaded.campaign.code} created; sending (Ctrl-C stops after the messages in flight)."
+        )
+
+    def connect(route: Route) -> AbstractContextManager[LiaSmartClient]:
+        return connection(ctx, route, preflight=False)  # the balance was checked before asking
+
+    control = SendControl()
+    with ctrl_c_stops(control):
+        result = campaigns.send(
+            prepared,
+            reach(ctx),
+            connect,
+            pacing=pacing,
+            control=control,
+            on_progress=ProgressLine(ctx).callback,
+            on_created=created,
+        )
+    return finish(ctx, campaigns, result)
+
+
+def _connect(ctx: CliContext) -> Callable[[Route], AbstractContextManager[LiaSmartClient]]:
+    return lambda route: connection(ctx, route)
 
 
 def run_resume(ctx: CliContext) -> int:
     """Continue a stopped or crashed campaign; messages left in flight are reported unknown, not resent."""
-    with SendingSession(ctx.paths.journal_file) as session:
-        journal = session.journal
-        campaign = journal.campaign(ctx.args.campaign) if ctx.args.campaign else journal.newest_unfinished()
-        if campaign is None:
-            if session.recovered:
-                ctx.warn(
-                    f"{session.recovered:,} message(s) left in flight by a crash are now marked unknown."
-                )
-            if ctx.json_mode:
-                ctx.print_json({"campaign": None, "counts": {}, "messages": []})
-            else:
-                ctx.say("Nothing to resume: every campaign is finished.")
-            return int(ExitCode.OK)
-        return _resume(ctx, session, campaign)
+    pacing = explicit_pacing(ctx)
+    campaigns = service(ctx)
+    control = SendControl()
+    with ctrl_c_stops(control):
+        report = campaigns.resume(
+            ctx.args.campaign,
+            reach(ctx),
+            _connect(ctx),
+            pacing=pacing,
+            fallback=saved_pacing(ctx),
+            control=control,
+            on_progress=ProgressLine(ctx).callback,
+        )
+    if report is None:
+        if ctx.json_mode:
+            ctx.print_json({"campaign": None, "counts": {}, "messages": []})
+        else:
+            ctx.say("Nothing to resume: every campaign is finished.")
+        return int(ExitCode.OK)
+    return finish(ctx, campaigns, report)
 
 
 def _add_resend_arguments(parser: argparse.ArgumentParser) -> None:
@@ -260,24 +258,41 @@ def _add_resend_arguments(parser: argparse.ArgumentParser) -> None:
 def run_resend(ctx: CliContext) -> int:
     """The explicit, confirmed action that sends unknown or rejected messages again as new attempts."""
     state = MessageState(ctx.args.state)
-    with SendingSession(ctx.paths.journal_file) as session:
-        journal = session.journal
-        campaign = journal.campaign(ctx.args.campaign)
-        count = journal.counts(campaign.id)[state]
-        risk = (
-            "they may already have been delivered, so some people may get the message twice, and each one "
-            "is charged again"
-            if state is MessageState.UNKNOWN
-            else "LiaSmart refused them before; unless the cause is fixed they will be refused again"
+    pacing = explicit_pacing(ctx)
+    campaigns = service(ctx)
+    where = reach(ctx)
+    # Every check before the question, and nothing changes until it is answered.
+    checked = campaigns.check_run(
+        ctx.args.campaign, where, resend=state, pacing=pacing, fallback=saved_pacing(ctx)
+    )
+    assert checked is not None  # a named campaign is found or raises
+    count = checked.counts[state]
+    code = checked.campaign.code
+    risk = (
+        "they may already have been delivered, so some people may get the message twice, and each one "
+        "is charged again"
+        if state is MessageState.UNKNOWN
+        else "LiaSmart refused them before; unless the cause is fixed they will be refused again"
+    )
+    ctx.warn(f"{count:,} {state.value} message(s) in campaign {code}: {risk}.")
+    if not ctx.args.yes and not confirm(ctx, f"Send these {count:,} messages again?"):
+        raise CliError(
+            ExitCode.USAGE,
+            "Nothing was sent again (confirm on a terminal, or add --yes to send without asking).",
         )
-        ctx.warn(f"{count:,} {state.value} message(s) in campaign {campaign.code}: {risk}.")
-        if count and not ctx.args.yes and not confirm(ctx, f"Send these {count:,} messages again?"):
-            raise CliError(
-                ExitCode.USAGE,
-                "Nothing was sent again (confirm on a terminal, or add --yes to send without asking).",
-            )
-        journal.resend(campaign.id, state)
-        return _resume(ctx, session, journal.campaign(campaign.id))
+    control = SendControl()
+    with ctrl_c_stops(control):
+        report = campaigns.resend(
+            code,
+            state,
+            where,
+            _connect(ctx),
+            pacing=pacing,
+            fallback=saved_pacing(ctx),
+            control=control,
+            on_progress=ProgressLine(ctx).callback,
+        )
+    return finish(ctx, campaigns, report)
 
 
 def _add_resume_arguments(parser: argparse.ArgumentParser) -> None:

@@ -1,24 +1,25 @@
 """The send engine: claims messages durably, sends them on worker threads, records every outcome.
 
 One coordinator thread (the caller's) owns the journal; ``concurrency`` worker threads share one
-thread-safe API client and only do HTTP. Measured on this kind of machine (ecosystem_probes.md §4):
-a shared synchronous httpx client in 32 threads reaches ~95 % of the ideal rate at 50 ms latency
-using about half a core, while AsyncClient collapses at high concurrency — hence threads.
+thread-safe API client and only do HTTP. Measured on this kind of machine (docs/decisions.md,
+"Threads, not asyncio, for sending"): a shared synchronous httpx client in 32 threads reaches ~95 %
+of the ideal rate at 50 ms latency using about half a core, while AsyncClient collapses at high
+concurrency — hence threads.
 
-Each turn of the coordinator is one journal statement (``Journal.advance``): the outcomes that
+Each turn of the coordinator is one journal statement (``Claims.advance``): the outcomes that
 arrived and the claims that replace them, committed together before any new request leaves.
 Workers hand outcomes back through a queue. Under 32 busy threads every time the coordinator gives
 up Python's GIL (each SQLite call does) it waits to get it back, and that wait delays every
 free slot; so a turn makes as few SQLite calls as it can (benchmarks/send_throughput.py).
 
-Rules (shared/design.md):
+Rules (docs/architecture.md, "Sending"):
 - a message is ``in_flight`` in a committed transaction before its request is written; claims are
   grouped per batch of requests about to leave, so a crash leaves at most ``concurrency`` unknown;
 - only "provably not sent" (connect errors) and "come back later" (408/429) are retried, with the
   same uid; anything ambiguous becomes ``unknown`` and is never resent without a confirmed action;
-- an account-level refusal pauses at once (the message goes back to ``pending``); N ambiguous
-  outcomes in a row pause too; pause and cancel stop new claims at once, so each worker finishes
-  at most the request it already has.
+- an account-level refusal pauses at once (the message goes back to ``pending``); the circuit
+  breaker (``breaker.py``) decides which other outcomes pause; pause and cancel stop new claims at
+  once, so each worker finishes at most the request it already has.
 """
 
 from __future__ import annotations
@@ -28,42 +29,42 @@ import queue
 import random
 import threading
 import time
-from collections import Counter, deque
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Protocol
 
 from liasmart_desktop.core.api.outcome import Outcome, OutcomeKind, Reason
 from liasmart_desktop.core.api.payloads import SmsMessage
 from liasmart_desktop.core.errors import JournalError
 from liasmart_desktop.core.logs import mask_phone
+from liasmart_desktop.core.sending.breaker import (
+    DEFAULT_NETWORK_DOWN_S,
+    DEFAULT_UNKNOWN_STREAK_LIMIT,
+    BreakerRules,
+    CircuitBreaker,
+)
 from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.sending.pacing import BACKOFF_BASE_S, BACKOFF_CAP_S, TokenBucket, backoff_delay_s
-from liasmart_desktop.core.sending.records import Campaign, ClaimedMessage, MessageRecord, Transition
+from liasmart_desktop.core.sending.records import (
+    Campaign,
+    ClaimedMessage,
+    Stop,
+    Transition,
+)
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
+from liasmart_desktop.core.sending.summaries import Progress, RunResult
 
 log = logging.getLogger(__name__)
 
 DEFAULT_CONCURRENCY = 8
 DEFAULT_RATE_PER_S = 20.0
-#: N consecutive ambiguous outcomes pause the campaign (reliability_anchors.md G10).
-DEFAULT_UNKNOWN_STREAK_LIMIT = 5
-#: The provider unreachable for this long (no answer at all) pauses the campaign.
-DEFAULT_NETWORK_DOWN_S = 300.0
 #: Progress reaches the caller at most this often.
 PROGRESS_INTERVAL_S = 0.05
 #: How often the coordinator wakes while waiting, so pause and cancel are seen promptly.
 IDLE_WAKE_S = 0.25
-#: The "most messages rejected" breaker looks at this many recent outcomes …
-REJECTION_WINDOW = 20
-#: … and pauses when at least this many of them were rejections.
-REJECTION_LIMIT = 16
 #: After a 429, the rate is multiplied by this; it recovers by RATE_RECOVERY_STEP per success.
 RATE_CUT_FACTOR = 0.5
 RATE_RECOVERY_STEP = 1.02
-
-# Outcomes that say "the setup is wrong", not "this message is unlucky": stop at once.
-_PAUSE_AT_ONCE = frozenset({Reason.REDIRECT, Reason.UID_MISMATCH})
 
 
 class SmsSender(Protocol):
@@ -89,6 +90,13 @@ class EngineConfig:
     def __post_init__(self) -> None:
         if self.concurrency < 1 or self.rate_per_s <= 0 or self.unknown_streak_limit < 1:
             raise ValueError("concurrency, rate and the unknown-streak limit must be positive")
+
+    @property
+    def breaker_rules(self) -> BreakerRules:
+        """The circuit breaker's limits from this configuration."""
+        return BreakerRules(
+            unknown_streak_limit=self.unknown_streak_limit, network_down_s=self.network_down_s
+        )
 
 
 class SendControl:
@@ -143,39 +151,6 @@ class SendControl:
             self._changed.wait(max(0.0, timeout_s))
 
 
-@dataclass(frozen=True, slots=True)
-class Progress:
-    """A batched progress report: counts per state and the messages that changed since the last one."""
-
-    campaign_id: int
-    counts: Mapping[MessageState, int]
-    changed: Sequence[MessageRecord]
-    in_flight: int
-    paused: bool
-    rate_per_s: float
-    done: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class RunResult:
-    """How a run ended."""
-
-    status: CampaignStatus
-    counts: Mapping[MessageState, int]
-    stop_reason: StopReason | None = None
-    stop_detail: str = ""
-
-
-@dataclass(slots=True)
-class _Breaker:
-    """Circuit-breaker state for one run."""
-
-    unknown_streak: int = 0
-    first_unreachable_at: float | None = None
-    recent: deque[OutcomeKind] = field(default_factory=lambda: deque(maxlen=REJECTION_WINDOW))
-    rejection_remarks: Counter[str] = field(default_factory=Counter)
-
-
 class SendEngine:
     """Drive one campaign from its journal to the provider.
 
@@ -223,6 +198,7 @@ class _Run:
     def __init__(self, engine: SendEngine, campaign: Campaign, control: SendControl) -> None:
         self.engine = engine
         self.journal = engine._journal
+        self.claims = self.journal.claims(campaign)
         self.config = engine._config
         self.campaign = campaign
         self.control = control
@@ -237,8 +213,8 @@ class _Run:
         self.hold_until = 0.0  # monotonic: no claims before this (after a 429)
         self.claim_at = 0.0  # monotonic: nothing is claimable before this (the last claim came up short)
         self.drained = False  # the last claim found fewer sendable messages than it asked for
-        self.breaker = _Breaker()
-        self.stop: tuple[StopReason, str] | None = None
+        self.breaker = CircuitBreaker(self.config.breaker_rules)
+        self.stop: Stop | None = None
         self.counts = self.journal.counts(campaign.id)
         self.changed: list[int] = []
         self.last_progress = 0.0
@@ -291,9 +267,9 @@ class _Run:
 
     def _check_control(self) -> None:
         if self.stop is None and self.control.cancelled:
-            self.stop = (StopReason.CANCELLED, "")
+            self.stop = Stop(StopReason.CANCELLED)
         elif self.stop is None and self.control.stopped:
-            self.stop = (StopReason.USER_PAUSE, "")
+            self.stop = Stop(StopReason.USER_PAUSE)
 
     def _wanted(self) -> int:
         """How many messages to claim now: free slots, within the rate, unless held, paused or stopped."""
@@ -330,12 +306,12 @@ class _Run:
         if not transitions and want <= 0:
             return []
         try:
-            claimed = self.journal.advance(self.campaign, transitions, want, self.engine._wall())
+            claimed = self.claims.advance(transitions, want, self.engine._wall())
         except JournalError as exc:
-            # Nothing claimed is sent (fault matrix #32); answers stay unrecorded and are tried again,
-            # and if the journal never recovers they are in flight there and become unknown on restart.
-            if self.stop is None or self.stop[0] is not StopReason.JOURNAL_FAILED:
-                self.stop = (StopReason.JOURNAL_FAILED, exc.detail)
+            # Nothing claimed is sent; answers stay unrecorded and are tried again, and if the journal
+            # never recovers they are in flight there and become unknown on restart.
+            if self.stop is None or self.stop.reason is not StopReason.JOURNAL_FAILED:
+                self.stop = Stop(StopReason.JOURNAL_FAILED, None, exc.detail)
             return []
         self.unrecorded = []
         # Counted in memory: a GROUP BY over a 100k-message campaign per turn would cost more than HTTP.
@@ -359,7 +335,7 @@ class _Run:
             # Nothing more is sendable now: look again when the first waiting message is due (or soon),
             # instead of asking the journal in a loop while the last requests are out.
             now = self.engine._clock()
-            next_retry = self.journal.next_retry_time(self.campaign.id)
+            next_retry = self.claims.next_retry_time()
             due_in = IDLE_WAKE_S if next_retry is None else next_retry - self.engine._wall()
             self.claim_at = now + max(0.0, min(IDLE_WAKE_S, due_in))
 
@@ -424,7 +400,6 @@ class _Run:
 
     def _transition(self, message: ClaimedMessage, outcome: Outcome) -> Transition:
         kind = outcome.kind
-        self.breaker.recent.append(kind)
         if log.isEnabledFor(logging.DEBUG):  # masking every number costs more than the check
             log.debug(
                 "message %s to %s: %s %s",
@@ -433,35 +408,26 @@ class _Run:
                 kind.value,
                 outcome.reason.value,
             )
-        if kind is not OutcomeKind.NOT_SENT:
-            self.breaker.first_unreachable_at = None
+        tripped = self.breaker.observe(outcome, self.engine._clock())
+        if tripped is not None:
+            self._pause(tripped)
         if kind is OutcomeKind.ACCEPTED:
-            self.breaker.unknown_streak = 0
             self._recover_rate()
             return self._to(message, MessageState.ACCEPTED, outcome)
         if kind is OutcomeKind.REJECTED:
-            self.breaker.unknown_streak = 0
-            self.breaker.rejection_remarks[outcome.remarks] += 1
-            self._check_rejections()
             return self._to(message, MessageState.REJECTED, outcome, keep_message_id=False)
         if kind is OutcomeKind.REFUSED:
             # Refused before any SMS: the message goes back to the queue and the whole send stops.
-            self._pause(StopReason.ACCOUNT_REFUSED, outcome.reason.value, outcome.remarks)
             return self._to(message, MessageState.PENDING, outcome, keep_message_id=False)
         if kind is OutcomeKind.NOT_SENT:
             return self._retry_not_sent(message, outcome)
         if kind is OutcomeKind.RETRY_LATER:
             return self._retry_later(message, outcome)
-        return self._unknown(message, outcome)
+        return self._to(message, MessageState.UNKNOWN, outcome)
 
     def _retry_not_sent(self, message: ClaimedMessage, outcome: Outcome) -> Transition:
-        now = self.engine._clock()
-        if self.breaker.first_unreachable_at is None:
-            self.breaker.first_unreachable_at = now
-        elif now - self.breaker.first_unreachable_at >= self.config.network_down_s:
-            self._pause(StopReason.NETWORK_DOWN, outcome.reason.value, outcome.detail)
         delay = self._backoff(message.retries)
-        self.claim_at = min(self.claim_at, now + delay)  # claimable again then
+        self.claim_at = min(self.claim_at, self.engine._clock() + delay)  # claimable again then
         return self._to(
             message,
             MessageState.RETRY_WAIT,
@@ -472,9 +438,6 @@ class _Run:
         )
 
     def _retry_later(self, message: ClaimedMessage, outcome: Outcome) -> Transition:
-        self.breaker.unknown_streak = 0
-        if outcome.retry_after_capped:
-            self._pause(StopReason.RATE_LIMITED_LONG, outcome.reason.value, f"{outcome.retry_after_s:g} s")
         delay = outcome.retry_after_s
         if delay is None:
             delay = self._backoff(message.retries)
@@ -495,29 +458,19 @@ class _Run:
             retries, self.engine._rng, base_s=self.config.backoff_base_s, cap_s=self.config.backoff_cap_s
         )
 
-    def _unknown(self, message: ClaimedMessage, outcome: Outcome) -> Transition:
-        self.breaker.unknown_streak += 1
-        if outcome.reason in _PAUSE_AT_ONCE:
-            self._pause(StopReason.CONFIGURATION, outcome.reason.value, outcome.detail)
-        elif self.breaker.unknown_streak >= self.config.unknown_streak_limit:
-            self._pause(StopReason.TOO_MANY_UNKNOWN, outcome.reason.value, str(self.breaker.unknown_streak))
-        return self._to(message, MessageState.UNKNOWN, outcome)
-
-    def _check_rejections(self) -> None:
-        recent = self.breaker.recent
-        rejected = sum(1 for kind in recent if kind is OutcomeKind.REJECTED)
-        if len(recent) >= REJECTION_WINDOW and rejected >= REJECTION_LIMIT:
-            remark = self.breaker.rejection_remarks.most_common(1)[0][0]
-            self._pause(StopReason.MOSTLY_REJECTED, "remarks", remark)
-
     def _recover_rate(self) -> None:
         if self.bucket.rate_per_s < self.config.rate_per_s:
             self.bucket.set_rate(min(self.config.rate_per_s, self.bucket.rate_per_s * RATE_RECOVERY_STEP))
 
-    def _pause(self, reason: StopReason, code: str, detail: str) -> None:
+    def _pause(self, stop: Stop) -> None:
         if self.stop is None:
-            log.warning("pausing campaign %s: %s (%s)", self.campaign.code, reason.value, code)
-            self.stop = (reason, f"{code}: {detail}".strip(": "))
+            log.warning(
+                "pausing campaign %s: %s (%s)",
+                self.campaign.code,
+                stop.reason.value,
+                stop.cause.value if stop.cause else "",
+            )
+            self.stop = stop
 
     # ------------------------------------------------------------------ progress and the end
 
@@ -539,7 +492,7 @@ class _Run:
                 changed=self.journal.messages_by_pk(pks),
                 in_flight=len(self.in_flight),
                 paused=self.control.paused
-                or (self.stop is not None and self.stop[0] is not StopReason.CANCELLED),
+                or (self.stop is not None and self.stop.reason is not StopReason.CANCELLED),
                 rate_per_s=self.bucket.rate_per_s,
                 done=done,
             )
@@ -547,16 +500,16 @@ class _Run:
 
     def _finish(self) -> RunResult:
         campaign_id = self.campaign.id
-        reason, detail = self.stop if self.stop is not None else (None, "")
+        stop = self.stop
         # The loop ends only on a stop or once the journal says nothing is open.
-        if reason is StopReason.CANCELLED:
+        if stop is not None and stop.reason is StopReason.CANCELLED:
             self.journal.cancel_pending(campaign_id)
             status = CampaignStatus.CANCELLED
-        elif reason is not None:
+        elif stop is not None:
             status = CampaignStatus.PAUSED
         else:
             status = CampaignStatus.FINISHED
-        self.journal.set_status(campaign_id, status, reason, detail)
+        self.journal.set_status(campaign_id, status, stop)
         self.counts = self.journal.counts(campaign_id)
         self._emit(done=True)
-        return RunResult(status=status, counts=dict(self.counts), stop_reason=reason, stop_detail=detail)
+        return RunResult(status=status, counts=dict(self.counts), stop=stop)

@@ -1,55 +1,53 @@
 """The journal: campaigns and every message's state in SQLite (WAL, ``synchronous=FULL``), never a password.
 
 A message is claimed (``in_flight``, its ``uid`` written) in a committed, fsynced transaction
-before its request is written; its outcome is committed after. A crash therefore leaves at most
-the claimed-but-unanswered messages ``in_flight``, and ``recover_in_flight`` turns them into
-``unknown`` on the next start — never back into ``pending``.
+before its request is written (``claims.py``); its outcome is committed after. A crash therefore
+leaves at most the claimed-but-unanswered messages ``in_flight``, and ``recover_in_flight`` turns
+them into ``unknown`` on the next start — never back into ``pending``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import re
 import secrets
 import sqlite3
 import threading
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import Any, Self
 
 from liasmart_desktop.core.errors import JournalError, JournalProblem
 from liasmart_desktop.core.paths import create_private_file
+from liasmart_desktop.core.sending.claims import Claims
+from liasmart_desktop.core.sending.migrations import migrate
 from liasmart_desktop.core.sending.records import (
     Campaign,
     CampaignSpec,
-    ClaimedMessage,
+    Event,
     MessageRecord,
     NewMessage,
-    SetAsideRecord,
     SetAsideRow,
-    Transition,
+    Stop,
     campaign_record,
+    event_record,
     message_record,
+    set_aside_record,
     utc_now,
 )
 from liasmart_desktop.core.sending.schema import (
-    DUE_WAITING_SQL,
     MESSAGE_COLUMN_NAMES,
     MESSAGE_COLUMNS,
     MESSAGES_BY_ID_JSON_SQL,
-    PENDING_AHEAD_SQL,
     SCHEMA,
     SCHEMA_VERSION,
-    TURN_SQL,
 )
 from liasmart_desktop.core.sending.states import (
     RESENDABLE_STATES,
     CampaignStatus,
+    EventKind,
     MessageState,
-    StopReason,
 )
 
 SQLITE_SYNCHRONOUS_FULL = 2
@@ -59,46 +57,30 @@ CAMPAIGN_CODE_LENGTH = 6
 #: Reason recorded on messages found ``in_flight`` after a crash.
 REASON_INTERRUPTED = "interrupted"
 REASON_CANCELLED = "cancelled"
-#: Pending messages read ahead by one query while sending.
-READ_AHEAD = 256
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _storable(text: str | None) -> str | None:
-    """``text`` without lone surrogates (a reply's JSON may hold ``\\ud800``; SQLite stores UTF-8 only)."""
-    if text is None or text.isascii():
-        return text
-    return _SURROGATE.sub("\ufffd", text)
-
-
-@dataclass(slots=True)
-class _Sendable:
-    """What the sender knows of one campaign's sendable messages; valid while it holds the sender lock.
-
-    Pending messages are read ahead in id order, many per query, and handed out by ``advance``; the
-    earliest retry time is remembered, so a turn reads the journal only when something is due.
-    """
-
-    after: int = 0  # pending messages with a higher id have not been read yet
-    pending: deque[list[Any]] = field(default_factory=deque)
-    exhausted: bool = False  # the last read found every pending message
-    wait_known: bool = False
-    next_wait: float | None = None  # the earliest ``not_before`` of a waiting message (None: none)
+_STATUS_EVENTS = {
+    CampaignStatus.READY: None,
+    CampaignStatus.SENDING: EventKind.SENDING,
+    CampaignStatus.PAUSED: EventKind.PAUSED,
+    CampaignStatus.FINISHED: EventKind.FINISHED,
+    CampaignStatus.CANCELLED: EventKind.CANCELLED,
+}
 
 
 class Journal:
-    """The SQLite journal. One connection, guarded by a lock; open one ``Journal`` per thread that needs it
-    when you can, but sharing one is safe."""
+    """The SQLite journal: one connection, guarded by a lock (sharing one ``Journal`` between threads is
+    safe). Use it as a context manager, or call ``close``."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn = conn
         self._lock = threading.RLock()
         self.path = path
-        self._sendable: dict[int, _Sendable] = {}
 
     @classmethod
     def open(cls, path: Path) -> Journal:
-        """Open (creating it private if new) and check the journal: WAL, FULL sync, intact, known schema."""
+        """Open (creating it private if new) and check the journal: WAL, FULL sync, intact, known schema.
+
+        A journal written by an older version is brought up to the current schema in place.
+        """
         try:
             if not path.exists():
                 create_private_file(path)
@@ -131,16 +113,38 @@ class Journal:
         if str(mode).lower() != "wal" or synchronous != SQLITE_SYNCHRONOUS_FULL:
             raise JournalError(JournalProblem.NOT_DURABLE, f"journal_mode={mode} synchronous={synchronous}")
         conn.executescript(SCHEMA)
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            Journal._bring_up_to_date(conn, path)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    @staticmethod
+    def _bring_up_to_date(conn: sqlite3.Connection, path: Path) -> None:
+        """Read the schema version inside the write transaction (two openers never migrate twice)."""
         row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-        if row is None:
-            conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-        elif int(row[0]) > SCHEMA_VERSION:
-            raise JournalError(JournalProblem.NEWER_SCHEMA, f"schema {row[0]}", subject=str(path))
+        version = SCHEMA_VERSION if row is None else int(row[0])
+        if version > SCHEMA_VERSION:
+            raise JournalError(JournalProblem.NEWER_SCHEMA, f"schema {version}", subject=str(path))
+        migrate(conn, version, SCHEMA_VERSION)
+        conn.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+        )
 
     def close(self) -> None:
         """Close the connection."""
         with self._lock:
             self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
 
     def pragma(self, name: str) -> Any:
         """Read a PRAGMA (tests check the durability settings with it)."""
@@ -172,12 +176,13 @@ class Journal:
             except sqlite3.Error as exc:
                 raise JournalError(JournalProblem.CORRUPT, str(exc), subject=str(self.path)) from exc
 
+    @staticmethod
     def _log_event(
-        self, conn: sqlite3.Connection, campaign_id: int | None, kind: str, detail: str = ""
+        conn: sqlite3.Connection, campaign_id: int | None, kind: EventKind, **data: object
     ) -> None:
         conn.execute(
-            "INSERT INTO events(campaign_id, at, kind, detail) VALUES (?, ?, ?, ?)",
-            (campaign_id, utc_now(), kind, detail),
+            "INSERT INTO events(campaign_id, at, kind, data) VALUES (?, ?, ?, ?)",
+            (campaign_id, utc_now(), kind.value, json.dumps(data, ensure_ascii=False)),
         )
 
     # ------------------------------------------------------------------ campaigns
@@ -189,19 +194,18 @@ class Journal:
                 return code
 
     def create_campaign(
-        self,
-        spec: CampaignSpec,
-        messages: Iterable[NewMessage],
-        set_aside: Iterable[SetAsideRow] = (),
+        self, spec: CampaignSpec, messages: Iterable[NewMessage], set_aside: Iterable[SetAsideRow] = ()
     ) -> Campaign:
         """Store a campaign with all its messages (``pending``) and set-aside rows in one transaction."""
         now = utc_now()
+        pacing = spec.pacing
         with self._transaction() as conn:
             code = self._new_code(conn)
             cursor = conn.execute(
                 "INSERT INTO campaigns(code, created_at, updated_at, template, sender_id, sms_type, "
                 "encoding_policy, callback_url, source_name, source_fingerprint, columns, phone_column, "
-                "sandbox, base_url, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "sandbox, base_url, status, api_id, name, concurrency, rate_per_s, created_by) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     code,
                     now,
@@ -218,6 +222,11 @@ class Journal:
                     int(spec.sandbox),
                     spec.base_url,
                     CampaignStatus.READY.value,
+                    "" if spec.sandbox else spec.api_id,
+                    spec.name,
+                    pacing.concurrency if pacing else None,
+                    pacing.rate_per_s if pacing else None,
+                    spec.created_by,
                 ),
             )
             campaign_id = int(cursor.lastrowid or 0)
@@ -246,7 +255,7 @@ class Journal:
                         campaign_id,
                         s.row,
                         s.original,
-                        s.status,
+                        s.status.value,
                         s.reason,
                         json.dumps(dict(s.reason_data), ensure_ascii=False, default=str),
                         s.first_row,
@@ -255,7 +264,7 @@ class Journal:
                     for s in set_aside
                 ),
             )
-            self._log_event(conn, campaign_id, "created")
+            self._log_event(conn, campaign_id, EventKind.CREATED)
         return self.campaign(campaign_id)
 
     def campaign(self, ref: int | str | None = None) -> Campaign:
@@ -287,20 +296,46 @@ class Journal:
         )
         return campaign_record(rows[0]) if rows else None
 
-    def set_status(
-        self, campaign_id: int, status: CampaignStatus, reason: StopReason | None = None, detail: str = ""
-    ) -> None:
+    def set_status(self, campaign_id: int, status: CampaignStatus, stop: Stop | None = None) -> None:
         """Record the campaign's status (and why it stopped)."""
         now = utc_now()
         finished = now if status in {CampaignStatus.FINISHED, CampaignStatus.CANCELLED} else None
         with self._transaction() as conn:
             conn.execute(
-                "UPDATE campaigns SET status=?, stop_reason=?, stop_detail=?, updated_at=?, "
+                "UPDATE campaigns SET status=?, stop_reason=?, stop_cause=?, stop_detail=?, updated_at=?, "
                 "finished_at=COALESCE(?, finished_at) WHERE id=?",
-                (status.value, reason.value if reason else "", detail, now, finished, campaign_id),
+                (
+                    status.value,
+                    stop.reason.value if stop else "",
+                    stop.cause.value if stop and stop.cause else "",
+                    stop.detail if stop else "",
+                    now,
+                    finished,
+                    campaign_id,
+                ),
             )
-            self._log_event(
-                conn, campaign_id, status.value, f"{reason.value if reason else ''} {detail}".strip()
+            kind = _STATUS_EVENTS[status]
+            if kind is not None:
+                data = {"reason": stop.reason.value} if stop else {}
+                self._log_event(conn, campaign_id, kind, **data)
+
+    def adopt_account(self, campaign_id: int, api_id: str) -> bool:
+        """Record ``api_id`` on a campaign that has no account yet; ``False`` if it already had one."""
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE campaigns SET api_id=?, updated_at=? WHERE id=? AND api_id='' AND sandbox=0",
+                (api_id, utc_now(), campaign_id),
+            )
+            adopted = cursor.rowcount == 1
+            if adopted:
+                self._log_event(conn, campaign_id, EventKind.ACCOUNT_ADOPTED, api_id=api_id)
+        return adopted
+
+    def rename(self, campaign_id: int, name: str) -> None:
+        """Give the campaign the name people know it by."""
+        with self._transaction() as conn:
+            conn.execute(
+                "UPDATE campaigns SET name=?, updated_at=? WHERE id=?", (name, utc_now(), campaign_id)
             )
 
     def counts(self, campaign_id: int) -> dict[MessageState, int]:
@@ -324,13 +359,11 @@ class Journal:
             (campaign_id,),
         )
 
-    def next_retry_time(self, campaign_id: int) -> float | None:
-        """The earliest wall-clock time (epoch seconds) a waiting message may be retried."""
-        rows = self._query(
-            "SELECT MIN(not_before) FROM messages WHERE campaign_id=? AND state='retry_wait'", (campaign_id,)
-        )
-        value = rows[0][0]
-        return None if value is None else float(value)
+    # ------------------------------------------------------------------ sending (under the sender lock)
+
+    def claims(self, campaign: Campaign) -> Claims:
+        """The campaign's claim queue for one run of the send engine (only while holding the sender lock)."""
+        return Claims(self._conn, self._lock, self.path, campaign)
 
     def recover_in_flight(self) -> int:
         """After a crash: every ``in_flight`` message becomes ``unknown`` (never ``pending``).
@@ -346,174 +379,9 @@ class Journal:
                 "UPDATE messages SET state='unknown', reason=?, finished_at=? WHERE state='in_flight'",
                 (REASON_INTERRUPTED, now),
             )
-            self._sendable.clear()
             for campaign_id, count in affected:
-                self._log_event(
-                    conn, campaign_id, "recovered", f"{count} in-flight message(s) marked unknown"
-                )
+                self._log_event(conn, campaign_id, EventKind.RECOVERED, count=count)
         return sum(count for _, count in affected)
-
-    def claim(self, campaign: Campaign, limit: int, now_wall: float) -> list[ClaimedMessage]:
-        """Mark up to ``limit`` sendable messages ``in_flight`` and commit before returning them.
-
-        Waiting messages whose time has come go first, then ``pending`` ones in row order. The
-        ``uid`` is ``<campaign code>-<row>-<attempt>``, stored before the request leaves. Only the
-        process holding the sender lock may claim.
-        """
-        return self.advance(campaign, (), limit, now_wall)
-
-    def record(self, transitions: Sequence[Transition]) -> None:
-        """Commit the outcomes of answered requests (each applies only to a message still in flight)."""
-        if not transitions:
-            return
-        now = utc_now()
-        with self._transaction() as conn:
-            conn.executemany(
-                "UPDATE messages SET state=?, reason=?, remarks=?, message_id=COALESCE(?, message_id), "
-                "http_status=?, retries=?, not_before=?, finished_at=? WHERE id=? AND state='in_flight'",
-                (
-                    (
-                        t.state.value,
-                        t.reason,
-                        _storable(t.remarks),
-                        _storable(t.message_id),
-                        t.http_status,
-                        t.retries,
-                        t.not_before,
-                        None if t.state.is_open else now,
-                        t.pk,
-                    )
-                    for t in transitions
-                ),
-            )
-            self._sendable.clear()
-
-    def advance(
-        self, campaign: Campaign, transitions: Sequence[Transition], limit: int, now_wall: float
-    ) -> list[ClaimedMessage]:
-        """Record answered requests and claim up to ``limit`` more in one durable statement.
-
-        The send engine's one commit per turn: the claims are on disk before this returns (so before
-        any of their requests is written), and an outcome costs no commit of its own. Only the process
-        holding the sender lock may call it.
-        """
-        if not transitions and limit <= 0:
-            return []
-        with self._lock:
-            sendable = self._sendable.setdefault(campaign.id, _Sendable())
-            try:
-                candidates = self._candidates(sendable, campaign, limit, now_wall) if limit > 0 else []
-                now = utc_now()
-                claims = [self._claimed(campaign, row, state) for row, state in candidates]
-                payload = [self._outcome_row(t, now) for t in transitions]
-                payload += [
-                    [m.pk, "c", m.from_state.value, "in_flight", m.uid, now, *[None] * 7] for m in claims
-                ]
-                before = self._conn.total_changes
-                self._conn.execute(TURN_SQL, (json.dumps(payload),))
-                # ``rowcount`` is -1 for a statement that starts with WITH; the connection's count is exact.
-                changed = self._conn.total_changes - before
-            except (sqlite3.Error, JournalError) as exc:
-                self._sendable.pop(campaign.id, None)  # nothing was written; read afresh next time
-                if isinstance(exc, JournalError):
-                    raise
-                raise JournalError(JournalProblem.WRITE_FAILED, str(exc), subject=str(self.path)) from exc
-            if changed != len(payload):
-                # A message was not in the state it should have been (only another writer ignoring the
-                # sender lock could do that): send only the claims the journal really holds.
-                self._sendable.pop(campaign.id, None)
-                return self._confirmed(claims, now)
-            for t in transitions:
-                if t.state is MessageState.PENDING:
-                    self._sendable.pop(campaign.id, None)  # sendable again: read from the start
-                    break
-                if t.state is MessageState.RETRY_WAIT and sendable.wait_known and t.not_before is not None:
-                    earliest = sendable.next_wait
-                    sendable.next_wait = t.not_before if earliest is None else min(earliest, t.not_before)
-            return claims
-
-    @staticmethod
-    def _outcome_row(t: Transition, now: str) -> list[Any]:
-        return [
-            t.pk,
-            "r",
-            MessageState.IN_FLIGHT.value,
-            t.state.value,
-            None,
-            None,
-            t.reason,
-            _storable(t.remarks),
-            _storable(t.message_id),
-            t.http_status,
-            t.retries,
-            t.not_before,
-            None if t.state.is_open else now,
-        ]
-
-    @staticmethod
-    def _claimed(campaign: Campaign, row: list[Any], state: MessageState) -> ClaimedMessage:
-        pk, number, phone, text, encoding, segments, attempt, retries, _ = row
-        return ClaimedMessage(
-            pk=pk,
-            row=number,
-            phone=phone,
-            text=text,
-            encoding=encoding,
-            segments=segments,
-            attempt=attempt,
-            uid=f"{campaign.code}-{number}-{attempt}",
-            retries=retries,
-            from_state=state,
-        )
-
-    def _json_rows(self, sql: str, params: Sequence[Any]) -> list[list[Any]]:
-        """The rows of a query that aggregates them into one JSON array (one SQLite step, not one per row)."""
-        return list(json.loads(self._query(sql, params)[0][0]))
-
-    def _candidates(
-        self, sendable: _Sendable, campaign: Campaign, limit: int, now_wall: float
-    ) -> list[tuple[list[Any], MessageState]]:
-        """Up to ``limit`` messages to claim: waiting ones that are due first, then pending in id order."""
-        out: list[tuple[list[Any], MessageState]] = []
-        if not sendable.wait_known:
-            value = self._query(
-                "SELECT MIN(not_before) FROM messages WHERE campaign_id=? AND state='retry_wait'",
-                (campaign.id,),
-            )[0][0]
-            sendable.next_wait = None if value is None else float(value)
-            sendable.wait_known = True
-        if sendable.next_wait is not None and sendable.next_wait <= now_wall:
-            due = self._json_rows(DUE_WAITING_SQL, (campaign.id, now_wall, limit))
-            due.sort(key=lambda r: (r[8], r[0]))
-            out += [(row, MessageState.RETRY_WAIT) for row in due]
-            sendable.wait_known = False  # the earliest of the rest is read again next time
-        while len(out) < limit:
-            if not sendable.pending:
-                if sendable.exhausted:
-                    break
-                ahead = self._json_rows(PENDING_AHEAD_SQL, (campaign.id, sendable.after, READ_AHEAD))
-                ahead.sort(key=lambda r: r[0])
-                sendable.pending.extend(ahead)
-                sendable.exhausted = len(ahead) < READ_AHEAD
-                if not ahead:
-                    break
-                sendable.after = ahead[-1][0]
-            out.append((sendable.pending.popleft(), MessageState.PENDING))
-        return out
-
-    def _confirmed(self, claims: list[ClaimedMessage], sent_at: str) -> list[ClaimedMessage]:
-        """The claims the journal holds as this turn wrote them (in flight, this uid, this time)."""
-        uids = {m.pk: m.uid for m in claims}
-        rows = self._query(
-            "SELECT id, uid, state, sent_at FROM messages WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(uids)),),
-        )
-        held = {
-            r["id"]
-            for r in rows
-            if (r["state"], r["uid"], r["sent_at"]) == (MessageState.IN_FLIGHT.value, uids[r["id"]], sent_at)
-        }
-        return [m for m in claims if m.pk in held]
 
     def cancel_pending(self, campaign_id: int) -> int:
         """Cancel every message not yet sent (``pending`` or waiting); return how many."""
@@ -525,8 +393,7 @@ class Journal:
                 (REASON_CANCELLED, now, campaign_id),
             )
             count = cursor.rowcount
-            self._sendable.pop(campaign_id, None)
-            self._log_event(conn, campaign_id, "cancel", f"{count} message(s) cancelled")
+            self._log_event(conn, campaign_id, EventKind.CANCEL, count=count)
         return count
 
     def release_waiting(self, campaign_id: int) -> int:
@@ -537,8 +404,10 @@ class Journal:
                 "WHERE campaign_id=? AND state='retry_wait'",
                 (campaign_id,),
             )
-            self._sendable.pop(campaign_id, None)
-        return cursor.rowcount
+            count = cursor.rowcount
+            if count:
+                self._log_event(conn, campaign_id, EventKind.RELEASED, count=count)
+        return count
 
     def resend(self, campaign_id: int, state: MessageState) -> int:
         """The explicit, confirmed action: ``unknown`` or ``rejected`` messages become ``pending`` again
@@ -556,13 +425,12 @@ class Journal:
             count = cursor.rowcount
             if count == 0:
                 raise JournalError(JournalProblem.NOTHING_TO_RESEND, subject=state.value)
-            self._sendable.pop(campaign_id, None)
             conn.execute(
-                "UPDATE campaigns SET status=?, stop_reason='', stop_detail='', finished_at=NULL, "
-                "updated_at=? WHERE id=?",
+                "UPDATE campaigns SET status=?, stop_reason='', stop_cause='', stop_detail='', "
+                "finished_at=NULL, updated_at=? WHERE id=?",
                 (CampaignStatus.READY.value, utc_now(), campaign_id),
             )
-            self._log_event(conn, campaign_id, "resend", f"{count} {state.value} message(s) queued again")
+            self._log_event(conn, campaign_id, EventKind.RESEND, count=count, state=state.value)
         return count
 
     # ------------------------------------------------------------------ reading
@@ -590,22 +458,16 @@ class Journal:
         """The given messages in ``pk`` order (for progress updates while sending: one step per query)."""
         if not pks:
             return []
-        rows = self._json_rows(MESSAGES_BY_ID_JSON_SQL, (json.dumps(list(pks)),))
+        rows: list[list[Any]] = json.loads(
+            self._query(MESSAGES_BY_ID_JSON_SQL, (json.dumps(list(pks)),))[0][0]
+        )
         rows.sort(key=lambda values: values[0])
         return [message_record(dict(zip(MESSAGE_COLUMN_NAMES, values, strict=True))) for values in rows]
 
-    def set_aside_rows(self, campaign_id: int) -> list[SetAsideRecord]:
+    def set_aside_rows(self, campaign_id: int) -> list[SetAsideRow]:
         """The rows the import set aside, in row order."""
         return [
-            SetAsideRecord(
-                row=r["row"],
-                original=r["original"],
-                status=r["status"],
-                reason=r["reason"],
-                reason_data=json.loads(r["reason_data"]),
-                first_row=r["first_row"],
-                fields=json.loads(r["fields"]),
-            )
+            set_aside_record(r)
             for r in self._query(
                 "SELECT row, original, status, reason, reason_data, first_row, fields FROM set_aside "
                 "WHERE campaign_id=? ORDER BY row",
@@ -613,12 +475,12 @@ class Journal:
             )
         ]
 
-    def events(self, campaign_id: int) -> list[tuple[str, str, str]]:
-        """The campaign's audit trail: (time, kind, detail)."""
+    def events(self, campaign_id: int) -> list[Event]:
+        """The campaign's audit trail, oldest first."""
         return [
-            (r["at"], r["kind"], r["detail"])
+            event_record(r)
             for r in self._query(
-                "SELECT at, kind, detail FROM events WHERE campaign_id=? ORDER BY id", (campaign_id,)
+                "SELECT at, kind, data FROM events WHERE campaign_id=? ORDER BY id", (campaign_id,)
             )
         ]
 

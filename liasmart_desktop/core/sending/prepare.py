@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from liasmart_desktop.core.importing import ImportReport, RowProblem, RowReason, RowStatus
-from liasmart_desktop.core.sending.records import CampaignSpec, NewMessage, SetAsideRecord, SetAsideRow
+from liasmart_desktop.core.sending.records import CampaignSpec, NewMessage, SetAsideRow
+from liasmart_desktop.core.sending.states import SetAsideStatus
 from liasmart_desktop.core.text import (
     CampaignSummary,
     EncodingPolicy,
@@ -23,9 +24,6 @@ from liasmart_desktop.core.text import (
     compile_template,
 )
 
-#: Set-aside statuses added to the importer's buckets.
-MISSING_VALUE = "missing_value"
-BLOCKED_TEXT = "blocked_text"
 FINGERPRINT_CHUNK_BYTES = 1 << 20
 
 
@@ -59,14 +57,14 @@ def file_fingerprint(path: Path) -> str:
     return digest.hexdigest()
 
 
-def import_problem(record: SetAsideRecord) -> RowProblem | None:
+def import_problem(record: SetAsideRow) -> RowProblem | None:
     """The importer's problem behind a stored set-aside row (``None`` for the rows set aside at rendering)."""
-    if record.status in {MISSING_VALUE, BLOCKED_TEXT}:
+    if not record.status.from_import:
         return None
     return RowProblem(
         row=record.row,
         original=record.original,
-        status=RowStatus(record.status),
+        status=RowStatus(record.status.value),
         reason=RowReason(record.reason),
         values=(),
         params=dict(record.reason_data),
@@ -79,7 +77,7 @@ def _import_set_aside(report: ImportReport) -> Iterable[SetAsideRow]:
         yield SetAsideRow(
             row=problem.row,
             original=problem.original,
-            status=problem.status.value,
+            status=SetAsideStatus(problem.status.value),
             reason=problem.reason.value,
             reason_data=dict(problem.params),
             first_row=problem.first_row,
@@ -118,7 +116,7 @@ def prepare_campaign(
                 SetAsideRow(
                     row=recipient.row,
                     original=recipient.original,
-                    status=MISSING_VALUE,
+                    status=SetAsideStatus.MISSING_VALUE,
                     reason="empty_field",
                     reason_data={"fields": ", ".join(render.empty_fields.get(index, ()))},
                     fields=fields[index],
@@ -130,7 +128,7 @@ def prepare_campaign(
                 SetAsideRow(
                     row=recipient.row,
                     original=recipient.original,
-                    status=BLOCKED_TEXT,
+                    status=SetAsideStatus.BLOCKED_TEXT,
                     reason=blocking[0],
                     reason_data={"problems": ", ".join(blocking)},
                     fields=fields[index],

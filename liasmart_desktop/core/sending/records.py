@@ -1,4 +1,4 @@
-"""What the journal stores and returns: campaigns, messages, claims, transitions, set-aside rows."""
+"""What the journal stores and returns: campaigns, messages, claims, transitions, set-aside rows, events."""
 
 from __future__ import annotations
 
@@ -10,17 +10,58 @@ from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any
 
-from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
+from liasmart_desktop.core.api.outcome import Reason
+from liasmart_desktop.core.sending.states import (
+    CampaignStatus,
+    EventKind,
+    MessageState,
+    SetAsideStatus,
+    StopReason,
+)
+
+#: ``source_name`` of the campaign a test message is stored in (History shows it as "Test message").
+TEST_SOURCE_NAME = "test message"
 
 
 def utc_now() -> str:
-    """The current time as ISO 8601 UTC text with seconds (what the journal stores)."""
+    """The current time as ISO 8601 UTC text with milliseconds (what the journal stores)."""
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 @dataclass(frozen=True, slots=True)
+class Pacing:
+    """How fast a campaign goes out: requests in flight at once, and messages per second at most."""
+
+    concurrency: int
+    rate_per_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """Where a campaign's requests go: the simulator or the account (API ID) at its address, and how fast.
+
+    Front ends open the connection from it (``engine.Connect``); the core has already checked that the
+    campaign may go there.
+    """
+
+    sandbox: bool
+    api_id: str
+    base_url: str
+    pacing: Pacing
+
+
+@dataclass(frozen=True, slots=True)
+class Stop:
+    """Why a run stopped: the reason, the API outcome behind it (if any), and the provider's words."""
+
+    reason: StopReason
+    cause: Reason | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class CampaignSpec:
-    """What a campaign sends and where its recipients came from."""
+    """What a campaign sends, where its recipients came from, and where it goes (account and mode)."""
 
     template: str
     sender_id: str
@@ -33,6 +74,13 @@ class CampaignSpec:
     phone_column: str = ""
     sandbox: bool = False
     base_url: str = ""
+    #: The API ID the campaign is sent through ("" for a sandbox campaign). Never the password.
+    api_id: str = ""
+    #: A name people recognise (the list's file name and the date, unless the user chose one).
+    name: str = ""
+    pacing: Pacing | None = None
+    #: Who started it: the operating-system user.
+    created_by: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +97,11 @@ class NewMessage:
 
 @dataclass(frozen=True, slots=True)
 class SetAsideRow:
-    """A spreadsheet row that will not be sent, with the importer's status and reason code."""
+    """A row of the list that will not be sent, with its status and reason code (and the reason's data)."""
 
     row: int
     original: str
-    status: str
+    status: SetAsideStatus
     reason: str
     reason_data: Mapping[str, Any] = field(default_factory=dict)
     first_row: int | None = None
@@ -81,8 +129,17 @@ class Campaign:
     sandbox: bool
     base_url: str
     status: CampaignStatus
-    stop_reason: StopReason | None
-    stop_detail: str
+    stop: Stop | None
+    #: "" when the campaign predates recorded accounts (it adopts the first account that resumes it).
+    api_id: str = ""
+    name: str = ""
+    pacing: Pacing | None = None
+    created_by: str = ""
+
+    @property
+    def is_test(self) -> bool:
+        """Whether this is a test message sent from the review, not a campaign to a list."""
+        return self.source_name == TEST_SOURCE_NAME
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +160,7 @@ class ClaimedMessage:
 
 @dataclass(frozen=True, slots=True)
 class Transition:
-    """A message's new state after an outcome (written by ``Journal.record``)."""
+    """A message's new state after its request was answered (recorded by ``Claims.advance``)."""
 
     pk: int
     state: MessageState
@@ -144,16 +201,12 @@ class MessageRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class SetAsideRecord:
-    """A stored set-aside row."""
+class Event:
+    """One entry of a campaign's audit trail: when, what, and its data (counts, states, account)."""
 
-    row: int
-    original: str
-    status: str
-    reason: str
-    reason_data: Mapping[str, Any]
-    first_row: int | None
-    fields: Mapping[str, str]
+    at: str
+    kind: EventKind
+    data: Mapping[str, Any]
 
 
 _NO_FIELDS: Mapping[str, str] = MappingProxyType({})
@@ -187,7 +240,16 @@ def message_record(row: sqlite3.Row | Mapping[str, Any], *, with_fields: bool = 
     )
 
 
+def _stop(row: sqlite3.Row) -> Stop | None:
+    if not row["stop_reason"]:
+        return None
+    cause = row["stop_cause"]
+    return Stop(StopReason(row["stop_reason"]), Reason(cause) if cause else None, row["stop_detail"])
+
+
 def campaign_record(row: sqlite3.Row) -> Campaign:
+    """A campaign from its database row."""
+    concurrency, rate = row["concurrency"], row["rate_per_s"]
     return Campaign(
         id=row["id"],
         code=row["code"],
@@ -206,6 +268,27 @@ def campaign_record(row: sqlite3.Row) -> Campaign:
         sandbox=bool(row["sandbox"]),
         base_url=row["base_url"],
         status=CampaignStatus(row["status"]),
-        stop_reason=StopReason(row["stop_reason"]) if row["stop_reason"] else None,
-        stop_detail=row["stop_detail"],
+        stop=_stop(row),
+        api_id=row["api_id"],
+        name=row["name"],
+        pacing=Pacing(concurrency, rate) if concurrency and rate else None,
+        created_by=row["created_by"],
     )
+
+
+def set_aside_record(row: sqlite3.Row) -> SetAsideRow:
+    """A set-aside row from its database row."""
+    return SetAsideRow(
+        row=row["row"],
+        original=row["original"],
+        status=SetAsideStatus(row["status"]),
+        reason=row["reason"],
+        reason_data=json.loads(row["reason_data"]),
+        first_row=row["first_row"],
+        fields=json.loads(row["fields"]),
+    )
+
+
+def event_record(row: sqlite3.Row) -> Event:
+    """An audit-trail entry from its database row."""
+    return Event(at=row["at"], kind=EventKind(row["kind"]), data=json.loads(row["data"]))

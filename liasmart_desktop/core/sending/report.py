@@ -12,7 +12,7 @@ from pathlib import Path
 
 from liasmart_desktop.core.exports import Cell, write_csv, write_xlsx
 from liasmart_desktop.core.sending.journal import Journal
-from liasmart_desktop.core.sending.records import Campaign, MessageRecord, SetAsideRecord
+from liasmart_desktop.core.sending.records import Campaign, MessageRecord, SetAsideRow
 
 #: The report's own columns, after the row number and the source file's columns.
 RESULT_COLUMNS = (
@@ -31,7 +31,7 @@ RESULT_COLUMNS = (
     "delivery_checked_at",
 )
 
-Describe = Callable[[MessageRecord | SetAsideRecord], str]
+Describe = Callable[[MessageRecord | SetAsideRow], str]
 
 
 def report_header(campaign: Campaign) -> list[str]:
@@ -62,12 +62,12 @@ def _message_cells(campaign: Campaign, m: MessageRecord, describe: Describe) -> 
     ]
 
 
-def _set_aside_cells(campaign: Campaign, s: SetAsideRecord, describe: Describe) -> list[Cell]:
+def _set_aside_cells(campaign: Campaign, s: SetAsideRow, describe: Describe) -> list[Cell]:
     return [
         s.row,
         *(s.fields.get(column, "") for column in campaign.columns),
         s.original,
-        s.status,
+        s.status.value,
         describe(s),
         *[""] * (len(RESULT_COLUMNS) - 3),
     ]

@@ -1,8 +1,8 @@
-"""The journal's SQLite schema (version 1)."""
+"""The journal's SQLite schema, at its newest version (``migrations.py`` brings older journals up to it)."""
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -25,7 +25,14 @@ CREATE TABLE IF NOT EXISTS campaigns (
     base_url TEXT NOT NULL DEFAULT '',
     status TEXT NOT NULL,
     stop_reason TEXT NOT NULL DEFAULT '',
-    stop_detail TEXT NOT NULL DEFAULT ''
+    stop_detail TEXT NOT NULL DEFAULT '',
+    -- version 2: the account and mode a campaign belongs to, its pacing, a name, who started it
+    api_id TEXT NOT NULL DEFAULT '',
+    name TEXT NOT NULL DEFAULT '',
+    concurrency INTEGER,
+    rate_per_s REAL,
+    created_by TEXT NOT NULL DEFAULT '',
+    stop_cause TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS messages (
     id INTEGER PRIMARY KEY,
@@ -70,7 +77,8 @@ CREATE TABLE IF NOT EXISTS events (
     campaign_id INTEGER,
     at TEXT NOT NULL,
     kind TEXT NOT NULL,
-    detail TEXT NOT NULL DEFAULT ''
+    detail TEXT NOT NULL DEFAULT '',
+    data TEXT NOT NULL DEFAULT '{}'
 );
 """
 
@@ -86,7 +94,7 @@ MESSAGES_BY_ID_JSON_SQL = (
     "WHERE id IN (SELECT value FROM json_each(?)))"
 )
 
-# One statement per send-engine turn (``Journal.advance``): outcomes of answered requests and new
+# One statement per send-engine turn (``Claims.advance``): outcomes of answered requests and new
 # claims, each row guarded by the state it must be in, committed (fsynced) when the statement ends.
 # One statement means one SQLite step, so the coordinator gives up Python's GIL once per turn instead
 # of once per row; under 32 busy HTTP threads every give-up costs a wait (benchmarks/send_throughput.py).

@@ -1,4 +1,4 @@
-"""The states a message and a campaign can be in, and why a send stopped."""
+"""The states a message and a campaign can be in, why a send stopped, and what the audit trail records."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import enum
 
 
 class MessageState(enum.Enum):
-    """Where one message stands (shared/design.md, the send state machine)."""
+    """Where one message stands (docs/architecture.md, "The message state machine")."""
 
     PENDING = "pending"  # not sent yet
     IN_FLIGHT = "in_flight"  # claimed durably; its request may be on the wire
@@ -48,3 +48,37 @@ class StopReason(enum.Enum):
     RATE_LIMITED_LONG = "rate_limited_long"  # the provider asked us to wait longer than we accept
     CONFIGURATION = "configuration"  # a redirect or a mixed-up reply: the setup needs a look
     JOURNAL_FAILED = "journal_failed"  # the journal could not be written: nothing more is sent
+
+
+class SetAsideStatus(enum.Enum):
+    """Why a row of the list gets no message: the importer's buckets, then the ones rendering adds."""
+
+    INVALID = "invalid"
+    MISSING = "missing"
+    DAMAGED = "damaged"
+    DUPLICATE = "duplicate"
+    MISSING_VALUE = "missing_value"  # a merge field is empty in this row
+    BLOCKED_TEXT = "blocked_text"  # the rendered text must not be sent (a hidden character, blank …)
+
+    @property
+    def from_import(self) -> bool:
+        """Whether the importer set the row aside (its reason is a ``RowReason``)."""
+        return self not in _RENDERING_STATUSES
+
+
+_RENDERING_STATUSES = frozenset({SetAsideStatus.MISSING_VALUE, SetAsideStatus.BLOCKED_TEXT})
+
+
+class EventKind(enum.Enum):
+    """What the audit trail of a campaign records; each event carries data, never wording."""
+
+    CREATED = "created"
+    SENDING = "sending"  # a run started
+    PAUSED = "paused"
+    FINISHED = "finished"
+    CANCELLED = "cancelled"  # the campaign ended by a cancel
+    CANCEL = "cancel"  # data: count (messages cancelled)
+    RECOVERED = "recovered"  # data: count (in-flight messages marked unknown after a crash)
+    RESEND = "resend"  # data: count, state
+    ACCOUNT_ADOPTED = "account_adopted"  # data: api_id (a campaign from before accounts were recorded)
+    RELEASED = "released"  # data: count (waiting messages made sendable by a resume)

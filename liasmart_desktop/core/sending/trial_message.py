@@ -15,15 +15,22 @@ from pathlib import Path
 from liasmart_desktop.core.api.outcome import Outcome, OutcomeKind
 from liasmart_desktop.core.api.payloads import SmsMessage
 from liasmart_desktop.core.errors import ApiError, JournalError, JournalProblem
+from liasmart_desktop.core.sending.connection import Connect
 from liasmart_desktop.core.sending.engine import EngineConfig, SendControl, SendEngine, SmsSender
-from liasmart_desktop.core.sending.records import CampaignSpec, MessageRecord, NewMessage
+from liasmart_desktop.core.sending.records import (
+    TEST_SOURCE_NAME,
+    CampaignSpec,
+    MessageRecord,
+    NewMessage,
+    Pacing,
+    Route,
+)
 from liasmart_desktop.core.sending.session import SendingSession
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState
 
-#: ``source_name`` of the campaign a test message is stored in (History shows it as "Test message").
-TEST_SOURCE_NAME = "test message"
 #: One message, one request. The rate is high only so the engine sees at once that nothing is left.
-TEST_ENGINE_CONFIG = EngineConfig(concurrency=1, rate_per_s=100.0)
+TEST_PACING = Pacing(concurrency=1, rate_per_s=100.0)
+TEST_ENGINE_CONFIG = EngineConfig(concurrency=TEST_PACING.concurrency, rate_per_s=TEST_PACING.rate_per_s)
 # Outcomes after which the message was provably not sent and would only be retried later.
 _NOT_SENT_KINDS = frozenset({OutcomeKind.NOT_SENT, OutcomeKind.RETRY_LATER, OutcomeKind.REFUSED})
 
@@ -48,15 +55,16 @@ class _TestSender:
 
 
 def send_test_message(
-    journal_path: Path, spec: CampaignSpec, message: NewMessage, client: SmsSender
+    journal_path: Path, spec: CampaignSpec, message: NewMessage, connect: Connect
 ) -> MessageRecord:
     """Store ``message`` as a one-message campaign and send it through ``SendEngine``.
 
     Args:
         journal_path: the journal; its sender lock is held while the test is sent.
-        spec: the campaign being reviewed (sender ID, type, callback URL, sandbox flag are kept).
+        spec: the campaign being reviewed (sender ID, type, callback URL, account and mode are kept;
+            the caller has checked that they can be reached).
         message: the rendered text with the tester's own number as ``phone``.
-        client: the API client (``LiaSmartClient``), created on the calling thread.
+        connect: opens the connection (``LiaSmartClient``) on the calling thread.
 
     Returns:
         The stored message: ``accepted``, ``rejected`` (remarks say why) or ``unknown``.
@@ -66,19 +74,23 @@ def send_test_message(
         JournalError: the journal could not record the test (nothing more is sent).
         LockBusyError: another sender holds the journal.
     """
-    sender = _TestSender(client)
-    test_spec = dataclasses.replace(spec, source_name=TEST_SOURCE_NAME, source_fingerprint="")
-    with SendingSession(journal_path) as session:
+    test_spec = dataclasses.replace(
+        spec, source_name=TEST_SOURCE_NAME, source_fingerprint="", name="", pacing=TEST_PACING
+    )
+    route = Route(test_spec.sandbox, test_spec.api_id, test_spec.base_url, TEST_PACING)
+    with SendingSession(journal_path) as session, connect(route) as client:
+        sender = _TestSender(client)
         journal = session.journal
         campaign = journal.create_campaign(test_spec, [message])
         result = SendEngine(journal, sender, TEST_ENGINE_CONFIG).run(campaign, sender.control)
         if not journal.is_finished(campaign.id):
             # Paused by an account-level refusal or a journal failure: a test is never left to resume.
             journal.cancel_pending(campaign.id)
-            journal.set_status(campaign.id, CampaignStatus.CANCELLED, result.stop_reason, result.stop_detail)
+            journal.set_status(campaign.id, CampaignStatus.CANCELLED, result.stop)
         [record] = journal.messages(campaign.id)
     if record.state is MessageState.CANCELLED and sender.outcome is not None:
         raise ApiError(sender.outcome)
     if record.state is MessageState.CANCELLED or record.state.is_open:
-        raise JournalError(JournalProblem.WRITE_FAILED, result.stop_detail, subject=str(journal_path))
+        detail = result.stop.detail if result.stop else ""
+        raise JournalError(JournalProblem.WRITE_FAILED, detail, subject=str(journal_path))
     return record

@@ -1,11 +1,13 @@
-"""The campaign flows behind the window: prepare, create and send, open, resume, resend, refresh, export.
+"""The campaign flows behind the window: prepare, send, resume, resend, open, history, refresh, export, test.
 
-Every step that reads or writes the journal, renders a list or calls the API runs through the task
-runner or the send controller, never on the GUI thread; results come back as signals.
+Every campaign rule is the core's ``CampaignService``; this controller only runs its calls off the GUI
+thread (sending on the send worker, everything else through the task runner) and reports back with
+signals or the caller's callbacks. Views never open the journal themselves.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,15 +16,16 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from liasmart_desktop.core.api.client import LiaSmartClient
-from liasmart_desktop.core.errors import LiaSmartError
-from liasmart_desktop.core.sending.delivery import RefreshSummary, refresh_delivery
-from liasmart_desktop.core.sending.engine import EngineConfig, RunResult
-from liasmart_desktop.core.sending.journal import Journal
+from liasmart_desktop.core.errors import CampaignError, LiaSmartError
+from liasmart_desktop.core.importing import ImportReport
+from liasmart_desktop.core.sending.campaigns import CampaignService, check_reach
+from liasmart_desktop.core.sending.delivery import RefreshSummary
+from liasmart_desktop.core.sending.engine import SendControl
 from liasmart_desktop.core.sending.prepare import PreparedCampaign, file_fingerprint, prepare_campaign
-from liasmart_desktop.core.sending.records import Campaign, MessageRecord
-from liasmart_desktop.core.sending.report import export_report
+from liasmart_desktop.core.sending.records import Campaign, MessageRecord, Pacing
 from liasmart_desktop.core.sending.states import MessageState
+from liasmart_desktop.core.sending.summaries import CampaignOverview, LoadedCampaign, Progress, RunReport
+from liasmart_desktop.ui.controllers.account_controller import AccountController
 from liasmart_desktop.ui.controllers.send_controller import SendController
 from liasmart_desktop.ui.messages import describe_error, describe_record
 from liasmart_desktop.ui.services import AppServices
@@ -41,48 +44,58 @@ class SendRequest:
     sender_id: str
     sms_type: str
     encoding_policy: str
-    report: object  # ImportReport (kept loose so this module does not depend on the widget)
+    report: ImportReport
     source_path: Path | None
 
 
 @dataclass(frozen=True, slots=True)
-class LoadedCampaign:
-    """A campaign and its messages, read off the GUI thread."""
+class ReadyCampaign:
+    """A prepared campaign for the review, and the campaign that already sent this text to this list."""
 
-    campaign: Campaign
-    records: list[MessageRecord]
+    prepared: PreparedCampaign
+    sent_before: Campaign | None
+
+
+@dataclass(frozen=True, slots=True)
+class UnfinishedCampaign:
+    """A campaign a crash or a stop left unfinished, and why it cannot go on from here (if it cannot)."""
+
+    overview: CampaignOverview
+    refusal: CampaignError | None
 
 
 class CampaignController(QObject):
     """Runs campaign work off the GUI thread and reports back.
 
     Signals:
-        prepared(object): a ``PreparedCampaign`` ready for review.
-        loaded(object): a ``LoadedCampaign`` to show.
+        prepared(object): a ``ReadyCampaign`` for the review.
+        loaded(object): a ``LoadedCampaign`` to show (also when a send stores a new one).
+        finished(object): the ``RunReport`` of a send, resume or resend (``None``: nothing to send).
         refreshed(object): a ``RefreshSummary``.
         exported(str, int): the file written and its row count.
-        unfinished_found(object): a ``LoadedCampaign`` with messages still to send (at start-up).
+        unfinished_found(object): an ``UnfinishedCampaign`` (at start-up).
         failed(str): a translated sentence saying what went wrong and what to do.
     """
 
     prepared = Signal(object)
     loaded = Signal(object)
+    finished = Signal(object)
     refreshed = Signal(object)
     exported = Signal(str, int)
     unfinished_found = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, services: AppServices, sender: SendController, parent: QObject | None = None) -> None:
+    def __init__(
+        self, services: AppServices, account: AccountController, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._services = services
-        self._sender = sender
+        self._account = account
+        self.sending = SendController(self)
+        self._service = CampaignService(services.paths.journal_file)
         self.current: Campaign | None = None
-        sender.finished.connect(self._on_sender_finished)
-
-    @property
-    def journal_path(self) -> Path:
-        """The journal file in the data folder."""
-        return self._services.paths.journal_file
+        self.sending.created.connect(self._on_sending_created)
+        self.sending.finished.connect(self._on_sending_finished)
 
     def _run(self, work: Callable[[TaskContext], T], done: Callable[[T], None]) -> None:
         self._services.tasks.run(work, done, self._on_task_failed, owner=self)
@@ -93,19 +106,24 @@ class CampaignController(QObject):
             log.error("task failed", exc_info=error)
         self.failed.emit(describe_error(error, self._services.base_url()))
 
+    def _pacing(self) -> Pacing:
+        settings = self._services.settings
+        return Pacing(settings.concurrency, settings.rate_per_second)
+
     # ------------------------------------------------------------------ prepare and send
 
     def prepare(self, request: SendRequest) -> None:
-        """Render every message and work out the cost, then emit ``prepared``."""
+        """Render every message, work out the cost, look for the same list sent before; emit ``prepared``."""
         services = self._services
         settings = services.settings
         base_url = services.base_url()
-        sandbox = services.sandbox_mode
+        reach = self._account.reach()
+        service = self._service
 
-        def work(_ctx: TaskContext) -> PreparedCampaign:
+        def work(_ctx: TaskContext) -> ReadyCampaign:
             path = request.source_path
-            return prepare_campaign(
-                request.report,  # type: ignore[arg-type]
+            prepared = prepare_campaign(
+                request.report,
                 request.text,
                 sender_id=request.sender_id,
                 sms_type=request.sms_type,
@@ -113,68 +131,104 @@ class CampaignController(QObject):
                 callback_url=settings.callback_url,
                 source_name=path.name if path else "",
                 source_fingerprint=file_fingerprint(path) if path and path.exists() else "",
-                sandbox=sandbox,
+                sandbox=reach.sandbox,
                 base_url=base_url,
             )
+            spec = dataclasses.replace(prepared.spec, api_id=reach.api_id)
+            return ReadyCampaign(prepared, service.same_list_before(spec))
 
         self._run(work, self.prepared.emit)
 
-    def send(self, prepared: PreparedCampaign) -> None:
-        """Store the campaign (off the GUI thread), show it, then start sending it."""
+    def send(self, prepared: PreparedCampaign, name: str = "") -> bool:
+        """Store the campaign and send it on the worker thread (``False`` while another send runs)."""
+        if name:
+            prepared = dataclasses.replace(prepared, spec=dataclasses.replace(prepared.spec, name=name))
+        reach, pacing, service, connect = (
+            self._account.reach(),
+            self._pacing(),
+            self._service,
+            self._account.open_connection,
+        )
 
-        def work(_ctx: TaskContext) -> LoadedCampaign:
-            journal = Journal.open(self.journal_path)
-            try:
-                campaign = journal.create_campaign(prepared.spec, prepared.messages, prepared.set_aside)
-                return LoadedCampaign(campaign, list(journal.messages(campaign.id, with_fields=False)))
-            finally:
-                journal.close()
+        def run(
+            control: SendControl,
+            on_progress: Callable[[Progress], None],
+            on_created: Callable[[LoadedCampaign], None],
+        ) -> RunReport:
+            return service.send(
+                prepared,
+                reach,
+                connect,
+                pacing=pacing,
+                control=control,
+                on_progress=on_progress,
+                on_created=on_created,
+            )
 
-        self._run(work, self._on_created)
+        return self.sending.start(SendJob(run))
+
+    def resume(self, code: str) -> bool:
+        """Continue campaign ``code`` at its own pace (``False`` while another send runs)."""
+        reach, fallback, service, connect = (
+            self._account.reach(),
+            self._pacing(),
+            self._service,
+            self._account.open_connection,
+        )
+
+        def run(
+            control: SendControl, on_progress: Callable[[Progress], None], _created: object
+        ) -> RunReport | None:
+            return service.resume(
+                code, reach, connect, fallback=fallback, control=control, on_progress=on_progress
+            )
+
+        return self.sending.start(SendJob(run))
+
+    def resend(self, state: MessageState) -> bool:
+        """Send the current campaign's unknown or rejected messages again (the caller confirmed)."""
+        campaign = self.current
+        if campaign is None:
+            return False
+        reach, fallback, service, connect = (
+            self._account.reach(),
+            self._pacing(),
+            self._service,
+            self._account.open_connection,
+        )
+
+        def run(control: SendControl, on_progress: Callable[[Progress], None], _created: object) -> RunReport:
+            return service.resend(
+                campaign.code,
+                state,
+                reach,
+                connect,
+                fallback=fallback,
+                control=control,
+                on_progress=on_progress,
+            )
+
+        return self.sending.start(SendJob(run))
 
     @Slot(object)
-    def _on_created(self, loaded: LoadedCampaign) -> None:
+    def _on_sending_created(self, loaded: LoadedCampaign) -> None:
         self.current = loaded.campaign
         self.loaded.emit(loaded)
-        self.start(loaded.campaign.code)
-
-    def start(self, code: str) -> bool:
-        """Send (or continue) campaign ``code`` on the worker thread."""
-        services = self._services
-        try:
-            services.credentials()  # say now, not from the worker, when the password is missing
-        except LiaSmartError as exc:
-            self.failed.emit(describe_error(exc))
-            return False
-        settings = services.settings
-        job = SendJob(
-            journal_path=self.journal_path,
-            campaign_code=code,
-            make_client=self._make_client,
-            config=EngineConfig(concurrency=settings.concurrency, rate_per_s=settings.rate_per_second),
-        )
-        return self._sender.start(job)
-
-    def _make_client(self, concurrency: int) -> LiaSmartClient:
-        return self._services.make_client(max_connections=concurrency)
 
     @Slot(object)
-    def _on_sender_finished(self, _result: RunResult) -> None:
+    def _on_sending_finished(self, report: RunReport | None) -> None:
+        self.finished.emit(report)
         if self.current is not None:
             self.open(self.current.code)
 
-    # ------------------------------------------------------------------ open, resume, resend
+    # ------------------------------------------------------------------ reading
 
     def open(self, code: str) -> None:
         """Load a campaign's messages and emit ``loaded``."""
+        service = self._service
 
         def work(_ctx: TaskContext) -> LoadedCampaign:
-            journal = Journal.open(self.journal_path)
-            try:
-                campaign = journal.campaign(code)
-                return LoadedCampaign(campaign, list(journal.messages(campaign.id, with_fields=False)))
-            finally:
-                journal.close()
+            return service.load(code)
 
         self._run(work, self._on_opened)
 
@@ -185,62 +239,50 @@ class CampaignController(QObject):
 
     def find_unfinished(self) -> None:
         """Look for a campaign a crash or a stop left unfinished; emit ``unfinished_found`` if any."""
-        if not self.journal_path.exists():
-            return
+        service, reach = self._service, self._account.reach()
 
-        def work(_ctx: TaskContext) -> LoadedCampaign | None:
-            journal = Journal.open(self.journal_path)
+        def work(_ctx: TaskContext) -> UnfinishedCampaign | None:
+            overview = service.unfinished()
+            if overview is None:
+                return None
             try:
-                campaign = journal.newest_unfinished()
-                if campaign is None:
-                    return None
-                return LoadedCampaign(campaign, list(journal.messages(campaign.id, with_fields=False)))
-            finally:
-                journal.close()
+                check_reach(overview.campaign, reach, overview.campaign.code)
+            except CampaignError as refusal:
+                return UnfinishedCampaign(overview, refusal)
+            return UnfinishedCampaign(overview, None)
 
         self._run(work, self._on_unfinished_checked)
 
     @Slot(object)
-    def _on_unfinished_checked(self, found: LoadedCampaign | None) -> None:
+    def _on_unfinished_checked(self, found: UnfinishedCampaign | None) -> None:
         if found is not None:
             self.unfinished_found.emit(found)
 
-    def resend(self, state: MessageState) -> None:
-        """Queue the current campaign's unknown or rejected messages again (the caller confirmed)."""
-        campaign = self.current
-        if campaign is None:
-            return
+    def history(
+        self,
+        owner: QObject,
+        on_done: Callable[[list[CampaignOverview]], None],
+        on_failed: Callable[[BaseException], None],
+    ) -> None:
+        """Read every campaign with its counts; the answer goes to ``owner``'s callbacks."""
+        service = self._service
 
-        def work(_ctx: TaskContext) -> int:
-            journal = Journal.open(self.journal_path)
-            try:
-                return journal.resend(campaign.id, state)
-            finally:
-                journal.close()
+        def work(_ctx: TaskContext) -> list[CampaignOverview]:
+            return service.history()
 
-        self._run(work, self._on_resend_queued)
+        self._services.tasks.run(work, on_done, on_failed, owner=owner)
 
-    @Slot(object)
-    def _on_resend_queued(self, _count: int) -> None:
-        if self.current is not None:
-            self.start(self.current.code)
-
-    # ------------------------------------------------------------------ refresh and export
+    # ------------------------------------------------------------------ refresh, export, test
 
     def refresh(self) -> None:
         """Poll delivery statuses of the current campaign, then reload it."""
         campaign = self.current
         if campaign is None:
             return
-        services = self._services
+        service, reach, connect = self._service, self._account.reach(), self._account.open_connection
 
         def work(ctx: TaskContext) -> RefreshSummary:
-            journal = Journal.open(self.journal_path)
-            try:
-                with services.make_client(max_connections=4) as client:
-                    return refresh_delivery(journal, campaign, client, should_stop=ctx.is_cancelled)
-            finally:
-                journal.close()
+            return service.refresh(campaign.code, reach, connect, should_stop=ctx.is_cancelled)
 
         self._run(work, self._on_refreshed)
 
@@ -255,17 +297,31 @@ class CampaignController(QObject):
         campaign = self.current
         if campaign is None:
             return
+        service = self._service
 
         def work(_ctx: TaskContext) -> tuple[str, int]:
-            journal = Journal.open(self.journal_path)
-            try:
-                xlsx = path.suffix.lower() != ".csv"
-                return str(path), export_report(journal, campaign, path, describe_record, xlsx=xlsx)
-            finally:
-                journal.close()
+            xlsx = path.suffix.lower() != ".csv"
+            return str(path), service.export(campaign.code, path, describe_record, xlsx=xlsx)
 
         self._run(work, self._on_exported)
 
     @Slot(object)
     def _on_exported(self, written: tuple[str, int]) -> None:
         self.exported.emit(*written)
+
+    def send_test(
+        self,
+        prepared: PreparedCampaign,
+        phone: str,
+        owner: QObject,
+        on_done: Callable[[MessageRecord], None],
+        on_failed: Callable[[BaseException], None],
+    ) -> None:
+        """Send the first message's text to ``phone`` (the user's own number), holding the sender lock."""
+        message = dataclasses.replace(prepared.messages[0], phone=phone)
+        service, reach, connect = self._service, self._account.reach(), self._account.open_connection
+
+        def work(_ctx: TaskContext) -> MessageRecord:
+            return service.send_test(prepared, message, reach, connect)
+
+        self._services.tasks.run(work, on_done, on_failed, owner=owner)

@@ -6,7 +6,8 @@ import enum
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from liasmart_desktop.core.sending.engine import Progress, RunResult, SendControl
+from liasmart_desktop.core.sending.engine import SendControl
+from liasmart_desktop.core.sending.summaries import LoadedCampaign, Progress, RunReport
 from liasmart_desktop.ui.workers.send_worker import SendJob, SendWorker
 
 #: How long closing the window waits for the requests in flight (a little over the read timeout).
@@ -30,17 +31,17 @@ class SendController(QObject):
 
     Signals:
         state_changed(object): the new ``SendState``.
+        created(object): a ``LoadedCampaign`` just stored, before its first request leaves.
         progressed(object): a core ``Progress`` (≤ ~20 a second).
-        finished(object): the core ``RunResult``.
+        finished(object): the core ``RunReport`` (``None`` when there was nothing to send).
         failed(object): the exception that stopped the run.
-        recovered(int): messages a crashed run left in flight, now unknown.
     """
 
     state_changed = Signal(object)
+    created = Signal(object)
     progressed = Signal(object)
     finished = Signal(object)
     failed = Signal(object)
-    recovered = Signal(int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -72,10 +73,10 @@ class SendController(QObject):
         # Quit from the worker's own thread: the GUI thread may be blocked in ``shutdown``'s wait.
         worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         worker.failed.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        worker.created.connect(self._on_worker_created)
         worker.progressed.connect(self._on_worker_progressed)
         worker.finished.connect(self._on_worker_finished)
         worker.failed.connect(self._on_worker_failed)
-        worker.recovered.connect(self.recovered)
         self._thread, self._worker = thread, worker
         self._set_state(SendState.RUNNING)
         thread.start()
@@ -116,13 +117,17 @@ class SendController(QObject):
         return finished
 
     @Slot(object)
+    def _on_worker_created(self, loaded: LoadedCampaign) -> None:
+        self.created.emit(loaded)
+
+    @Slot(object)
     def _on_worker_progressed(self, progress: Progress) -> None:
         self.progressed.emit(progress)
 
     @Slot(object)
-    def _on_worker_finished(self, result: RunResult) -> None:
+    def _on_worker_finished(self, report: RunReport | None) -> None:
         self._cleanup()
-        self.finished.emit(result)
+        self.finished.emit(report)
 
     @Slot(object)
     def _on_worker_failed(self, error: BaseException) -> None:

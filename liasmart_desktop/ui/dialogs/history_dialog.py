@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -19,40 +18,25 @@ from PySide6.QtWidgets import (
 )
 
 from liasmart_desktop.core.errors import LiaSmartError
-from liasmart_desktop.core.sending.journal import Journal
+from liasmart_desktop.core.sending.summaries import CampaignOverview
+from liasmart_desktop.ui.controllers.campaign_controller import CampaignController
 from liasmart_desktop.ui.messages import describe_error
-from liasmart_desktop.ui.models.history_model import CampaignOverview, HistoryColumn, HistoryTableModel
-from liasmart_desktop.ui.services import AppServices
-from liasmart_desktop.ui.workers.task_runner import TaskContext
+from liasmart_desktop.ui.models.history_model import HistoryColumn, HistoryTableModel
 
 log = logging.getLogger(__name__)
 
 #: Column widths in characters (set once; never resized to contents), at least the header's width.
 _COLUMN_CHARS = {
     HistoryColumn.DATE: 18,
-    HistoryColumn.SOURCE: 20,
+    HistoryColumn.NAME: 24,
     HistoryColumn.SENDER: 11,
     HistoryColumn.TYPE: 13,
     HistoryColumn.STATUS: 22,
-    HistoryColumn.SANDBOX: 9,
+    HistoryColumn.ACCOUNT: 12,
     HistoryColumn.CODE: 10,
 }
 _NUMBER_COLUMN_CHARS = 7
 _CELL_PADDING_PX = 24
-
-
-def read_history(journal_path: Path) -> list[CampaignOverview]:
-    """Every campaign in the journal with its counts, newest first (none when nothing was sent yet)."""
-    if not journal_path.exists():
-        return []
-    journal = Journal.open(journal_path)
-    try:
-        return [
-            CampaignOverview(campaign, journal.counts(campaign.id), journal.set_aside_count(campaign.id))
-            for campaign in journal.campaigns()
-        ]
-    finally:
-        journal.close()
 
 
 class HistoryDialog(QDialog):
@@ -66,9 +50,9 @@ class HistoryDialog(QDialog):
 
     campaign_opened = Signal(str)
 
-    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+    def __init__(self, campaigns: CampaignController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services = services
+        self._campaigns = campaigns
         self._closed = False
         self.setWindowTitle(self.tr("History"))
         self.setSizeGripEnabled(True)
@@ -148,12 +132,7 @@ class HistoryDialog(QDialog):
         """Read the journal off the GUI thread; the table fills when it is done."""
         self._refresh_button.setEnabled(False)
         self._status_label.setText(self.tr("Loading the history…"))
-        path = self._services.paths.journal_file
-
-        def work(_ctx: TaskContext) -> list[CampaignOverview]:
-            return read_history(path)
-
-        self._services.tasks.run(work, self._on_history_loaded, self._on_history_failed, owner=self)
+        self._campaigns.history(self, self._on_history_loaded, self._on_history_failed)
 
     @property
     def loading(self) -> bool:
@@ -184,7 +163,7 @@ class HistoryDialog(QDialog):
         if not isinstance(error, LiaSmartError):
             log.error("reading the history failed", exc_info=error)
         self._refresh_button.setEnabled(True)
-        self._status_label.setText(describe_error(error, self._services.base_url()))
+        self._status_label.setText(describe_error(error))
 
     # ------------------------------------------------------------------ selection and opening
 

@@ -6,7 +6,6 @@ names the count, and the safe "Back" is the default button, so Enter never sends
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import random
 from collections import Counter
@@ -30,15 +29,15 @@ from PySide6.QtWidgets import (
 from liasmart_desktop.core.api.payloads import Balance
 from liasmart_desktop.core.errors import ConfigError, LiaSmartError
 from liasmart_desktop.core.importing import RowStatus, normalise_phone
-from liasmart_desktop.core.sending.prepare import BLOCKED_TEXT, MISSING_VALUE, PreparedCampaign
 from liasmart_desktop.core.sending.records import MessageRecord, NewMessage
-from liasmart_desktop.core.sending.states import MessageState
-from liasmart_desktop.core.sending.trial_message import send_test_message
+from liasmart_desktop.core.sending.states import MessageState, SetAsideStatus
 from liasmart_desktop.core.settings import updated
+from liasmart_desktop.ui.controllers.account_controller import AccountController
+from liasmart_desktop.ui.controllers.campaign_controller import CampaignController, ReadyCampaign
 from liasmart_desktop.ui.messages import describe_error, describe_message
+from liasmart_desktop.ui.models.history_model import local_time_text
 from liasmart_desktop.ui.services import AppServices
 from liasmart_desktop.ui.widgets.action_button import plain_text
-from liasmart_desktop.ui.workers.task_runner import TaskContext
 
 log = logging.getLogger(__name__)
 
@@ -50,14 +49,7 @@ PHONE_DIALOG_MIN_WIDTH_PX = 420
 _ERROR_STYLE = "color: #d32f2f;"
 _WARNING_STYLE = "font-weight: bold;"
 #: Order the set-aside groups are listed in.
-_STATUS_ORDER = (
-    RowStatus.INVALID.value,
-    RowStatus.MISSING.value,
-    RowStatus.DAMAGED.value,
-    RowStatus.DUPLICATE.value,
-    MISSING_VALUE,
-    BLOCKED_TEXT,
-)
+_STATUS_ORDER = tuple(SetAsideStatus)
 
 
 def sample_positions(count: int, rng: random.Random) -> list[tuple[str, int]]:
@@ -166,14 +158,20 @@ class ReviewDialog(QDialog):
     def __init__(
         self,
         services: AppServices,
-        prepared: PreparedCampaign,
+        ready: ReadyCampaign,
+        campaigns: CampaignController,
+        account: AccountController,
         parent: QWidget | None = None,
         *,
         rng: random.Random | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
+        self._campaigns = campaigns
+        self._account = account
+        prepared = ready.prepared
         self._prepared = prepared
+        self._sent_before = ready.sent_before
         self._rng = rng or random.Random()  # noqa: S311 - picking a sample, not cryptography
         self._closed = False
         self._testing = False
@@ -199,20 +197,7 @@ class ReviewDialog(QDialog):
             banner.setStyleSheet(_WARNING_STYLE)
             layout.addWidget(banner)
         layout.addWidget(self._build_summary())
-        self.warning_label = QLabel()
-        self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet(_WARNING_STYLE)
-        self.warning_label.setAccessibleName(self.tr("Warning"))
-        self.warning_label.setVisible(False)
-        layout.addWidget(self.warning_label)
-        if self._mode_changed:
-            self.warning_label.setText(
-                self.tr(
-                    "⚠ Sandbox mode was switched on or off after this campaign was prepared. "
-                    "Go back and review it again before sending."
-                )
-            )
-            self.warning_label.setVisible(True)
+        layout.addWidget(self._build_warning())
         layout.addWidget(self._build_samples())
         layout.addWidget(self._build_test())
 
@@ -234,6 +219,32 @@ class ReviewDialog(QDialog):
         self._check_balance()
 
     # ------------------------------------------------------------------ building
+
+    def _build_warning(self) -> QLabel:
+        """The one warning that matters most: a mode switched since preparing, or the same list again."""
+        self.warning_label = QLabel()
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet(_WARNING_STYLE)
+        self.warning_label.setAccessibleName(self.tr("Warning"))
+        self.warning_label.setVisible(False)
+        earlier = self._sent_before
+        if self._mode_changed:
+            self.warning_label.setText(
+                self.tr(
+                    "⚠ Sandbox mode was switched on or off after this campaign was prepared. "
+                    "Go back and review it again before sending."
+                )
+            )
+            self.warning_label.setVisible(True)
+        elif earlier is not None:
+            self.warning_label.setText(
+                self.tr(
+                    "⚠ This message already went to this list on {date} (campaign “{name}”). Sending it "
+                    "again messages everyone a second time."
+                ).format(date=local_time_text(earlier.created_at), name=earlier.name or earlier.code)
+            )
+            self.warning_label.setVisible(True)
+        return self.warning_label
 
     def _can_send(self) -> bool:
         return self._count > 0 and not self._mode_changed
@@ -295,22 +306,26 @@ class ReviewDialog(QDialog):
         self.type_label = self._add_value(form, self.tr("Message type:"), kind, self.tr("Message type"))
         return box
 
-    def _status_reason(self, status: str) -> str:
+    def _status_reason(self, status: SetAsideStatus) -> str:
         return {
-            RowStatus.INVALID.value: self.tr("Not a valid phone number"),
-            RowStatus.MISSING.value: self.tr("No phone number in the row"),
-            RowStatus.DAMAGED.value: self.tr("Number damaged by Excel (re-export the column as Text)"),
-            RowStatus.DUPLICATE.value: self.tr("Number already earlier in the list (sent once)"),
-            MISSING_VALUE: self.tr("A merge field is empty, so the message would be incomplete"),
-            BLOCKED_TEXT: self.tr("The message for the row cannot be sent (a hidden character, or blank)"),
-        }.get(status, status)
+            SetAsideStatus.INVALID: self.tr("Not a valid phone number"),
+            SetAsideStatus.MISSING: self.tr("No phone number in the row"),
+            SetAsideStatus.DAMAGED: self.tr("Number damaged by Excel (re-export the column as Text)"),
+            SetAsideStatus.DUPLICATE: self.tr("Number already earlier in the list (sent once)"),
+            SetAsideStatus.MISSING_VALUE: self.tr(
+                "A merge field is empty, so the message would be incomplete"
+            ),
+            SetAsideStatus.BLOCKED_TEXT: self.tr(
+                "The message for the row cannot be sent (a hidden character, or blank)"
+            ),
+        }[status]
 
     def _set_aside_text(self) -> str:
         set_aside = self._prepared.set_aside
         if not set_aside:
             return self.tr("None: every row gets a message.")
         counts = Counter(row.status for row in set_aside)
-        order = [s for s in _STATUS_ORDER if s in counts] + sorted(set(counts) - set(_STATUS_ORDER))
+        order = [s for s in _STATUS_ORDER if s in counts]
         total = len(set_aside)
         head = (
             self.tr("1 row of the list is set aside:")
@@ -399,13 +414,7 @@ class ReviewDialog(QDialog):
     # ------------------------------------------------------------------ balance
 
     def _check_balance(self) -> None:
-        services = self._services
-
-        def work(_ctx: TaskContext) -> Balance:
-            with services.make_client() as client:
-                return client.check_balance()
-
-        services.tasks.run(work, self._on_balance_checked, self._on_balance_failed, owner=self)
+        self._account.check_balance(self, self._on_balance_checked, self._on_balance_failed)
 
     @Slot(object)
     def _on_balance_checked(self, balance: Balance) -> None:
@@ -472,18 +481,9 @@ class ReviewDialog(QDialog):
         phone = self._own_number()
         if phone is None:
             return
-        services = self._services
-        message = dataclasses.replace(self._prepared.messages[0], phone=phone)
-        spec = self._prepared.spec
-        journal_path = services.paths.journal_file
-
-        def work(_ctx: TaskContext) -> MessageRecord:
-            with services.make_client() as client:
-                return send_test_message(journal_path, spec, message, client)
-
         self._set_testing(True)
         self.test_result.setText(self.tr("Sending the test message to +{phone}…").format(phone=phone))
-        services.tasks.run(work, self._on_test_sent, self._on_test_failed, owner=self)
+        self._campaigns.send_test(self._prepared, phone, self, self._on_test_sent, self._on_test_failed)
 
     def _set_testing(self, testing: bool) -> None:
         # The test holds the journal's sender lock: the campaign must wait for it.

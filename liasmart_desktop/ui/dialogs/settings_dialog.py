@@ -33,15 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liasmart_desktop.core.api.client import LiaSmartClient
 from liasmart_desktop.core.api.payloads import Balance
 from liasmart_desktop.core.api.urls import check_base_url
-from liasmart_desktop.core.credentials import (
-    Credentials,
-    check_api_id,
-    delete_password,
-    save_password,
-)
+from liasmart_desktop.core.credentials import check_api_id, delete_password, save_password
 from liasmart_desktop.core.errors import ConfigError, CredentialError, CredentialProblem, LiaSmartError
 from liasmart_desktop.core.importing import RowStatus, normalise_phone
 from liasmart_desktop.core.sender_id import SenderIdProblem, SenderIdRule, check_sender_id
@@ -52,6 +46,7 @@ from liasmart_desktop.core.settings import (
     AppSettings,
     updated,
 )
+from liasmart_desktop.ui.controllers.account_controller import AccountController, ConnectionTest
 from liasmart_desktop.ui.dialogs.review_dialog import format_money
 from liasmart_desktop.ui.i18n import LANGUAGES
 from liasmart_desktop.ui.messages import describe_error
@@ -107,9 +102,12 @@ class SettingsDialog(QDialog):
         ``AppServices.settings_changed`` has told every listener.
     """
 
-    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: AppServices, account: AccountController, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._services = services
+        self._account = account
         self._saved = services.settings
         self._store = services.keyring_status()
         self._store_name = store_name(self._store.backend)
@@ -606,30 +604,20 @@ class SettingsDialog(QDialog):
             return
         typed = self._password_edit.text()
         use_saved = not typed and not self._remove_password and api_id == self._saved.api_id
-        trust_store = self._trust_store_check.isChecked()
-        uid_echo = self._uid_echo_check.isChecked()
-        services = self._services
-
-        def work(_ctx: TaskContext) -> Balance:
-            if typed:
-                credentials = Credentials(api_id, typed)
-            elif use_saved:
-                credentials = _saved_credentials(services, api_id)
-            else:
-                raise CredentialError(CredentialProblem.NO_PASSWORD)
-            with LiaSmartClient(
-                credentials,
-                base_url=base_url,
-                max_connections=1,
-                use_system_trust_store=trust_store,
-                require_uid_echo=uid_echo,
-            ) as client:
-                return client.check_balance()
-
+        if not typed and not use_saved:
+            self._on_test_failed(CredentialError(CredentialProblem.NO_PASSWORD))
+            return
+        test = ConnectionTest(
+            api_id=api_id,
+            password=typed,
+            base_url=base_url,
+            use_system_trust_store=self._trust_store_check.isChecked(),
+            require_uid_echo=self._uid_echo_check.isChecked(),
+        )
         self._test_button.setEnabled(False)
         self._test_result.setText(self.tr("Connecting…"))
         self._test_base_url = base_url
-        services.tasks.run(work, self._on_test_succeeded, self._on_test_failed, owner=self)
+        self._account.test_connection(test, self, self._on_test_succeeded, self._on_test_failed)
 
     @Slot(object)
     def _on_test_succeeded(self, balance: Balance) -> None:
@@ -881,14 +869,3 @@ class SettingsDialog(QDialog):
         self._closed = True
         # The dialog may live on (its parent keeps it): the typed password must not.
         self._password_edit.clear()
-
-
-def _saved_credentials(services: AppServices, api_id: str) -> Credentials:
-    """The password already given for the saved API ID: keyring, environment or this session."""
-    if not services.sandbox_mode:
-        return services.credentials()
-    # In sandbox mode ``credentials()`` names the simulator's; the test is about the real account.
-    stored = services.stored_password()
-    if stored is None:
-        raise CredentialError(CredentialProblem.NO_PASSWORD)
-    return Credentials(api_id, stored)

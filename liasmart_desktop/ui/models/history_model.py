@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -18,39 +18,19 @@ from PySide6.QtGui import QFont
 
 from liasmart_desktop.core.sending.records import Campaign
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState
-from liasmart_desktop.core.sending.trial_message import TEST_SOURCE_NAME
+from liasmart_desktop.core.sending.summaries import CampaignOverview
 from liasmart_desktop.ui.messages import describe_stop, join_sentences
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 #: Data role holding the campaign code of a row (any column).
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
-_WAITING_STATES = (MessageState.PENDING, MessageState.IN_FLIGHT, MessageState.RETRY_WAIT)
-
-
-@dataclass(frozen=True, slots=True)
-class CampaignOverview:
-    """A campaign with its message counts, as read from the journal off the GUI thread."""
-
-    campaign: Campaign
-    counts: Mapping[MessageState, int]
-    set_aside: int
-
-    @property
-    def total(self) -> int:
-        """Messages stored for the campaign (set-aside rows not included)."""
-        return sum(self.counts.values())
-
-    @property
-    def waiting(self) -> int:
-        """Messages not sent yet (pending, waiting to retry, or being sent)."""
-        return sum(self.counts.get(state, 0) for state in _WAITING_STATES)
 
 
 class HistoryColumn(enum.IntEnum):
     """The columns, in display order."""
 
     DATE = 0
-    SOURCE = enum.auto()
+    NAME = enum.auto()
     SENDER = enum.auto()
     TYPE = enum.auto()
     STATUS = enum.auto()
@@ -59,7 +39,7 @@ class HistoryColumn(enum.IntEnum):
     REJECTED = enum.auto()
     UNKNOWN = enum.auto()
     WAITING = enum.auto()
-    SANDBOX = enum.auto()
+    ACCOUNT = enum.auto()
     CODE = enum.auto()
 
 
@@ -103,7 +83,7 @@ class HistoryTableModel(QAbstractTableModel):
         self._rows: list[_Row] = []
         self._headers = (
             self.tr("Date"),
-            self.tr("Recipients from"),
+            self.tr("Campaign"),
             self.tr("Sender ID"),
             self.tr("Type"),
             self.tr("Status"),
@@ -112,15 +92,18 @@ class HistoryTableModel(QAbstractTableModel):
             self.tr("Rejected"),
             self.tr("Unknown"),
             self.tr("Not sent yet"),
-            self.tr("Sandbox"),
-            self.tr("Campaign"),
+            self.tr("Account"),
+            self.tr("Code"),
         )
         self._header_tips = {
             HistoryColumn.UNKNOWN: self.tr(
                 "No clear answer came back for these messages: they may or may not have been delivered."
             ),
             HistoryColumn.WAITING: self.tr("Messages still to send; open the campaign to continue."),
-            HistoryColumn.SANDBOX: self.tr("Sent to the built-in simulator: no real messages, no charge."),
+            HistoryColumn.ACCOUNT: self.tr(
+                "The LiaSmart account (API ID) the campaign is sent through, or the sandbox for practice "
+                "campaigns. A campaign is only ever sent through its own account."
+            ),
         }
 
     # ------------------------------------------------------------------ filling
@@ -139,10 +122,15 @@ class HistoryTableModel(QAbstractTableModel):
         """The row showing campaign ``code`` (-1 when it is not shown)."""
         return next((i for i, row in enumerate(self._rows) if row.code == code), -1)
 
-    def _source_text(self, campaign: Campaign) -> str:
-        if campaign.source_name == TEST_SOURCE_NAME:
+    def _name_text(self, campaign: Campaign) -> str:
+        if campaign.is_test:
             return self.tr("Test message")
-        return campaign.source_name or self.tr("Typed or pasted numbers")
+        return campaign.name or campaign.source_name or self.tr("Typed or pasted numbers")
+
+    def _account_text(self, campaign: Campaign) -> str:
+        if campaign.sandbox:
+            return self.tr("Sandbox (practice)")
+        return campaign.api_id or "—"
 
     def _type_text(self, sms_type: str) -> str:
         return self.tr("Transactional") if sms_type == "T" else self.tr("Promotional")
@@ -164,7 +152,7 @@ class HistoryTableModel(QAbstractTableModel):
             status = self.tr("{status} – can be continued").format(status=status)
         cells = (
             local_time_text(campaign.created_at),
-            self._source_text(campaign),
+            self._name_text(campaign),
             campaign.sender_id,
             self._type_text(campaign.sms_type),
             status,
@@ -173,7 +161,7 @@ class HistoryTableModel(QAbstractTableModel):
             f"{counts.get(MessageState.REJECTED, 0):,}",
             f"{counts.get(MessageState.UNKNOWN, 0):,}",
             f"{overview.waiting:,}",
-            self.tr("Yes") if campaign.sandbox else "",
+            self._account_text(campaign),
             campaign.code,
         )
         summary = self.tr(
@@ -187,7 +175,7 @@ class HistoryTableModel(QAbstractTableModel):
             cancelled=f"{counts.get(MessageState.CANCELLED, 0):,}",
             set_aside=f"{overview.set_aside:,}",
         )
-        stop = describe_stop(campaign.stop_reason, campaign.stop_detail) if campaign.stop_reason else ""
+        stop = describe_stop(campaign.stop) if campaign.stop else ""
         details = [summary, stop]
         unknown = counts.get(MessageState.UNKNOWN, 0)
         if unknown == 1:

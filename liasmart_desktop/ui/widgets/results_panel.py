@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liasmart_desktop.core.sending.engine import Progress
 from liasmart_desktop.core.sending.records import Campaign, MessageRecord
 from liasmart_desktop.core.sending.states import OPEN_STATES, MessageState
+from liasmart_desktop.core.sending.summaries import Progress
 from liasmart_desktop.ui.controllers.send_controller import SendState
 from liasmart_desktop.ui.messages import state_name
 from liasmart_desktop.ui.models.results_model import Column, ResultsFilter, ResultsModel

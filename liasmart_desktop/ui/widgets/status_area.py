@@ -9,9 +9,9 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStatusBar, QWidget
 
 from liasmart_desktop.core.api.payloads import Balance
+from liasmart_desktop.ui.controllers.account_controller import AccountController
 from liasmart_desktop.ui.messages import describe_error
 from liasmart_desktop.ui.services import AppServices
-from liasmart_desktop.ui.workers.task_runner import TaskContext
 
 
 class SandboxBanner(QFrame):
@@ -53,9 +53,10 @@ class SandboxBanner(QFrame):
 class StatusArea(QObject):
     """Two permanent status-bar labels: where messages go, and the account balance."""
 
-    def __init__(self, services: AppServices, bar: QStatusBar) -> None:
+    def __init__(self, services: AppServices, account: AccountController, bar: QStatusBar) -> None:
         super().__init__(bar)
         self._services = services
+        self._account = account
         self.connection = QLabel()
         self.balance = QLabel()
         self.connection.setAccessibleName(self.tr("Connection"))
@@ -84,12 +85,7 @@ class StatusArea(QObject):
             self.balance.setText("")
             return
         self.balance.setText(self.tr("Balance: checking…"))
-
-        def work(_ctx: TaskContext) -> Balance:
-            with services.make_client() as client:
-                return client.check_balance()
-
-        services.tasks.run(work, self._show_balance, self._show_problem, owner=self.balance)
+        self._account.check_balance(self.balance, self._show_balance, self._show_problem)
 
     def _show_balance(self, balance: Balance) -> None:
         self.balance.setText(

@@ -1,26 +1,31 @@
-"""The send engine on its own QThread: the worker only drives the core engine and relays its progress."""
+"""The send engine on its own QThread: the worker runs one campaign operation and relays what it reports.
+
+It holds no business logic: the job is a call of the core's ``CampaignService`` (send, resume or
+resend) prepared by the campaign controller; the worker gives it the pause/cancel control and
+turns its callbacks into signals.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from liasmart_desktop.core.api.client import LiaSmartClient
-from liasmart_desktop.core.sending.engine import EngineConfig, Progress, SendControl, SendEngine
-from liasmart_desktop.core.sending.session import SendingSession
+from liasmart_desktop.core.sending.engine import SendControl
+from liasmart_desktop.core.sending.summaries import LoadedCampaign, Progress, RunReport
+
+#: What a job is given: the control, where progress goes, where the created campaign goes.
+JobRun = Callable[
+    [SendControl, Callable[[Progress], None], Callable[[LoadedCampaign], None]], RunReport | None
+]
 
 
 @dataclass(frozen=True, slots=True)
 class SendJob:
-    """Which campaign to send, from which journal, through which client, at what pace."""
+    """One sending operation of the campaign service, run on the worker thread."""
 
-    journal_path: Path
-    campaign_code: str
-    make_client: Callable[[int], LiaSmartClient]  # called on the worker thread with the concurrency
-    config: EngineConfig
+    run: JobRun
 
 
 class SendWorker(QObject):
@@ -30,16 +35,16 @@ class SendWorker(QObject):
     each carrying every message that changed since the previous one.
 
     Signals:
+        created(object): a ``LoadedCampaign`` just stored, before its first request leaves.
         progressed(object): a core ``Progress``.
-        finished(object): the core ``RunResult``.
+        finished(object): the core ``RunReport`` (``None``: there was nothing to send).
         failed(object): the exception that stopped the run (a ``LiaSmartError`` or a bug).
-        recovered(int): messages found in flight after a crash, now unknown.
     """
 
+    created = Signal(object)
     progressed = Signal(object)
     finished = Signal(object)
     failed = Signal(object)
-    recovered = Signal(int)
 
     def __init__(self, job: SendJob, control: SendControl) -> None:
         super().__init__()
@@ -48,19 +53,10 @@ class SendWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        """Open the journal (taking the sender lock), build the client here, run the engine."""
+        """Run the job here, on the worker thread (the client is created here too)."""
         try:
-            with SendingSession(self._job.journal_path) as session:
-                if session.recovered:
-                    self.recovered.emit(session.recovered)
-                campaign = session.journal.campaign(self._job.campaign_code)
-                with self._job.make_client(self._job.config.concurrency) as client:
-                    engine = SendEngine(session.journal, client, self._job.config, on_progress=self._relay)
-                    result = engine.run(campaign, self._control)
+            report = self._job.run(self._control, self.progressed.emit, self.created.emit)
         except Exception as exc:  # noqa: BLE001 - reported to the GUI, which explains it
             self.failed.emit(exc)
             return
-        self.finished.emit(result)
-
-    def _relay(self, progress: Progress) -> None:
-        self.progressed.emit(progress)
+        self.finished.emit(report)

@@ -11,13 +11,16 @@ from pathlib import Path
 import httpx
 import pytest
 
-from liasmart_desktop.core.api.outcome import Outcome
+from liasmart_desktop.core.api.outcome import Outcome, Reason
 from liasmart_desktop.core.api.payloads import SmsMessage
 from liasmart_desktop.core.errors import JournalError, JournalProblem
-from liasmart_desktop.core.sending.engine import EngineConfig, Progress, SendControl, SendEngine
+from liasmart_desktop.core.sending.claims import Claims
+from liasmart_desktop.core.sending.engine import EngineConfig, SendControl, SendEngine
 from liasmart_desktop.core.sending.journal import Journal
+from liasmart_desktop.core.sending.records import Stop
 from liasmart_desktop.core.sending.session import SendingSession
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
+from liasmart_desktop.core.sending.summaries import Progress
 from tests.core.sending.conftest import FIRST_MESSAGE_ID, MockProvider, make_campaign, make_client
 
 FAST = EngineConfig(concurrency=4, rate_per_s=1000.0)
@@ -83,12 +86,12 @@ def test_account_refusal_pauses_at_once_and_leaves_the_rest_pending(journal: Jou
     campaign, result = run(journal, provider, 50, EngineConfig(concurrency=4, rate_per_s=1000.0))
     assert result.status is CampaignStatus.PAUSED
     assert result.stop_reason is StopReason.ACCOUNT_REFUSED
-    assert "ip_not_allowed" in result.stop_detail
+    assert result.stop == Stop(StopReason.ACCOUNT_REFUSED, Reason.IP_NOT_ALLOWED, "IP not Whitelisted")
     # At most the requests already in flight left after the first refusal.
     assert len(provider.requests) <= 5 + 4
     assert result.counts[MessageState.ACCEPTED] == 5
     assert result.counts[MessageState.PENDING] == 50 - 5
-    assert journal.campaign(campaign.id).stop_reason is StopReason.ACCOUNT_REFUSED
+    assert journal.campaign(campaign.id).stop == result.stop  # stored as it is, not as text
 
 
 def test_ambiguous_outcomes_become_unknown_are_not_resent_and_trip_the_breaker(journal: Journal) -> None:
@@ -164,7 +167,7 @@ def test_mostly_rejected_pauses(journal: Journal) -> None:
     )
     _, result = run(journal, provider, 100, EngineConfig(concurrency=1, rate_per_s=1000.0))
     assert result.stop_reason is StopReason.MOSTLY_REJECTED
-    assert "Sender ID not approved" in result.stop_detail
+    assert result.stop == Stop(StopReason.MOSTLY_REJECTED, Reason.REMARKS, "Sender ID not approved")
     assert result.counts[MessageState.REJECTED] == 20
     assert result.counts[MessageState.PENDING] == 80
 
@@ -263,7 +266,7 @@ def test_a_failed_claim_sends_nothing(journal: Journal, monkeypatch: pytest.Monk
     def broken_claim(*_a: object, **_k: object) -> list[object]:
         raise JournalError(JournalProblem.WRITE_FAILED, "disk full")
 
-    monkeypatch.setattr(journal, "advance", broken_claim)
+    monkeypatch.setattr(Claims, "advance", broken_claim)
     provider = MockProvider()
     _, result = run(journal, provider, 3)
     assert result.stop_reason is StopReason.JOURNAL_FAILED
@@ -299,26 +302,26 @@ def test_stop_ends_the_run_after_the_requests_in_flight(journal: Journal) -> Non
 def test_a_journal_that_stops_recording_leaves_answers_in_flight_for_recovery(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Fault matrix #32: once the journal cannot be written, nothing more is sent; what was
+    """Once the journal cannot be written, nothing more is sent; what was
     answered but not recorded is in flight there and becomes unknown on the next start."""
     path = tmp_path / "j.sqlite3"
     with SendingSession(path) as session:
         journal = session.journal
         campaign = make_campaign(journal, 10)
-        real_advance = journal.advance
+        real_advance = Claims.advance
         failures = {"n": 0}
 
-        def failing_once_answers_come(*args: object) -> object:
-            if args[1]:  # the first turn that records an answer, and every one after it
+        def failing_once_answers_come(claims: Claims, *args: object) -> object:
+            if args[0]:  # the first turn that records an answer, and every one after it
                 failures["n"] += 1
                 raise JournalError(JournalProblem.WRITE_FAILED, "disk full")
-            return real_advance(*args)  # type: ignore[arg-type]
+            return real_advance(claims, *args)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(journal, "advance", failing_once_answers_come)
+        monkeypatch.setattr(Claims, "advance", failing_once_answers_come)
         provider = MockProvider(script=lambda _n, _b: time.sleep(0.05))
         with make_client(provider) as client:
             result = SendEngine(journal, client, EngineConfig(concurrency=3, rate_per_s=1000.0)).run(campaign)
-        assert (result.stop_reason, result.stop_detail) == (StopReason.JOURNAL_FAILED, "disk full")
+        assert result.stop == Stop(StopReason.JOURNAL_FAILED, None, "disk full")
         sent = len(provider.requests)
         assert 1 <= sent <= 3  # what was claimed before the first answer; nothing after the failure
         assert failures["n"] >= 2  # the answers were offered again before giving up
@@ -352,13 +355,13 @@ def test_the_coordinator_does_not_spin_while_the_last_requests_are_out(
     journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[int] = []
-    real_advance = journal.advance
+    real_advance = Claims.advance
 
-    def counting(*args: object) -> object:
+    def counting(claims: Claims, *args: object) -> object:
         calls.append(1)
-        return real_advance(*args)  # type: ignore[arg-type]
+        return real_advance(claims, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(journal, "advance", counting)
+    monkeypatch.setattr(Claims, "advance", counting)
     provider = MockProvider(script=lambda _n, _b: time.sleep(0.3))
     run(journal, provider, 3, EngineConfig(concurrency=4, rate_per_s=1000.0))
     # Claims as tokens come, the answers, a look for more: a dozen turns at most, not a busy loop

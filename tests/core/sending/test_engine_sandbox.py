@@ -20,10 +20,11 @@ from liasmart_desktop.core.api.client import LiaSmartClient, Timeouts
 from liasmart_desktop.core.api.outcome import Outcome
 from liasmart_desktop.core.api.payloads import SmsMessage
 from liasmart_desktop.core.credentials import Credentials
-from liasmart_desktop.core.sending.engine import EngineConfig, RunResult, SendEngine
+from liasmart_desktop.core.sending.engine import EngineConfig, SendEngine
 from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.sending.records import Campaign
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
+from liasmart_desktop.core.sending.summaries import RunResult
 from liasmart_desktop.sandbox import FaultKind, SandboxConfig, SandboxServer
 from tests.core.sending.conftest import make_campaign, phone
 from tests.helpers.ledger_checks import check_against_ledger, send_requests

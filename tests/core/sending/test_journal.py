@@ -21,9 +21,15 @@ from liasmart_desktop.core.sending.delivery import refresh_delivery
 from liasmart_desktop.core.sending.engine import EngineConfig, SendEngine
 from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.sending.lock import LockBusyError, SenderLock
-from liasmart_desktop.core.sending.records import CampaignSpec, NewMessage, SetAsideRow, Transition
+from liasmart_desktop.core.sending.records import CampaignSpec, NewMessage, SetAsideRow, Stop, Transition
 from liasmart_desktop.core.sending.session import SendingSession
-from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
+from liasmart_desktop.core.sending.states import (
+    CampaignStatus,
+    EventKind,
+    MessageState,
+    SetAsideStatus,
+    StopReason,
+)
 from tests.core.sending.conftest import MockProvider, make_campaign, make_client
 
 
@@ -50,7 +56,7 @@ def test_campaign_round_trip_and_lookup(journal: Journal) -> None:
     campaign = journal.create_campaign(
         spec,
         [NewMessage(2, "8613900000001", "Hi 张三", "U", 1, {"name": "张三", "phone": "13900000001"})],
-        [SetAsideRow(3, "12", "invalid", "too_short", {"digits": 2}, None, {"name": "x"})],
+        [SetAsideRow(3, "12", SetAsideStatus.INVALID, "too_short", {"digits": 2}, None, {"name": "x"})],
     )
     assert journal.campaign(campaign.code) == campaign
     assert journal.campaign(str(campaign.id)) == campaign
@@ -61,7 +67,7 @@ def test_campaign_round_trip_and_lookup(journal: Journal) -> None:
     (message,) = journal.messages(campaign.id)
     assert message.fields == {"name": "张三", "phone": "13900000001"}
     (aside,) = journal.set_aside_rows(campaign.id)
-    assert (aside.row, aside.status, aside.reason_data) == (3, "invalid", {"digits": 2})
+    assert (aside.row, aside.status, aside.reason_data) == (3, SetAsideStatus.INVALID, {"digits": 2})
     assert journal.set_aside_count(campaign.id) == 1
     assert journal.campaigns() == [campaign]
 
@@ -82,7 +88,7 @@ def test_in_flight_messages_become_unknown_after_a_crash(tmp_path: Path) -> None
     path = tmp_path / "j.sqlite3"
     journal = Journal.open(path)
     campaign = make_campaign(journal, 5)
-    claimed = journal.claim(campaign, 2, 0.0)
+    claimed = journal.claims(campaign).advance([], 2, 0.0)
     assert [m.uid for m in claimed] == [f"{campaign.code}-2-1", f"{campaign.code}-3-1"]
     journal.close()  # the "crash": nothing recorded for the two claimed messages
 
@@ -99,20 +105,24 @@ def test_in_flight_messages_become_unknown_after_a_crash(tmp_path: Path) -> None
             )
         assert result.counts[MessageState.UNKNOWN] == 2
         assert len(provider.requests) == 3  # the two unknown ones were not sent again
-        assert any(kind == "recovered" for _, kind, _ in session.journal.events(campaign.id))
+        recovered = [e.data for e in session.journal.events(campaign.id) if e.kind is EventKind.RECOVERED]
+        assert recovered == [{"count": 2}]
         assert session.journal.newest_unfinished() is None
 
 
 def test_resend_is_a_new_attempt_with_a_new_uid(journal: Journal) -> None:
     campaign = make_campaign(journal, 2)
-    claimed = journal.claim(campaign, 2, 0.0)
-    journal.record(
+    claims = journal.claims(campaign)
+    claimed = claims.advance([], 2, 0.0)
+    claims.advance(
         [
             Transition(claimed[0].pk, MessageState.UNKNOWN, reason="read_timeout"),
             Transition(
                 claimed[1].pk, MessageState.REJECTED, reason="remarks", remarks="Invalid Mobile Number"
             ),
-        ]
+        ],
+        0,
+        0.0,
     )
     journal.set_status(campaign.id, CampaignStatus.FINISHED)
     with pytest.raises(ValueError, match="resent"):
@@ -128,16 +138,21 @@ def test_resend_is_a_new_attempt_with_a_new_uid(journal: Journal) -> None:
     assert provider.uids() == [f"{campaign.code}-2-2"]
     first = next(m for m in journal.messages(campaign.id) if m.row == 2)
     assert (first.state, first.attempt) == (MessageState.ACCEPTED, 2)
-    assert any(kind == "resend" for _, kind, _ in journal.events(campaign.id))
+    resends = [e.data for e in journal.events(campaign.id) if e.kind is EventKind.RESEND]
+    assert resends == [{"count": 1, "state": "unknown"}]
 
 
 def test_release_waiting_and_cancel(journal: Journal) -> None:
     campaign = make_campaign(journal, 3)
-    claimed = journal.claim(campaign, 2, 0.0)
-    journal.record([Transition(m.pk, MessageState.RETRY_WAIT, retries=1, not_before=9e12) for m in claimed])
-    assert journal.next_retry_time(campaign.id) == 9e12
-    assert journal.claim(campaign, 5, 100.0)[0].row == 4  # waiting ones are not due yet
+    claims = journal.claims(campaign)
+    claimed = claims.advance([], 2, 0.0)
+    claims.advance(
+        [Transition(m.pk, MessageState.RETRY_WAIT, retries=1, not_before=9e12) for m in claimed], 0, 0.0
+    )
+    assert claims.next_retry_time() == 9e12
+    assert claims.advance([], 5, 100.0)[0].row == 4  # waiting ones are not due yet
     assert journal.release_waiting(campaign.id) == 2
+    assert journal.release_waiting(campaign.id) == 0
     counts = journal.counts(campaign.id)
     assert {
         state
@@ -223,13 +238,15 @@ class _StatusClient:
 
 
 def _accepted_campaign(journal: Journal, count: int) -> list[str]:
-    campaign = make_campaign(journal, count)
-    claimed = journal.claim(campaign, count, 0.0)
-    journal.record(
+    claims = journal.claims(make_campaign(journal, count))
+    claimed = claims.advance([], count, 0.0)
+    claims.advance(
         [
             Transition(m.pk, MessageState.ACCEPTED, reason="ok", message_id=str(1000 + i))
             for i, m in enumerate(claimed)
-        ]
+        ],
+        0,
+        0.0,
     )
     return [str(1000 + i) for i in range(count)]
 
@@ -285,4 +302,21 @@ def test_engine_marks_campaign_paused_in_the_journal(journal: Journal) -> None:
     with make_client(provider) as client:
         SendEngine(journal, client, EngineConfig(concurrency=1, rate_per_s=1000.0)).run(campaign)
     stored = journal.campaign(campaign.id)
-    assert (stored.status, stored.stop_reason) == (CampaignStatus.PAUSED, StopReason.ACCOUNT_REFUSED)
+    assert stored.status is CampaignStatus.PAUSED
+    assert stored.stop is not None
+    assert (stored.stop.reason, stored.stop.cause) == (StopReason.ACCOUNT_REFUSED, Reason.CREDENTIALS)
+
+
+def test_status_changes_are_the_audit_trail_and_an_account_is_adopted_only_once(journal: Journal) -> None:
+    campaign = make_campaign(journal, 1)
+    journal.set_status(campaign.id, CampaignStatus.READY)  # not an event: nothing happened yet
+    journal.set_status(campaign.id, CampaignStatus.PAUSED, Stop(StopReason.USER_PAUSE))
+    assert [(e.kind, dict(e.data)) for e in journal.events(campaign.id)] == [
+        (EventKind.CREATED, {}),
+        (EventKind.PAUSED, {"reason": "user_pause"}),
+    ]
+    assert journal.adopt_account(campaign.id, "API1")
+    assert not journal.adopt_account(campaign.id, "API2")
+    assert journal.campaign(campaign.id).api_id == "API1"
+    sandbox = make_campaign(journal, 1, sandbox=True)
+    assert not journal.adopt_account(sandbox.id, "API1")  # a sandbox campaign never gets an account

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from liasmart_desktop.core.errors import JournalError, JournalProblem
-from liasmart_desktop.core.sending.journal import READ_AHEAD, Journal
+from liasmart_desktop.core.sending.claims import READ_AHEAD
+from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.sending.lock import LockBusyError, SenderLock
 from liasmart_desktop.core.sending.records import CampaignSpec, NewMessage, Transition
 from liasmart_desktop.core.sending.session import SendingSession
@@ -84,12 +85,13 @@ def test_a_journal_locked_by_another_writer_is_a_write_failure(
             journal.create_campaign(SPEC, [])
         assert begin.value.code is JournalProblem.WRITE_FAILED
         # The send engine's one-statement turn fails the same way and claims nothing.
+        claims = journal.claims(campaign)
         with pytest.raises(JournalError) as turn:
-            journal.claim(campaign, 2, time.time())
+            claims.advance([], 2, time.time())
         assert turn.value.code is JournalProblem.WRITE_FAILED
     finally:
         other.execute("ROLLBACK")
-    assert [m.row for m in journal.claim(campaign, 2, time.time())] == [2, 3]  # read afresh, nothing lost
+    assert [m.row for m in claims.advance([], 2, time.time())] == [2, 3]  # read afresh, nothing lost
 
 
 def test_a_statement_that_fails_inside_a_transaction_rolls_back(journal: Journal) -> None:
@@ -109,7 +111,7 @@ def test_a_query_on_a_damaged_schema_is_corrupt(journal: Journal, other: sqlite3
     # A turn that cannot read what to claim fails cleanly too.
     other.execute("ALTER TABLE messages RENAME TO gone")
     with pytest.raises(JournalError) as unreadable:
-        journal.claim(campaign, 1, time.time())
+        journal.claims(campaign).advance([], 1, time.time())
     assert unreadable.value.code is JournalProblem.CORRUPT
 
 
@@ -125,69 +127,74 @@ def test_campaign_codes_are_unique_even_when_the_random_draw_repeats(
 
 def test_claims_follow_row_order_across_read_ahead_batches(journal: Journal) -> None:
     count = READ_AHEAD + 10
-    campaign = make_campaign(journal, count)
+    claims = journal.claims(make_campaign(journal, count))
     rows: list[int] = []
-    while claimed := journal.claim(campaign, 7, time.time()):
+    while claimed := claims.advance([], 7, time.time()):
         rows += [m.row for m in claimed]
     assert rows == list(range(2, count + 2))
-    assert journal.claim(campaign, 7, time.time()) == []
-    assert journal.advance(campaign, [], 0, time.time()) == []
+    assert claims.advance([], 7, time.time()) == []
+    assert claims.advance([], 0, time.time()) == []
 
 
 def test_a_message_changed_by_another_writer_is_not_handed_out(
     journal: Journal, other: sqlite3.Connection
 ) -> None:
     campaign = make_campaign(journal, 6)
-    assert [m.row for m in journal.claim(campaign, 1, time.time())] == [2]  # rows 3… are read ahead
+    claims = journal.claims(campaign)
+    assert [m.row for m in claims.advance([], 1, time.time())] == [2]  # rows 3… are read ahead
     other.execute("UPDATE messages SET state='cancelled' WHERE row=3")
-    claimed = journal.claim(campaign, 2, time.time())
+    claimed = claims.advance([], 2, time.time())
     assert [m.row for m in claimed] == [4]  # row 3 is not claimed, row 4 is, and only it is sent
     states = {m.row: m.state for m in journal.messages(campaign.id)}
     assert (states[3], states[4]) == (MessageState.CANCELLED, MessageState.IN_FLIGHT)
-    assert [m.row for m in journal.claim(campaign, 5, time.time())] == [5, 6, 7]  # read afresh
+    assert [m.row for m in claims.advance([], 5, time.time())] == [5, 6, 7]  # read afresh
 
 
 def test_a_message_made_pending_again_is_claimed_again_in_row_order(journal: Journal) -> None:
-    campaign = make_campaign(journal, 4)
-    first, second = journal.claim(campaign, 2, time.time())
+    claims = journal.claims(make_campaign(journal, 4))
+    first, second = claims.advance([], 2, time.time())
     # An account refusal puts the message back: it goes before the later rows.
-    journal.advance(campaign, [Transition(first.pk, MessageState.PENDING, "ip_not_allowed")], 0, time.time())
-    assert [m.row for m in journal.claim(campaign, 2, time.time())] == [2, 4]
+    claims.advance([Transition(first.pk, MessageState.PENDING, "ip_not_allowed")], 0, time.time())
+    assert [m.row for m in claims.advance([], 2, time.time())] == [2, 4]
     assert second.row == 3
 
 
 def test_waiting_messages_are_claimed_when_due_earliest_first(journal: Journal) -> None:
-    campaign = make_campaign(journal, 5)
+    claims = journal.claims(make_campaign(journal, 5))
     now = time.time()
-    a, b, c = journal.claim(campaign, 3, now)
+    a, b, c = claims.advance([], 3, now)
     waits = [
         Transition(a.pk, MessageState.RETRY_WAIT, "connect_failed", retries=1, not_before=now + 0.2),
         Transition(b.pk, MessageState.RETRY_WAIT, "connect_failed", retries=1, not_before=now + 0.1),
     ]
-    assert [m.row for m in journal.advance(campaign, waits, 1, now)] == [5]  # not due yet: pending first
-    journal.advance(
-        campaign, [Transition(c.pk, MessageState.RETRY_WAIT, "rate_limited", not_before=now + 5)], 0, now
-    )
-    due = journal.claim(campaign, 5, now + 0.3)
+    assert [m.row for m in claims.advance(waits, 1, now)] == [5]  # not due yet: pending first
+    claims.advance([Transition(c.pk, MessageState.RETRY_WAIT, "rate_limited", not_before=now + 5)], 0, now)
+    due = claims.advance([], 5, now + 0.3)
     assert [(m.row, m.from_state, m.retries) for m in due] == [
         (3, MessageState.RETRY_WAIT, 1),
         (2, MessageState.RETRY_WAIT, 1),
         (6, MessageState.PENDING, 0),
     ]
-    assert journal.next_retry_time(campaign.id) == pytest.approx(now + 5)
-    assert journal.claim(campaign, 5, now + 6)[0].row == 4
+    assert claims.next_retry_time() == pytest.approx(now + 5)
+    assert claims.advance([], 5, now + 6)[0].row == 4
 
 
 def test_text_a_database_cannot_store_is_kept_readable(journal: Journal) -> None:
     campaign = make_campaign(journal, 2)
-    one, two = journal.claim(campaign, 2, time.time())
+    claims = journal.claims(campaign)
+    one, two = claims.advance([], 2, time.time())
     lone = "Invalid \ud800 number"  # a JSON reply may carry a lone surrogate ("\\ud800")
-    journal.advance(campaign, [Transition(one.pk, MessageState.REJECTED, "remarks", remarks=lone)], 0, 0.0)
-    journal.record([Transition(two.pk, MessageState.ACCEPTED, "ok", remarks=lone, message_id="7\udfff")])
+    claims.advance(
+        [
+            Transition(one.pk, MessageState.REJECTED, "remarks", remarks=lone),
+            Transition(two.pk, MessageState.ACCEPTED, "ok", remarks=lone, message_id="7\udfff"),
+        ],
+        0,
+        0.0,
+    )
     stored = {m.row: m for m in journal.messages(campaign.id)}
     assert stored[2].remarks == stored[3].remarks == "Invalid \ufffd number"
     assert stored[3].message_id == "7\ufffd"
-    journal.record([])
     journal.record_delivery([])
     assert journal.is_finished(campaign.id)
 
@@ -217,3 +224,7 @@ def test_a_busy_lock_whose_holder_cannot_be_read(tmp_path: Path) -> None:
         assert busy.value.holder_pid is None
     finally:
         os.close(fd)
+
+
+def test_claims_on_a_campaign_with_nothing_pending(journal: Journal) -> None:
+    assert journal.claims(make_campaign(journal, 0)).advance([], 3, time.time()) == []

@@ -15,15 +15,13 @@ from liasmart_desktop.core.sending.delivery import refresh_delivery
 from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.sending.pacing import MIN_RATE_PER_S, TokenBucket, backoff_delay_s
 from liasmart_desktop.core.sending.prepare import (
-    BLOCKED_TEXT,
     FINGERPRINT_CHUNK_BYTES,
-    MISSING_VALUE,
     file_fingerprint,
     import_problem,
     prepare_campaign,
 )
-from liasmart_desktop.core.sending.records import SetAsideRecord, Transition
-from liasmart_desktop.core.sending.states import MessageState
+from liasmart_desktop.core.sending.records import Transition
+from liasmart_desktop.core.sending.states import MessageState, SetAsideStatus
 from liasmart_desktop.core.text import TemplateError
 from tests.core.sending.conftest import make_campaign
 
@@ -64,9 +62,9 @@ def test_a_campaign_keeps_every_row_as_a_message_or_a_set_aside_row(names: Path)
     assert prepared.unicode_messages == 1
     aside = {row.row: row for row in prepared.set_aside}
     assert [row.row for row in prepared.set_aside] == [3, 4, 6]  # in row order
-    assert (aside[3].status, aside[3].reason_data) == (MISSING_VALUE, {"fields": "name"})
-    assert (aside[4].status, aside[4].reason) == (BLOCKED_TEXT, "bidi_control")
-    assert aside[6].status == "invalid"
+    assert (aside[3].status, aside[3].reason_data) == (SetAsideStatus.MISSING_VALUE, {"fields": "name"})
+    assert (aside[4].status, aside[4].reason) == (SetAsideStatus.BLOCKED_TEXT, "bidi_control")
+    assert aside[6].status is SetAsideStatus.INVALID
     assert aside[4].fields["city"] == "Oslo"
     spec = prepared.spec
     assert (spec.columns, spec.phone_column, spec.callback_url, spec.sandbox) == (
@@ -81,12 +79,7 @@ def test_a_campaign_keeps_every_row_as_a_message_or_a_set_aside_row(names: Path)
 def test_a_stored_set_aside_row_leads_back_to_the_importers_problem(names: Path) -> None:
     report = import_file(names, ImportOptions())
     prepared = prepare_campaign(report, "Hello {name} from {city}", sender_id="LIASMART", sms_type="T")
-    stored = {
-        row.row: SetAsideRecord(
-            row.row, row.original, row.status, row.reason, row.reason_data, row.first_row, row.fields
-        )
-        for row in prepared.set_aside
-    }
+    stored = {row.row: row for row in prepared.set_aside}
     assert import_problem(stored[3]) is None  # set aside when rendering, not by the importer
     assert import_problem(stored[4]) is None
     problem = import_problem(stored[6])
@@ -152,10 +145,10 @@ class _Reports:
 
 
 def _accepted(journal: Journal, count: int) -> None:
-    campaign = make_campaign(journal, count)
-    claimed = journal.claim(campaign, count, 0.0)
-    journal.record(
-        [Transition(m.pk, MessageState.ACCEPTED, "ok", message_id=str(500 + m.row)) for m in claimed]
+    claims = journal.claims(make_campaign(journal, count))
+    claimed = claims.advance([], count, 0.0)
+    claims.advance(
+        [Transition(m.pk, MessageState.ACCEPTED, "ok", message_id=str(500 + m.row)) for m in claimed], 0, 0.0
     )
 
 

@@ -11,13 +11,14 @@ import pytest
 from liasmart_desktop.core.api.outcome import OutcomeKind, Reason
 from liasmart_desktop.core.errors import ApiError, JournalError, JournalProblem
 from liasmart_desktop.core.sending import trial_message
-from liasmart_desktop.core.sending.engine import EngineConfig, RunResult, SendControl
+from liasmart_desktop.core.sending.engine import EngineConfig, SendControl
 from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.sending.lock import LockBusyError
-from liasmart_desktop.core.sending.records import Campaign, CampaignSpec, NewMessage
+from liasmart_desktop.core.sending.records import TEST_SOURCE_NAME, Campaign, CampaignSpec, NewMessage, Stop
 from liasmart_desktop.core.sending.session import SendingSession
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
-from liasmart_desktop.core.sending.trial_message import TEST_SOURCE_NAME, send_test_message
+from liasmart_desktop.core.sending.summaries import RunResult
+from liasmart_desktop.core.sending.trial_message import send_test_message
 from tests.core.sending.conftest import FIRST_MESSAGE_ID, MockProvider, make_client
 
 SPEC = CampaignSpec(
@@ -40,8 +41,7 @@ def journal_path(tmp_path: Path) -> Path:
 
 
 def send(journal_path: Path, provider: MockProvider):
-    with make_client(provider) as client:
-        return send_test_message(journal_path, SPEC, MESSAGE, client)
+    return send_test_message(journal_path, SPEC, MESSAGE, lambda _route: make_client(provider))
 
 
 def stored(journal_path: Path) -> tuple[Campaign, Journal]:
@@ -140,11 +140,10 @@ class _EngineThatStops:
 
     def run(self, campaign: Campaign, _control: SendControl) -> RunResult:
         if self.claim:
-            self._journal.claim(campaign, 1, 0.0)
-        self._journal.set_status(campaign.id, CampaignStatus.PAUSED, StopReason.JOURNAL_FAILED, "disk full")
-        return RunResult(
-            CampaignStatus.PAUSED, self._journal.counts(campaign.id), StopReason.JOURNAL_FAILED, "disk full"
-        )
+            self._journal.claims(campaign).advance([], 1, 0.0)
+        stop = Stop(StopReason.JOURNAL_FAILED, None, "disk full")
+        self._journal.set_status(campaign.id, CampaignStatus.PAUSED, stop)
+        return RunResult(CampaignStatus.PAUSED, self._journal.counts(campaign.id), stop)
 
 
 class _EngineThatLeavesInFlight(_EngineThatStops):
