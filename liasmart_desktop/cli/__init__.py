@@ -1,1 +1,1 @@
-"""The ``liasmart`` command line: the contract in shared/cli.md, built on the core only."""
+"""The ``liasmart`` command line, built on the core only (its contract: README, "The command line")."""

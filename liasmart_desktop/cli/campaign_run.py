@@ -156,7 +156,7 @@ def ctrl_c_stops(control: SendControl) -> Iterator[None]:
 
 
 def message_fields(m: MessageRecord) -> dict[str, object]:
-    """One message in ``--json`` output (shared/cli.md fields first)."""
+    """One message in ``--json`` output (the contract's fields first)."""
     return {
         "row": m.row,
         "phone": m.phone,

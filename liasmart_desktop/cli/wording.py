@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Final
 
 from liasmart_desktop.cli.commands.import_list import describe_row_problem
-from liasmart_desktop.core.api.outcome import Reason
+from liasmart_desktop.cli.messages import describe_outcome
+from liasmart_desktop.core.api.outcome import Outcome, OutcomeKind, Reason
 from liasmart_desktop.core.sending.journal import REASON_CANCELLED, REASON_INTERRUPTED
 from liasmart_desktop.core.sending.prepare import import_problem
 from liasmart_desktop.core.sending.records import MessageRecord, SetAsideRow, Stop
 from liasmart_desktop.core.sending.states import MessageState, SetAsideStatus, StopReason
+from liasmart_desktop.core.text import TextIssue
 
 _STATE_WORDS: Final = {
     MessageState.PENDING: "not sent yet",
@@ -24,20 +26,36 @@ _STATE_WORDS: Final = {
 _STOP_SENTENCES: Final = {
     StopReason.USER_PAUSE: "Stopped on request; the rest can be sent with `liasmart resume {code}`.",
     StopReason.CANCELLED: "Cancelled; the messages not yet sent will not be sent.",
-    StopReason.ACCOUNT_REFUSED: "LiaSmart refused the account ({detail}); nothing more was sent. Fix it "
+    StopReason.ACCOUNT_REFUSED: "LiaSmart refused the account, so nothing more was sent. Fix it "
     "(credentials, IP allow-list, balance, message type), then run `liasmart resume {code}`.",
-    StopReason.TOO_MANY_UNKNOWN: "Paused after several messages in a row got no clear answer ({detail}); "
-    "LiaSmart or the network may be in trouble. Try `liasmart resume {code}` later.",
-    StopReason.MOSTLY_REJECTED: "Paused because most recent messages were rejected ({detail}); check the "
-    "sender ID and message type, then run `liasmart resume {code}`.",
-    StopReason.NETWORK_DOWN: "Paused because LiaSmart could not be reached for several minutes ({detail}); "
-    "check the connection, then run `liasmart resume {code}`.",
-    StopReason.RATE_LIMITED_LONG: "Paused because LiaSmart asked to wait for a long time ({detail}); run "
+    StopReason.TOO_MANY_UNKNOWN: "Paused after several messages in a row got no clear answer; LiaSmart or "
+    "the network may be in trouble. Try `liasmart resume {code}` later.",
+    StopReason.MOSTLY_REJECTED: "Paused because most recent messages were rejected; check the sender ID and "
+    "message type, then run `liasmart resume {code}`.",
+    StopReason.NETWORK_DOWN: "Paused because LiaSmart could not be reached for several minutes; check the "
+    "connection, then run `liasmart resume {code}`.",
+    StopReason.RATE_LIMITED_LONG: "Paused because LiaSmart asked to wait for a long time; run "
     "`liasmart resume {code}` later.",
-    StopReason.CONFIGURATION: "Paused because an answer did not fit the request ({detail}); check the base "
-    "URL and any proxy, then run `liasmart resume {code}`.",
+    StopReason.CONFIGURATION: "Paused because an answer did not fit the request; check the base URL and any "
+    "proxy, then run `liasmart resume {code}`.",
     StopReason.JOURNAL_FAILED: "Stopped because the journal could not be written ({detail}); nothing more "
     "was sent. Free disk space, then run `liasmart resume {code}`.",
+}
+#: How the answer behind a stop is read (the kind decides "refused" or "said no").
+_STOP_OUTCOME_KINDS: Final = {
+    StopReason.ACCOUNT_REFUSED: OutcomeKind.REFUSED,
+    StopReason.MOSTLY_REJECTED: OutcomeKind.REJECTED,
+    StopReason.RATE_LIMITED_LONG: OutcomeKind.RETRY_LATER,
+    StopReason.NETWORK_DOWN: OutcomeKind.NOT_SENT,
+}
+_TEXT_ISSUES: Final = {
+    TextIssue.EMPTY: "it is empty",
+    TextIssue.BLANK: "it holds only spaces",
+    TextIssue.CONTROL_CHARACTER: "a control character",
+    TextIssue.LONE_SURROGATE: "a broken character",
+    TextIssue.BIDI_CONTROL: "a hidden text-direction mark",
+    TextIssue.INVISIBLE_CHARACTER: "an invisible character",
+    TextIssue.NOT_IN_GSM_ALPHABET: "characters the standard alphabet cannot carry",
 }
 
 _UNKNOWN_REASONS: Final = {
@@ -53,8 +71,7 @@ _UNKNOWN_REASONS: Final = {
 _SET_ASIDE_SENTENCES: Final = {
     SetAsideStatus.MISSING_VALUE: "A merge field has no value in this row ({fields}); nothing was sent so "
     "the message never shows an empty gap.",
-    SetAsideStatus.BLOCKED_TEXT: "The personalised text contains characters that must not be sent "
-    "({problems}).",
+    SetAsideStatus.BLOCKED_TEXT: "The personalised text cannot be sent as it is ({problems}).",
 }
 
 
@@ -64,9 +81,14 @@ def state_word(state: MessageState) -> str:
 
 
 def describe_stop(stop: Stop, code: str) -> str:
-    """Why a run stopped and what to do."""
-    detail = ": ".join(part for part in (stop.cause.value if stop.cause else "", stop.detail) if part)
-    return _STOP_SENTENCES[stop.reason].format(detail=detail or "no detail", code=code)
+    """Why a run stopped and what to do, with the answer behind it in words."""
+    sentence = _STOP_SENTENCES[stop.reason].format(detail=stop.detail or "no detail", code=code)
+    if stop.cause is None:
+        return sentence
+    kind = _STOP_OUTCOME_KINDS.get(stop.reason, OutcomeKind.UNKNOWN)
+    remarks = stop.detail if kind in {OutcomeKind.REFUSED, OutcomeKind.REJECTED} else ""
+    why = describe_outcome(Outcome(kind, stop.cause, remarks=remarks, retry_after_s=stop.wait_s))
+    return f"{sentence} {why}"
 
 
 def _describe_message(m: MessageRecord) -> str:
@@ -85,8 +107,11 @@ def _describe_message(m: MessageRecord) -> str:
 
 
 def _describe_set_aside(s: SetAsideRow) -> str:
-    if s.status in _SET_ASIDE_SENTENCES:
-        return _SET_ASIDE_SENTENCES[s.status].format(**{k: str(v) for k, v in s.reason_data.items()})
+    if s.status is SetAsideStatus.MISSING_VALUE:
+        return _SET_ASIDE_SENTENCES[s.status].format(fields=", ".join(s.reason_data.get("fields", ())))
+    if s.status is SetAsideStatus.BLOCKED_TEXT:
+        problems = [_TEXT_ISSUES[TextIssue(code)] for code in s.reason_data.get("problems", ())]
+        return _SET_ASIDE_SENTENCES[s.status].format(problems=", ".join(problems))
     problem = import_problem(s)
     assert problem is not None  # the other statuses were answered above
     return describe_row_problem(problem)

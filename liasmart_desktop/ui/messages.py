@@ -31,6 +31,7 @@ from liasmart_desktop.core.sending.lock import LockBusyError
 from liasmart_desktop.core.sending.prepare import import_problem
 from liasmart_desktop.core.sending.records import MessageRecord, SetAsideRow, Stop
 from liasmart_desktop.core.sending.states import MessageState, SetAsideStatus, StopReason
+from liasmart_desktop.core.text import TextIssue
 from liasmart_desktop.ui.import_messages import describe_row_problem
 
 CONTEXT = "Messages"
@@ -398,17 +399,39 @@ _SET_ASIDE: dict[SetAsideStatus, object] = {
         "shows an empty gap.",
     ),
     SetAsideStatus.BLOCKED_TEXT: QT_TRANSLATE_NOOP(
-        "Messages", "The personalised text contains characters that must not be sent ({problems})."
+        "Messages", "The personalised text cannot be sent as it is ({problems})."
     ),
 }
+#: What is wrong with a personalised text that cannot be sent, as a short phrase.
+_TEXT_ISSUES: dict[TextIssue, object] = {
+    TextIssue.EMPTY: QT_TRANSLATE_NOOP("Messages", "it is empty"),
+    TextIssue.BLANK: QT_TRANSLATE_NOOP("Messages", "it holds only spaces"),
+    TextIssue.CONTROL_CHARACTER: QT_TRANSLATE_NOOP("Messages", "a control character"),
+    TextIssue.LONE_SURROGATE: QT_TRANSLATE_NOOP("Messages", "a broken character"),
+    TextIssue.BIDI_CONTROL: QT_TRANSLATE_NOOP("Messages", "a hidden text-direction mark"),
+    TextIssue.INVISIBLE_CHARACTER: QT_TRANSLATE_NOOP("Messages", "an invisible character"),
+    TextIssue.NOT_IN_GSM_ALPHABET: QT_TRANSLATE_NOOP(
+        "Messages", "characters the standard alphabet cannot carry"
+    ),
+}
+#: Between the items of a list inside a sentence (", " in English, "、" in Chinese).
+_LIST_SEPARATOR = QT_TRANSLATE_NOOP("Messages", ", ")
+
+
+def join_list(items: Iterable[str]) -> str:
+    """Items one after another as the language lists them (``a, b``, ``甲、乙``)."""
+    return tr(_LIST_SEPARATOR).join(items)
 
 
 def describe_record(record: MessageRecord | SetAsideRow) -> str:
     """The reason column of an export: a message's state, or why a row was set aside."""
     if isinstance(record, MessageRecord):
         return describe_message(record)
-    if record.status in _SET_ASIDE:
-        return tr(_SET_ASIDE[record.status], **{k: str(v) for k, v in record.reason_data.items()})
+    if record.status is SetAsideStatus.MISSING_VALUE:
+        return tr(_SET_ASIDE[record.status], fields=join_list(record.reason_data.get("fields", ())))
+    if record.status is SetAsideStatus.BLOCKED_TEXT:
+        problems = (tr(_TEXT_ISSUES[TextIssue(code)]) for code in record.reason_data.get("problems", ()))
+        return tr(_SET_ASIDE[record.status], problems=join_list(problems))
     problem = import_problem(record)
     assert problem is not None  # the other statuses were answered above
     return describe_row_problem(problem)

@@ -1,4 +1,4 @@
-"""``liasmart send``, ``resume``, ``resend``, ``report``, ``campaigns`` and ``refresh`` (shared/cli.md).
+"""``liasmart send``, ``resume``, ``resend``, ``report``, ``campaigns`` and ``refresh`` (the CLI contract).
 
 Most tests run ``main()`` in this process against a sandbox server on a thread (the "external"
 sandbox reached through LIASMART_BASE_URL, with a ledger of what it received); ``--sandbox`` starts
@@ -416,7 +416,8 @@ def test_an_account_refusal_pauses_with_the_rest_pending_then_resume_finishes(
     sandbox.fault_for_phone("8613900000099", FaultKind.REFUSE, times=1)
     code, out, err = cli(*SEND, "--to", "8613900000099", "--yes", env=env)
     assert code == 3
-    assert "LiaSmart refused the account (ip_not_allowed: IP not Whitelisted)" in err
+    assert "LiaSmart refused the account, so nothing more was sent." in err
+    assert "LiaSmart refused this computer's IP address" in err
     assert "paused — 1 not sent yet" in out
 
 
@@ -780,10 +781,16 @@ def test_every_stop_reason_and_state_has_words() -> None:
         sentence = describe_stop(Stop(reason), "abc123")
         assert sentence.endswith(".")
         assert "{" not in sentence
-    assert "no detail" in describe_stop(Stop(StopReason.ACCOUNT_REFUSED), "abc123")
+    assert "no detail" in describe_stop(Stop(StopReason.JOURNAL_FAILED), "abc123")
     network = describe_stop(Stop(StopReason.NETWORK_DOWN, Reason.CONNECT_FAILED, "refused"), "abc123")
     assert "liasmart resume abc123" in network
-    assert "(connect_failed: refused)" in network
+    assert network.endswith(
+        "Could not connect to the server; check the internet connection and the base URL."
+    )
+    waited = describe_stop(Stop(StopReason.RATE_LIMITED_LONG, Reason.RATE_LIMITED, wait_s=300.0), "abc123")
+    assert "to wait 300 seconds" in waited
+    rejected = describe_stop(Stop(StopReason.MOSTLY_REJECTED, Reason.REMARKS, "Sender ID not approved"), "x")
+    assert rejected.endswith("LiaSmart said no: Sender ID not approved.")
     assert {state_word(state) for state in MessageState} >= {"accepted", "unknown", "not sent yet"}
 
 
@@ -822,12 +829,12 @@ def test_every_message_state_is_explained(record: MessageRecord, sentence: str) 
 
 def test_set_aside_rows_are_explained() -> None:
     blocked = SetAsideRow(
-        4, "+86139", SetAsideStatus.BLOCKED_TEXT, "bidi_control", {"problems": "bidi_control"}, None, {}
+        4, "+86139", SetAsideStatus.BLOCKED_TEXT, "bidi_control", {"problems": ["bidi_control"]}, None, {}
     )
-    assert "must not be sent (bidi_control)" in describe_record(blocked)
+    assert "cannot be sent as it is (a hidden text-direction mark)" in describe_record(blocked)
     missing = SetAsideRow(
-        5, "+86139", SetAsideStatus.MISSING_VALUE, "empty_field", {"fields": "name"}, None, {}
+        5, "+86139", SetAsideStatus.MISSING_VALUE, "empty_field", {"fields": ["name", "city"]}, None, {}
     )
-    assert "(name)" in describe_record(missing)
+    assert "(name, city)" in describe_record(missing)
     duplicate = SetAsideRow(6, "+86139", SetAsideStatus.DUPLICATE, "duplicate", {"first_row": 2}, 2, {})
     assert "2" in describe_record(duplicate)

@@ -4,7 +4,7 @@ The sandbox runs in its own process (``liasmart sandbox --ledger FILE``) and rec
 it received and whether it processed it. After several kills and resumes the campaign must be
 finished with every message final, no number processed twice, nothing ``accepted`` that the server
 did not process, and at most ``concurrency`` new ``unknown`` messages per kill
-(reliability_anchors.md §1.7 and G1–G5, G8).
+(docs/guarantees.md G1–G5, G8).
 """
 
 from __future__ import annotations

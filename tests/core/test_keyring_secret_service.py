@@ -14,8 +14,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 TOOLS = ("dbus-run-session", "gnome-keyring-daemon")
 
-# ecosystem_probes.md §5: unlock (creating the login keyring) with a throwaway password, then start
-# the secrets component in the same session; without --unlock, gcr-prompter needs a display.
+# docs/decisions.md, "Keyring on headless Linux": unlock (creating the login keyring) with a throwaway
+# password, then start the secrets component in the same session; without --unlock, gcr-prompter needs
+# a display.
 SESSION_SCRIPT = """
 set -e
 eval "$(printf throwaway-unlock-pw | gnome-keyring-daemon --unlock --components=secrets)"

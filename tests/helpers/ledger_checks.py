@@ -1,6 +1,6 @@
 """Compare what a sender believes (its messages' states) with what the sandbox's ledger says it received.
 
-The guarantees checked are reliability_anchors.md G2 and G3:
+The guarantees checked are docs/guarantees.md G2 and G3:
 
 - no automatic duplicate: per ``uid`` prefix (campaign and row), at most one processed request,
   unless the message was explicitly resent;

@@ -1,6 +1,7 @@
 """Regression guard: PySide6 6.12.0 on Python 3.11 drops a reference to None per void call and aborts.
 
-shared/reference/ecosystem_probes.md §0 measured it; pyproject.toml keeps PySide6 below 6.12 on 3.11.
+docs/decisions.md ("PySide6 below 6.12 on Python 3.11") tells the story; pyproject.toml keeps PySide6
+below 6.12 on 3.11.
 This runs the fatal pattern in a child process so an abort fails this test, not the whole session.
 """
 

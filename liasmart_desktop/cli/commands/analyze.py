@@ -64,7 +64,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def analysis_fields(analysis: TextAnalysis) -> dict[str, object]:
-    """The JSON fields of ``liasmart analyze`` (shared/cli.md)."""
+    """The JSON fields of ``liasmart analyze`` (the contract's)."""
     return {
         "encoding": analysis.encoding.value,
         "characters": analysis.characters,

@@ -2,7 +2,7 @@
 
 ``rows`` counts the data rows read: not the header, not a title block above it, and not fully empty
 rows, which are reported apart as ``empty_rows`` (empty rows after the last data row are not counted
-at all). The five ``counts`` add up to ``rows``. Extra fields beyond shared/cli.md: ``format``,
+at all). The five ``counts`` add up to ``rows``. Extra fields beyond the contract: ``format``,
 ``header_row``, ``empty_rows``, ``country``, ``encoding``, ``encoding_source``, ``delimiter``,
 ``notes``; each problem also carries ``reason_code`` and its row's ``fields``.
 
@@ -248,7 +248,7 @@ def _problem_fields(report: ImportReport, problem: RowProblem) -> dict[str, obje
 
 
 def report_fields(report: ImportReport) -> dict[str, object]:
-    """The JSON document of ``liasmart import`` (shared/cli.md, plus the fields listed above)."""
+    """The JSON document of ``liasmart import`` (the contract's, plus the fields listed above)."""
     counts = report.counts
     return {
         "file": report.source,

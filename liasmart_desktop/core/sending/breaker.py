@@ -70,7 +70,7 @@ class CircuitBreaker:
         if kind is OutcomeKind.NOT_SENT:
             return self._unreachable(outcome, now)
         if kind is OutcomeKind.RETRY_LATER and outcome.retry_after_capped:
-            return Stop(StopReason.RATE_LIMITED_LONG, outcome.reason, f"{outcome.retry_after_s:g}")
+            return Stop(StopReason.RATE_LIMITED_LONG, outcome.reason, wait_s=outcome.retry_after_s)
         return None
 
     def _unknown(self, outcome: Outcome) -> Stop | None:

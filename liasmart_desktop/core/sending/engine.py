@@ -206,8 +206,8 @@ class _Run:
             self.config.rate_per_s,
             burst=max(1.0, min(float(self.config.concurrency), self.config.rate_per_s)),
             clock=engine._clock,
-            # Starting empty-handed, the first second carries at most rate + 1 requests (G9), not a burst
-            # on top; the burst only keeps tokens earned during a slow turn at high rates.
+            # Starting empty-handed, the first second carries at most rate + 1 requests, not a burst on top
+            # (docs/guarantees.md, G9); the burst only keeps tokens earned during a slow turn at high rates.
             initial=1.0,
         )
         self.hold_until = 0.0  # monotonic: no claims before this (after a 429)

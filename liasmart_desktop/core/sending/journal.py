@@ -302,13 +302,14 @@ class Journal:
         finished = now if status in {CampaignStatus.FINISHED, CampaignStatus.CANCELLED} else None
         with self._transaction() as conn:
             conn.execute(
-                "UPDATE campaigns SET status=?, stop_reason=?, stop_cause=?, stop_detail=?, updated_at=?, "
-                "finished_at=COALESCE(?, finished_at) WHERE id=?",
+                "UPDATE campaigns SET status=?, stop_reason=?, stop_cause=?, stop_detail=?, stop_wait_s=?, "
+                "updated_at=?, finished_at=COALESCE(?, finished_at) WHERE id=?",
                 (
                     status.value,
                     stop.reason.value if stop else "",
                     stop.cause.value if stop and stop.cause else "",
                     stop.detail if stop else "",
+                    stop.wait_s if stop else None,
                     now,
                     finished,
                     campaign_id,
@@ -427,7 +428,7 @@ class Journal:
                 raise JournalError(JournalProblem.NOTHING_TO_RESEND, subject=state.value)
             conn.execute(
                 "UPDATE campaigns SET status=?, stop_reason='', stop_cause='', stop_detail='', "
-                "finished_at=NULL, updated_at=? WHERE id=?",
+                "stop_wait_s=NULL, finished_at=NULL, updated_at=? WHERE id=?",
                 (CampaignStatus.READY.value, utc_now(), campaign_id),
             )
             self._log_event(conn, campaign_id, EventKind.RESEND, count=count, state=state.value)

@@ -39,6 +39,10 @@ def _event_data(kind: str, detail: str) -> dict[str, object]:
     return {"reason": first} if first in _STOP_REASONS else {}
 
 
+def _split(value: object) -> object:
+    return [part.strip() for part in value.split(",") if part.strip()] if isinstance(value, str) else value
+
+
 def _to_version_2(conn: sqlite3.Connection) -> None:
     _add_columns(
         conn,
@@ -50,6 +54,7 @@ def _to_version_2(conn: sqlite3.Connection) -> None:
             "rate_per_s": "REAL",
             "created_by": "TEXT NOT NULL DEFAULT ''",
             "stop_cause": "TEXT NOT NULL DEFAULT ''",
+            "stop_wait_s": "REAL",
         },
     )
     _add_columns(conn, "events", {"data": "TEXT NOT NULL DEFAULT '{}'"})
@@ -63,6 +68,12 @@ def _to_version_2(conn: sqlite3.Connection) -> None:
                 (code.strip(), rest.strip(), pk),
             )
     conn.execute("UPDATE campaigns SET name=source_name WHERE name=''")
+    # Version 1 joined the empty fields and the blocking text problems into one text; now they are lists.
+    for pk, data in conn.execute(
+        "SELECT id, reason_data FROM set_aside WHERE status IN ('missing_value', 'blocked_text')"
+    ).fetchall():
+        values = {key: _split(value) for key, value in json.loads(data).items()}
+        conn.execute("UPDATE set_aside SET reason_data=? WHERE id=?", (json.dumps(values), pk))
     for pk, kind, detail in conn.execute("SELECT id, kind, detail FROM events").fetchall():
         conn.execute("UPDATE events SET data=? WHERE id=?", (json.dumps(_event_data(kind, detail)), pk))
 

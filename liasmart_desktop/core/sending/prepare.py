@@ -118,7 +118,7 @@ def prepare_campaign(
                     original=recipient.original,
                     status=SetAsideStatus.MISSING_VALUE,
                     reason="empty_field",
-                    reason_data={"fields": ", ".join(render.empty_fields.get(index, ()))},
+                    reason_data={"fields": list(render.empty_fields.get(index, ()))},
                     fields=fields[index],
                 )
             )
@@ -130,7 +130,7 @@ def prepare_campaign(
                     original=recipient.original,
                     status=SetAsideStatus.BLOCKED_TEXT,
                     reason=blocking[0],
-                    reason_data={"problems": ", ".join(blocking)},
+                    reason_data={"problems": blocking},
                     fields=fields[index],
                 )
             )

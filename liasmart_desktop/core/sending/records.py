@@ -57,6 +57,8 @@ class Stop:
     reason: StopReason
     cause: Reason | None = None
     detail: str = ""
+    #: How long the provider asked to wait (a Retry-After beyond what we accept), in seconds.
+    wait_s: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +246,12 @@ def _stop(row: sqlite3.Row) -> Stop | None:
     if not row["stop_reason"]:
         return None
     cause = row["stop_cause"]
-    return Stop(StopReason(row["stop_reason"]), Reason(cause) if cause else None, row["stop_detail"])
+    return Stop(
+        StopReason(row["stop_reason"]),
+        Reason(cause) if cause else None,
+        row["stop_detail"],
+        row["stop_wait_s"],
+    )
 
 
 def campaign_record(row: sqlite3.Row) -> Campaign:

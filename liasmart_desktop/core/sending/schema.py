@@ -32,7 +32,8 @@ CREATE TABLE IF NOT EXISTS campaigns (
     concurrency INTEGER,
     rate_per_s REAL,
     created_by TEXT NOT NULL DEFAULT '',
-    stop_cause TEXT NOT NULL DEFAULT ''
+    stop_cause TEXT NOT NULL DEFAULT '',
+    stop_wait_s REAL
 );
 CREATE TABLE IF NOT EXISTS messages (
     id INTEGER PRIMARY KEY,

@@ -5,7 +5,7 @@ the send engine sends exactly ``TextAnalysis.text``. Two changes are made, both 
 
 * Line breaks: CRLF (Windows, pasted text, spreadsheet cells) and a lone CR (old Mac) become LF.
   A CRLF would cost two characters where the reader sees one line break, and providers have billed
-  that twice (shared/reference/mission_anchors.md §4).
+  that twice (docs/decisions.md, "What a message text becomes").
 * Unicode NFC: ``e`` + U+0301 becomes ``é``, which is in the GSM alphabet, so a decomposed accent
   pasted from macOS or a PDF does not turn the message into Unicode at three times the price. NFC only
   joins canonically equivalent sequences (it also maps a few singletons such as the Ohm sign to Ω and

@@ -1,6 +1,6 @@
 """What can be wrong with a message text: codes and the characters involved, never user prose.
 
-Decisions (shared/reference/reliability_anchors.md, c.3):
+Decisions (docs/decisions.md, "What a message text becomes"):
 
 * Empty text, text of only spaces and invisible characters, C0/C1 control characters (all but TAB,
   LF and FF; CR has become LF by then), lone surrogates (they cannot be encoded) and the bidi

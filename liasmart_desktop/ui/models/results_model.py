@@ -1,8 +1,8 @@
 """The results grid's model: a campaign's messages in a list with an id → row index (100k rows stay smooth).
 
-Measured (ecosystem_probes.md §3): a list-backed ``QAbstractTableModel`` loads 100k rows in ~10 ms,
-a ``QStandardItemModel`` takes 2–3 s and 276 MB more. Updates arrive in batches and are applied with
-one ``dataChanged`` and at most one ``beginInsertRows`` per batch.
+Measured (docs/decisions.md, "List-backed table models"): a list-backed ``QAbstractTableModel`` loads
+100k rows in ~10 ms, a ``QStandardItemModel`` takes 2–3 s and 276 MB more. Updates arrive in batches
+and are applied with one ``dataChanged`` and at most one ``beginInsertRows`` per batch.
 """
 
 from __future__ import annotations

@@ -72,4 +72,6 @@ def test_a_retry_after_beyond_the_cap_stops_and_a_short_one_does_not() -> None:
     breaker = CircuitBreaker(BreakerRules(unknown_streak_limit=2))
     assert feed(breaker, [UNKNOWN, short]) == [None, None]
     assert breaker.unknown_streak == 0
-    assert breaker.observe(capped, 0.0) == Stop(StopReason.RATE_LIMITED_LONG, Reason.RATE_LIMITED, "300")
+    assert breaker.observe(capped, 0.0) == Stop(
+        StopReason.RATE_LIMITED_LONG, Reason.RATE_LIMITED, wait_s=300.0
+    )

@@ -81,6 +81,15 @@ def write_v1(path: Path) -> None:
             (T, "paused", "account_refused ip_not_allowed: IP not Whitelisted"),
         ],
     )
+    conn.executemany(
+        "INSERT INTO set_aside(campaign_id, row, original, status, reason, reason_data) "
+        "VALUES (1, ?, 'x', ?, ?, ?)",
+        [
+            (3, "missing_value", "empty_field", '{"fields": "name, city"}'),
+            (4, "blocked_text", "bidi_control", '{"problems": "bidi_control, control_character"}'),
+            (5, "invalid", "too_short", '{"digits": 2}'),
+        ],
+    )
     conn.commit()
     conn.close()
 
@@ -96,6 +105,11 @@ def test_a_version_1_journal_is_brought_up_to_date_in_place(tmp_path: Path) -> N
         assert (second.sandbox, second.name, second.stop) == (True, "", Stop(StopReason.USER_PAUSE))
         assert third.stop == Stop(StopReason.TOO_MANY_UNKNOWN, None, "odd: not a reason code")
         assert first.status is CampaignStatus.PAUSED
+        assert [dict(s.reason_data) for s in journal.set_aside_rows(first.id)] == [
+            {"fields": ["name", "city"]},
+            {"problems": ["bidi_control", "control_character"]},
+            {"digits": 2},
+        ]
         events = [(e.kind, dict(e.data)) for e in journal.events(first.id)]
         assert events == [
             (EventKind.CREATED, {}),

@@ -62,7 +62,7 @@ def test_a_campaign_keeps_every_row_as_a_message_or_a_set_aside_row(names: Path)
     assert prepared.unicode_messages == 1
     aside = {row.row: row for row in prepared.set_aside}
     assert [row.row for row in prepared.set_aside] == [3, 4, 6]  # in row order
-    assert (aside[3].status, aside[3].reason_data) == (SetAsideStatus.MISSING_VALUE, {"fields": "name"})
+    assert (aside[3].status, aside[3].reason_data) == (SetAsideStatus.MISSING_VALUE, {"fields": ["name"]})
     assert (aside[4].status, aside[4].reason) == (SetAsideStatus.BLOCKED_TEXT, "bidi_control")
     assert aside[6].status is SetAsideStatus.INVALID
     assert aside[4].fields["city"] == "Oslo"

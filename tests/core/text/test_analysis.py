@@ -18,7 +18,7 @@ from liasmart_desktop.core.text import (
 
 T, U = Encoding.GSM7, Encoding.UCS2
 
-# shared/reference/ecosystem_probes.md §7: the 18 cases on which smsutil, Twilio's calculator and a
+# docs/decisions.md, "Counting parts": the 18 cases on which smsutil, Twilio's calculator and a
 # reference implementation agree (encoding, units, segments).
 PROBE_CASES = [
     ("a" * 160, T, 160, 1),

@@ -1,0 +1,126 @@
+"""Every code the core hands across the boundary has a sentence: on the command line, and in the app in
+English and in Chinese. A new enum member without words fails here, not in front of a user."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from liasmart_desktop.cli import messages as cli_messages
+from liasmart_desktop.cli import wording as cli_wording
+from liasmart_desktop.core.api.outcome import Reason
+from liasmart_desktop.core.errors import (
+    Bounds,
+    CampaignError,
+    CampaignProblem,
+    ConfigError,
+    ConfigProblem,
+    CredentialError,
+    CredentialProblem,
+    JournalError,
+    JournalProblem,
+    LiaSmartError,
+    ValueRule,
+)
+from liasmart_desktop.core.sending.records import SetAsideRow, Stop
+from liasmart_desktop.core.sending.states import SetAsideStatus, StopReason
+from liasmart_desktop.ui import i18n
+from liasmart_desktop.ui import messages as ui_messages
+from liasmart_desktop.ui.i18n import SOURCE_LANGUAGE, Translations
+from tests.ui.test_translations import TS_FILES, build_qm
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+_SET_ASIDE_REASONS: dict[SetAsideStatus, tuple[str, dict[str, object], int | None]] = {
+    SetAsideStatus.INVALID: ("too_short", {"digits": 2}, None),
+    SetAsideStatus.MISSING: ("empty", {}, None),
+    SetAsideStatus.DAMAGED: ("scientific_notation", {}, None),
+    SetAsideStatus.DUPLICATE: ("duplicate", {"first_row": 2}, 2),
+    SetAsideStatus.MISSING_VALUE: ("empty_field", {"fields": ["name", "city"]}, None),
+    SetAsideStatus.BLOCKED_TEXT: ("bidi_control", {"problems": ["bidi_control", "control_character"]}, None),
+}
+
+
+def set_aside(status: SetAsideStatus) -> SetAsideRow:
+    reason, data, first_row = _SET_ASIDE_REASONS[status]
+    return SetAsideRow(7, "x", status, reason, data, first_row)
+
+
+def errors() -> Iterator[LiaSmartError]:
+    for campaign in CampaignProblem:
+        yield CampaignError(campaign, campaign="abc123", account="API1", current="API2")
+    for journal in JournalProblem:
+        yield JournalError(journal, "detail", subject="/x")
+    for config in ConfigProblem:
+        yield ConfigError(config, "detail", subject="concurrency")
+    for rule in ValueRule:
+        yield ConfigError(ConfigProblem.BAD_VALUE, subject="rate_per_second", rule=rule, bounds=Bounds(1, 64))
+    for credential in CredentialProblem:
+        yield CredentialError(credential, "detail", backend="x.Keyring")
+
+
+def stops() -> Iterator[Stop]:
+    for reason in StopReason:
+        yield Stop(reason, Reason.IP_NOT_ALLOWED, "IP not Whitelisted", 300.0)
+
+
+# (what, CLI words, app words) for every member of every code that crosses into a front end.
+CASES: list[tuple[str, Callable[[], str], Callable[[], str]]] = [
+    *[
+        (
+            f"stop {s.reason.value}",
+            lambda s=s: cli_wording.describe_stop(s, "abc123"),
+            lambda s=s: ui_messages.describe_stop(s),
+        )
+        for s in stops()
+    ],
+    *[
+        (
+            f"set aside {status.value}",
+            lambda status=status: cli_wording.describe_record(set_aside(status)),
+            lambda status=status: ui_messages.describe_record(set_aside(status)),
+        )
+        for status in SetAsideStatus
+    ],
+    *[
+        (
+            f"{type(e).__name__} {e}",
+            lambda e=e: cli_messages.describe_error(e)[1],
+            lambda e=e: ui_messages.describe_error(e),
+        )
+        for e in errors()
+    ],
+]
+
+
+def test_every_set_aside_status_has_a_case() -> None:
+    assert set(_SET_ASIDE_REASONS) == set(SetAsideStatus)
+
+
+@pytest.fixture
+def chinese(qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Translations]:
+    folder = tmp_path / "qm"
+    folder.mkdir()
+    for ts in TS_FILES:
+        build_qm(ts, folder)
+    monkeypatch.setattr(i18n, "translation_file", lambda language: str(folder / f"liasmart_{language}.qm"))
+    translations = Translations()
+    yield translations
+    translations.install(SOURCE_LANGUAGE)
+
+
+@pytest.mark.parametrize(("what", "cli", "app"), CASES, ids=[case[0] for case in CASES])
+def test_words_on_the_command_line_and_in_both_languages_of_the_app(
+    what: str, cli: Callable[[], str], app: Callable[[], str], chinese: Translations
+) -> None:
+    for sentence in (cli(), app()):
+        assert sentence.strip(), what
+        assert "{" not in sentence, sentence  # every placeholder filled
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b", sentence.replace("rate_per_second", "")), sentence
+    english = app()
+    assert chinese.install("zh_CN")
+    translated = app()
+    assert translated != english, what
+    assert CJK.search(translated), translated
