@@ -8,9 +8,9 @@ react for that long). Measured in one run:
 - baseline: the idle event loop for two seconds;
 - (a) the import dialog importing a 100,000-row spreadsheet (generated once, cached by
   ``benchmarks.import_speed``) and showing its preview;
-- (b) the real send path (``SendController`` → ``SendWorker`` → core engine, results grid applying
-  every batch) sending 10,000 messages to the sandbox at 20 ms latency and concurrency 32. The
-  sandbox runs in its own process, as LiaSmart would.
+- (b) the real send path (``SendController`` → ``SendWorker`` → the sending process running the core
+  engine, results grid applying every batch) sending 10,000 messages to the sandbox at 20 ms latency
+  and concurrency 32. The sandbox runs in its own process, as LiaSmart would.
 
 Targets: longest stall under 100 ms and 99th percentile under 30 ms for (a) and (b).
 Exit status 1 when a target is missed.
@@ -34,13 +34,13 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.import_speed import generate
-from liasmart_desktop.core.api.client import LiaSmartClient
 from liasmart_desktop.core.credentials import Credentials
 from liasmart_desktop.core.paths import open_data_dir
-from liasmart_desktop.core.sending.campaigns import CampaignService, Reach
+from liasmart_desktop.core.sending.campaigns import Reach
 from liasmart_desktop.core.sending.engine import SendControl
+from liasmart_desktop.core.sending.isolation import ClientOptions, IsolatedJob, JobKind, run_isolated
 from liasmart_desktop.core.sending.journal import Journal
-from liasmart_desktop.core.sending.records import CampaignSpec, NewMessage, Pacing, Route
+from liasmart_desktop.core.sending.records import CampaignSpec, NewMessage, Pacing
 from liasmart_desktop.core.sending.summaries import Progress, RunReport
 from liasmart_desktop.core.settings import AppSettings
 from liasmart_desktop.ui.controllers.send_controller import SendController
@@ -155,25 +155,20 @@ def measure_send(app: QApplication, meter: StallMeter, folder: Path, messages: i
         controller.finished.connect(finished.append)
         controller.failed.connect(finished.append)
 
-        def connect(route: Route) -> LiaSmartClient:
-            return LiaSmartClient(
-                Credentials("SANDBOX", "sandbox-practice"),
-                base_url=base_url,
-                max_connections=route.pacing.concurrency,
-            )
+        # The app's own send path: the campaign service in its sending process, reporting back.
+        job = IsolatedJob(
+            journal_path=journal_path,
+            kind=JobKind.RESUME,
+            reach=Reach(sandbox=True),
+            client=ClientOptions(Credentials("SANDBOX", "sandbox-practice"), base_url),
+            campaign=campaign.code,
+            pacing=Pacing(32, 1000.0),
+        )
 
         def run(
-            control: SendControl, on_progress: Callable[[Progress], None], _created: object
+            control: SendControl, on_progress: Callable[[Progress], None], on_created: Callable[..., None]
         ) -> RunReport | None:
-            # The app's own send path: the campaign service on the worker thread.
-            return CampaignService(journal_path).resume(
-                campaign.code,
-                Reach(sandbox=True),
-                connect,
-                pacing=Pacing(32, 1000.0),
-                control=control,
-                on_progress=on_progress,
-            )
+            return run_isolated(job, control, on_progress, on_created)
 
         started = time.monotonic()
         controller.start(SendJob(run))

@@ -24,7 +24,23 @@ if TYPE_CHECKING:
 
 
 class LiaSmartError(Exception):
-    """Base of every error the core raises on purpose."""
+    """Base of every error the core raises on purpose.
+
+    Errors travel between processes (the sending process reports to the app through a pipe), so each
+    one pickles as its class, its message and its attributes, whatever its ``__init__`` takes.
+    """
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_error, (type(self), self.args, self.__dict__))
+
+
+def _rebuild_error(
+    cls: type[LiaSmartError], args: tuple[object, ...], state: dict[str, object]
+) -> LiaSmartError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 class ConfigProblem(enum.Enum):

@@ -7,7 +7,6 @@ import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from types import MappingProxyType
 from typing import Any
 
 from liasmart_desktop.core.api.outcome import Reason
@@ -211,7 +210,9 @@ class Event:
     data: Mapping[str, Any]
 
 
-_NO_FIELDS: Mapping[str, str] = MappingProxyType({})
+#: One shared empty mapping for records read without their source columns (typed read-only; a plain
+#: dict, because records travel between processes and a mapping proxy does not pickle).
+_NO_FIELDS: Mapping[str, str] = {}
 
 
 def message_record(row: sqlite3.Row | Mapping[str, Any], *, with_fields: bool = True) -> MessageRecord:

@@ -17,6 +17,7 @@ from liasmart_desktop.core.api.payloads import Balance
 from liasmart_desktop.core.credentials import Credentials
 from liasmart_desktop.core.errors import CredentialError, CredentialProblem
 from liasmart_desktop.core.sending.campaigns import Reach
+from liasmart_desktop.core.sending.isolation import ClientOptions
 from liasmart_desktop.core.sending.records import Route
 from liasmart_desktop.ui.services import AppServices
 from liasmart_desktop.ui.workers.task_runner import TaskContext
@@ -59,6 +60,21 @@ class AccountController(QObject):
             services.credentials(),
             base_url=services.base_url(),
             max_connections=max_connections,
+            use_system_trust_store=settings.use_system_trust_store,
+            require_uid_echo=settings.require_uid_echo,
+        )
+
+    def client_options(self) -> ClientOptions:
+        """How a sending process connects in the current mode (no credentials when none can be used)."""
+        services = self._services
+        settings = services.settings
+        try:
+            credentials: Credentials | None = services.credentials()
+        except CredentialError:
+            credentials = None
+        return ClientOptions(
+            credentials,
+            base_url=services.base_url(),
             use_system_trust_store=settings.use_system_trust_store,
             require_uid_echo=settings.require_uid_echo,
         )

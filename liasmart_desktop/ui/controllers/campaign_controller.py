@@ -21,6 +21,7 @@ from liasmart_desktop.core.importing import ImportReport
 from liasmart_desktop.core.sending.campaigns import CampaignService, check_reach
 from liasmart_desktop.core.sending.delivery import RefreshSummary
 from liasmart_desktop.core.sending.engine import SendControl
+from liasmart_desktop.core.sending.isolation import IsolatedJob, JobKind, run_isolated
 from liasmart_desktop.core.sending.prepare import PreparedCampaign, file_fingerprint, prepare_campaign
 from liasmart_desktop.core.sending.records import Campaign, MessageRecord, Pacing
 from liasmart_desktop.core.sending.states import MessageState
@@ -139,76 +140,47 @@ class CampaignController(QObject):
 
         self._run(work, self.prepared.emit)
 
-    def send(self, prepared: PreparedCampaign, name: str = "") -> bool:
-        """Store the campaign and send it on the worker thread (``False`` while another send runs)."""
-        if name:
-            prepared = dataclasses.replace(prepared, spec=dataclasses.replace(prepared.spec, name=name))
-        reach, pacing, service, connect = (
-            self._account.reach(),
-            self._pacing(),
-            self._service,
-            self._account.open_connection,
+    def _job(self, kind: JobKind) -> IsolatedJob:
+        """A sending job for the current mode, account and settings."""
+        return IsolatedJob(
+            journal_path=self._service.journal_path,
+            kind=kind,
+            reach=self._account.reach(),
+            client=self._account.client_options(),
+            fallback=self._pacing(),
+            log_dir=self._services.paths.log_dir,
         )
+
+    def _start(self, job: IsolatedJob) -> bool:
+        """Run one sending operation of the campaign service in its own process (``False`` while busy)."""
 
         def run(
             control: SendControl,
             on_progress: Callable[[Progress], None],
             on_created: Callable[[LoadedCampaign], None],
-        ) -> RunReport:
-            return service.send(
-                prepared,
-                reach,
-                connect,
-                pacing=pacing,
-                control=control,
-                on_progress=on_progress,
-                on_created=on_created,
-            )
+        ) -> RunReport | None:
+            return run_isolated(job, control, on_progress, on_created)
 
         return self.sending.start(SendJob(run))
+
+    def send(self, prepared: PreparedCampaign, name: str = "") -> bool:
+        """Store the campaign and send it (``False`` while another send runs)."""
+        if name:
+            prepared = dataclasses.replace(prepared, spec=dataclasses.replace(prepared.spec, name=name))
+        return self._start(
+            dataclasses.replace(self._job(JobKind.SEND), prepared=prepared, pacing=self._pacing())
+        )
 
     def resume(self, code: str) -> bool:
         """Continue campaign ``code`` at its own pace (``False`` while another send runs)."""
-        reach, fallback, service, connect = (
-            self._account.reach(),
-            self._pacing(),
-            self._service,
-            self._account.open_connection,
-        )
-
-        def run(
-            control: SendControl, on_progress: Callable[[Progress], None], _created: object
-        ) -> RunReport | None:
-            return service.resume(
-                code, reach, connect, fallback=fallback, control=control, on_progress=on_progress
-            )
-
-        return self.sending.start(SendJob(run))
+        return self._start(dataclasses.replace(self._job(JobKind.RESUME), campaign=code))
 
     def resend(self, state: MessageState) -> bool:
         """Send the current campaign's unknown or rejected messages again (the caller confirmed)."""
-        campaign = self.current
-        if campaign is None:
+        if self.current is None:
             return False
-        reach, fallback, service, connect = (
-            self._account.reach(),
-            self._pacing(),
-            self._service,
-            self._account.open_connection,
-        )
-
-        def run(control: SendControl, on_progress: Callable[[Progress], None], _created: object) -> RunReport:
-            return service.resend(
-                campaign.code,
-                state,
-                reach,
-                connect,
-                fallback=fallback,
-                control=control,
-                on_progress=on_progress,
-            )
-
-        return self.sending.start(SendJob(run))
+        job = dataclasses.replace(self._job(JobKind.RESEND), campaign=self.current.code, state=state)
+        return self._start(job)
 
     @Slot(object)
     def _on_sending_created(self, loaded: LoadedCampaign) -> None:
