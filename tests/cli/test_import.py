@@ -78,7 +78,14 @@ def test_json_contract(gbk_list: Path) -> None:
         "guessed",
         ",",
     )
-    assert document["counts"] == {"recipients": 1, "invalid": 1, "missing": 1, "damaged": 1, "duplicate": 1}
+    assert document["counts"] == {
+        "recipients": 1,
+        "invalid": 1,
+        "missing": 1,
+        "damaged": 1,
+        "duplicate": 1,
+        "ambiguous": 0,
+    }
     assert sum(document["counts"].values()) == document["rows"]
     assert document["recipients"] == [
         {
@@ -362,7 +369,7 @@ def test_invalid_for_an_unnamed_country() -> None:
     problem = RowProblem(9, "x", RowStatus.INVALID, RowReason.INVALID_FOR_COUNTRY, (), {"country": ""})
     assert describe_row_problem(problem) == "Not a valid phone number."
     named = RowProblem(9, "x", RowStatus.INVALID, RowReason.INVALID_FOR_COUNTRY, (), {"country": "CN"})
-    assert describe_row_problem(named) == "Not a valid phone number in CN."
+    assert describe_row_problem(named) == "Not a valid phone number in China (CN)."
 
 
 @pytest.mark.parametrize("note", list(ImportNote))

@@ -1,4 +1,4 @@
-"""Every data row into exactly one bucket: recipient, invalid, missing, damaged or duplicate."""
+"""Every data row into exactly one bucket: recipient, invalid, missing, damaged, duplicate or ambiguous."""
 
 from __future__ import annotations
 
@@ -218,7 +218,7 @@ class _Ledger:
             return
         first = self.first_rows.setdefault(result.phone, number)
         if first == number:
-            self.recipients.append(Recipient(number, result.phone, original, texts))
+            self.recipients.append(Recipient(number, result.phone, original, texts, result.region))
             return
         self.problems.append(
             RowProblem(

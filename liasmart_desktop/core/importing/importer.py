@@ -17,6 +17,7 @@ from liasmart_desktop.core.importing.progress import (
     ImportStage,
     ProgressCallback,
 )
+from liasmart_desktop.core.importing.regions import DEFAULT_HOME_REGIONS
 from liasmart_desktop.core.importing.report import ImportReport
 from liasmart_desktop.core.importing.sheet_data import SheetData
 from liasmart_desktop.core.importing.text_files import read_text_table
@@ -31,6 +32,9 @@ class ImportOptions:
     has_header: bool = True  # False: every row is data and columns are named A, B, …
     phone_column: str | None = None  # header name or column letters (default: guessed)
     country: str | None = None  # ISO2 default country for national-format numbers
+    # Without a default country: where a number without a country code may belong (it is then
+    # ambiguous, not guessed); ``regions.likely_home_regions(system region)``.
+    home_regions: tuple[str, ...] = DEFAULT_HOME_REGIONS
     encoding: str | None = None  # text files only (default: detected)
     delimiter: str | None = None  # text files only (default: sniffed)
     limits: ImportLimits = DEFAULT_LIMITS
@@ -85,7 +89,8 @@ def import_file(
     and ImportCancelledError when ``should_cancel`` returns True. Safe to run on a worker thread:
     it shares no state, and ``on_progress`` is called on the calling thread every 1,000 rows.
     """
-    normaliser = phone_normaliser(options.country)  # an unknown country fails before any reading
+    # An unknown country fails before any reading.
+    normaliser = phone_normaliser(options.country, options.home_regions)
     if on_progress is not None:
         on_progress(ImportProgress(ImportStage.READING))
     data, container = read_file_bytes(Path(path), options.limits)

@@ -76,6 +76,8 @@ class RowStatus(enum.Enum):
     MISSING = "missing"
     DAMAGED = "damaged"
     DUPLICATE = "duplicate"
+    #: Could be read as numbers in two countries (or belongs to a country none was chosen for).
+    AMBIGUOUS = "ambiguous"
 
 
 class RowReason(enum.Enum):
@@ -96,6 +98,10 @@ class RowReason(enum.Enum):
     INVALID_FOR_COUNTRY = "invalid_for_country"  # INVALID: country (ISO2, "" when unknown)
     NEEDS_COUNTRY = "needs_country"  # INVALID: national format but no default country is set
     DUPLICATE = "duplicate"  # DUPLICATE: first_row
+    #: AMBIGUOUS: readings (how many), phone_N and country_N for N = 1 … readings (digits, ISO2 or ""),
+    #: written (1 when reading 1 is the number as written, with its country code; 0 when it is not
+    #: a valid number that way and the readings are national numbers of likely home countries).
+    AMBIGUOUS_COUNTRY = "ambiguous_country"
 
 
 class ImportNote(enum.Enum):
