@@ -10,6 +10,7 @@ import pytest
 
 from liasmart_desktop.cli.context import windows_region
 from liasmart_desktop.cli.main import main
+from tests.core.importing.builders import write_xlsx
 
 # A GBK CSV of Chinese customers, as in the issue: national numbers, one with full-width digits.
 LIST = (
@@ -100,3 +101,13 @@ def test_with_a_country_they_are_recipients(gbk_list: Path, how: str) -> None:
 
 def test_windows_region_is_none_elsewhere() -> None:
     assert windows_region() is None
+
+
+def test_a_workbook_with_a_note_first_reads_the_sheet_with_the_list(tmp_path: Path) -> None:
+    path = write_xlsx(
+        tmp_path / "book.xlsx", {"说明": [["请在第二个工作表填写名单"]], "名单": [["手机"], ["13912345678"]]}
+    )
+    code, out, _ = run(str(path), "--country", "CN", env={})
+    assert code == 0
+    assert "sheet “名单” (other sheets: 说明)" in out
+    assert "Note: The first sheet “说明” holds no list of phone numbers, so the sheet “名单” was read" in out

@@ -146,6 +146,8 @@ _NOTE_SENTENCES: Final = {
     ImportNote.PHONE_COLUMN_FROM_CONTENT: "No column is named like a phone column; “{column}” was chosen "
     "because it holds phone numbers (override with --phone-column).",
     ImportNote.COLUMN_RENAMED: "Column {column} repeats a header name, so it is called “{name}”.",
+    ImportNote.SHEET_CHOSEN: "The first sheet “{first}” holds no list of phone numbers, so the sheet "
+    "“{sheet}” was read (choose another with --sheet).",
 }
 _STATUS_WORDS: Final = {
     RowStatus.INVALID: "invalid",

@@ -61,6 +61,16 @@ class ImportFileError(LiaSmartError):
         self.params: Params = params
 
 
+def with_sheets(error: ImportFileError, sheet: str, sheets: tuple[str, ...]) -> ImportFileError:
+    """``error`` also naming the worksheet read and the workbook's visible ones (``sheet``, ``sheets``),
+    so a picker can offer them; ``error`` itself when it names them already."""
+    if "sheets" in error.params:
+        return error
+    named = ImportFileError(error.code, **{"sheet": sheet, **error.params, "sheets": "\n".join(sheets)})
+    named.__cause__ = error.__cause__
+    return named
+
+
 class ImportCancelledError(LiaSmartError):
     """The caller asked the import to stop; nothing was imported."""
 
@@ -111,3 +121,5 @@ class ImportNote(enum.Enum):
     NO_HEADER_FOUND = "no_header_found"  # row: the first row holds a phone number, so it is data
     PHONE_COLUMN_FROM_CONTENT = "phone_column_from_content"  # column
     COLUMN_RENAMED = "column_renamed"  # column (letters), name (as used): blank or repeated header
+    #: sheet (the one read), first (the first visible sheet, which holds no list): chosen by content.
+    SHEET_CHOSEN = "sheet_chosen"

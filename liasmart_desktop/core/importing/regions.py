@@ -1,8 +1,8 @@
 """Countries as the number rule and its readers need them: codes, calling codes, names, likely homes.
 
-Names come from the data phonenumbers ships (``phonenumbers.geodata.locale``, CLDR names in many
-languages), so the CLI's English and the app's Chinese name a country the same way everywhere
-without a translation table of our own; the three regions that data lacks are named here.
+Names are phonenumbers' CLDR names in English and Chinese (copied into ``country_names`` by
+scripts/country_names.py: importing ``phonenumbers.geodata`` costs 100 MB), so the CLI's English and
+the app's Chinese name a country the same way everywhere; the few names that data lacks are here.
 
 "Likely home countries" are where a number written without a country code most probably belongs
 when no default country is set: the system's region (from the locale) and China, the provider's home
@@ -12,20 +12,21 @@ uses them to notice that a number could be read two ways.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping
 from typing import Final
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
-from phonenumbers.geodata.locale import LOCALE_DATA
+
+from liasmart_desktop.core.importing.country_names import NAMES
 
 #: The provider's home market: always a likely home country.
 PROVIDER_HOME: Final = "CN"
 #: Name languages offered (phonenumbers has many more; the app speaks these two).
 NAME_LANGUAGES: Final = ("en", "zh")
-#: Names phonenumbers lacks: three regions it names nowhere, and Samoa's Chinese (its entry points to itself).
+#: Names phonenumbers lacks: three regions it names nowhere, and Samoa's Chinese (its entry points to
+#: itself).
 _MISSING_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
     "AC": {"en": "Ascension Island", "zh": "阿森松岛"},
     "TA": {"en": "Tristan da Cunha", "zh": "特里斯坦-达库尼亚"},
@@ -53,16 +54,11 @@ def calling_code(region: str) -> int:
     return int(phonenumbers.country_code_for_region(region))
 
 
-@functools.cache
 def country_name(region: str, language: str = "en") -> str:
     """The region's name in ``language`` (``en`` or ``zh``); the code itself when none is known."""
-    names = LOCALE_DATA.get(region, {})
-    name = names.get(language, "")
-    if name.startswith("*"):  # "*aa": the name is held under another language's key (one step)
-        name = names.get(name[1:], "")
-    if not name or name.startswith("*"):
-        name = _MISSING_NAMES.get(region, {}).get(language, "")
-    return name or region
+    english, chinese = NAMES.get(region, ("", ""))
+    name = chinese if language == "zh" else english
+    return name or _MISSING_NAMES.get(region, {}).get(language, "") or region
 
 
 def display_phone(phone: str) -> str:

@@ -28,7 +28,7 @@ from liasmart_desktop.core.importing.archives import EntityGuard, is_xml_part, o
 from liasmart_desktop.core.importing.extents import HEAD_BYTES, Extent, XlsxExactScanner, scanner_for
 from liasmart_desktop.core.importing.formats import Container, FileFormat, classify_ole2, classify_zip
 from liasmart_desktop.core.importing.limits import ImportLimits
-from liasmart_desktop.core.importing.problems import ImportFileError, ImportProblem
+from liasmart_desktop.core.importing.problems import ImportFileError, ImportProblem, with_sheets
 from liasmart_desktop.core.importing.sheet_data import SheetData
 from liasmart_desktop.core.text.names import header_key
 
@@ -184,7 +184,10 @@ def read_workbook(data: bytes, container: Container, *, sheet: str | None, limit
         try:
             name, visible = _choose_sheet(workbook.sheets_metadata, sheet)
             if fmt is FileFormat.XLSX:
-                _check_extent(_sheet_extent(name, parts, extents), name, limits)
+                try:
+                    _check_extent(_sheet_extent(name, parts, extents), name, limits)
+                except ImportFileError as exc:
+                    raise with_sheets(exc, name, visible) from exc
             loaded = workbook.get_sheet_by_name(name)
         finally:
             workbook.close()

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from liasmart_desktop.core.importing.regions import (
@@ -13,6 +18,8 @@ from liasmart_desktop.core.importing.regions import (
     region_from_env,
     region_from_locale,
 )
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.mark.parametrize(
@@ -89,3 +96,25 @@ def test_region_from_env_follows_posix_precedence() -> None:
 def test_a_name_that_points_to_itself_is_not_followed_forever() -> None:
     # phonenumbers' Chinese entry for Samoa is "*zh", a reference to itself.
     assert country_name("WS", "zh") == "萨摩亚"
+
+
+def test_the_copied_names_match_the_installed_phonenumbers() -> None:
+    # scripts/country_names.py writes core/importing/country_names.py; run it after upgrading phonenumbers.
+    spec = importlib.util.spec_from_file_location(
+        "country_names_script", ROOT / "scripts" / "country_names.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert (ROOT / "liasmart_desktop" / "core" / "importing" / "country_names.py").read_text(
+        encoding="utf-8"
+    ) == (script.render())
+
+
+def test_reading_names_does_not_load_the_geocoding_data() -> None:
+    # phonenumbers.geodata holds 100 MB of place names; the import must never load it.
+    code = "import sys; from liasmart_desktop.core.importing import import_file, country_name; "
+    code += "country_name('CN', 'zh'); print(any(m.startswith('phonenumbers.geodata') for m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
