@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from liasmart_desktop.ui import countries
@@ -37,23 +37,31 @@ def test_every_country_is_listed_after_the_none_item(picker: CountryPicker) -> N
 
 
 @POPUP
+def edit(picker: CountryPicker) -> QLineEdit:
+    """The picker's line edit, its text selected so that typing replaces it."""
+    line_edit = picker.lineEdit()
+    assert line_edit is not None
+    line_edit.selectAll()
+    return line_edit
+
+
 def type_text(qtbot: QtBot, picker: CountryPicker, text: str) -> None:
     """Type as a person does: keys for Latin letters, the input method's commit for Chinese."""
     if text.isascii():
-        qtbot.keyClicks(picker.lineEdit(), text)
+        qtbot.keyClicks(edit(picker), text)
         return
     event = QInputMethodEvent()
     event.setCommitString(text)
-    QApplication.sendEvent(picker.lineEdit(), event)
+    QApplication.sendEvent(edit(picker), event)
 
 
 @POPUP
 @pytest.mark.parametrize("typed", ["CN", "cn", "China", "中国", "chin"])
 def test_typing_a_code_or_a_name_then_enter_picks_it(picker: CountryPicker, qtbot: QtBot, typed: str) -> None:
-    picker.lineEdit().selectAll()
+    edit(picker)
     with qtbot.waitSignal(picker.country_changed) as changed:
         type_text(qtbot, picker, typed)
-        qtbot.keyClick(picker.lineEdit(), Qt.Key.Key_Return)
+        qtbot.keyClick(edit(picker), Qt.Key.Key_Return)
     assert changed.args == ["CN"]
     assert picker.currentText() == picker.itemText(picker.findData("CN"))
 
@@ -75,9 +83,9 @@ def test_native_and_chinese_names_find_a_country() -> None:
 @POPUP
 def test_text_that_finds_nothing_keeps_the_chosen_country(picker: CountryPicker, qtbot: QtBot) -> None:
     picker.set_country("SG")
-    picker.lineEdit().selectAll()
-    qtbot.keyClicks(picker.lineEdit(), "nowhere")
-    qtbot.keyClick(picker.lineEdit(), Qt.Key.Key_Return)
+    edit(picker)
+    qtbot.keyClicks(edit(picker), "nowhere")
+    qtbot.keyClick(edit(picker), Qt.Key.Key_Return)
     assert picker.country() == "SG"
     assert picker.currentText() == picker.itemText(picker.findData("SG"))
 
@@ -94,9 +102,11 @@ def test_choosing_from_the_list_reports_the_code(picker: CountryPicker, qtbot: Q
 
 @POPUP
 def test_the_completer_lists_the_best_matches_first(picker: CountryPicker, qtbot: QtBot) -> None:
-    picker.lineEdit().selectAll()
-    qtbot.keyClicks(picker.lineEdit(), "CN")
-    popup_model = picker.completer().completionModel()
+    edit(picker)
+    qtbot.keyClicks(edit(picker), "CN")
+    completer = picker.completer()
+    assert completer is not None
+    popup_model = completer.completionModel()
     assert popup_model.index(0, 0).data() == picker.itemText(picker.findData("CN"))
 
 
@@ -112,9 +122,9 @@ def test_one_picker_everywhere_and_cn_is_china_in_each(qtbot: QtBot, tmp_path: P
             found = dialog.findChildren(CountryPicker)
             assert len(found) == 1, dialog
             found_picker = found[0]
-            found_picker.lineEdit().selectAll()
+            edit(found_picker)
             type_text(qtbot, found_picker, "CN")
-            qtbot.keyClick(found_picker.lineEdit(), Qt.Key.Key_Return)
+            qtbot.keyClick(edit(found_picker), Qt.Key.Key_Return)
             assert found_picker.country() == "CN", dialog
         with qtbot.waitSignal(services.settings_changed):
             settings.accept()

@@ -50,7 +50,7 @@ def refused(path: Path, options: ImportOptions = CN) -> tuple[ImportProblem, dic
     """The problem and its params, but ``sheets``: errors about a sheet name them (test_sheet_choice.py)."""
     with pytest.raises(ImportFileError) as caught:
         import_file(path, options)
-    params = dict(caught.value.params)
+    params: dict[str, object] = dict(caught.value.params)
     params.pop("sheets", None)
     return caught.value.code, params
 
