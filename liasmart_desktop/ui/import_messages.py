@@ -242,6 +242,12 @@ _ERROR_SENTENCES: dict[ImportProblem, object] = {
     ImportProblem.MALFORMED_TEXT: QT_TRANSLATE_NOOP(
         "ImportMessages", "Row {row} cannot be read as CSV ({detail}); fix that row and save again."
     ),
+    ImportProblem.NUL_BYTE: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "Row {row} (column {column}) holds a NUL byte, an invisible character no one types (a damaged "
+        "export, or the wrong encoding); remove it in a text editor, or open the file in Excel and save "
+        "it again as “CSV UTF-8”.",
+    ),
     ImportProblem.PHONE_COLUMN_NOT_FOUND: QT_TRANSLATE_NOOP(
         "ImportMessages", "There is no column “{column}”; the columns are: {columns}."
     ),
@@ -321,12 +327,22 @@ _REASON_SENTENCES: dict[RowReason, object] = {
     RowReason.DUPLICATE: QT_TRANSLATE_NOOP(
         "ImportMessages", "The same number as row {first_row}, which is kept."
     ),
+    RowReason.FORMULA_NOT_CALCULATED: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "The cell holds a formula whose value was never calculated (the file was saved by a program that "
+        "does not calculate); open the file in Excel, save it, and import again.",
+    ),
     RowReason.AMBIGUOUS_COUNTRY: QT_TRANSLATE_NOOP(
         "ImportMessages",
         "This number could be {readings}, so it is not sent on a guess. Choose the default country, or "
         "write the number with + and its country code.",
     ),
 }
+_FORMULA_ERROR = QT_TRANSLATE_NOOP(
+    "ImportMessages",
+    "The cell's formula gives {error} instead of a phone number; correct the formula (or type the number) "
+    "in Excel, save, and import again.",
+)
 # AMBIGUOUS_COUNTRY when the number as written is no number: only national readings of home countries.
 _NATIONAL_ONLY = QT_TRANSLATE_NOOP(
     "ImportMessages",
@@ -524,6 +540,8 @@ def describe_reason(reason: RowReason, problem_params: Mapping[str, str | int]) 
         return tr(_INVALID_ANYWHERE)
     if reason is RowReason.INVALID_FOR_COUNTRY:
         params["country"] = countries.name(str(params["country"]))  # "中国", not "CN", in the Chinese UI
+    if reason is RowReason.FORMULA_NOT_CALCULATED and params.get("error"):
+        return tr(_FORMULA_ERROR, **params)
     if reason is RowReason.AMBIGUOUS_COUNTRY:
         template = _REASON_SENTENCES[reason] if params.get("written") else _NATIONAL_ONLY
         return tr(template, readings=readings_text(params))

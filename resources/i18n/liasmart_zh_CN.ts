@@ -133,32 +133,32 @@
         <translation>没有收件人能收到这条短信：每位收件人都缺少某个变量的值。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="525"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="526"/>
         <source>Row {row} · +{phone}</source>
         <translation>第 {row} 行 · +{phone}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="527"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="528"/>
         <source>Write the message to see it here.</source>
         <translation>输入短信内容后，会在这里预览。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="530"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="531"/>
         <source>Fix the merge fields to see the message.</source>
         <translation>请先修正变量，才能预览短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="541"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="542"/>
         <source>This recipient has no value for {fields}, so they will not get this message.</source>
         <translation>此收件人的 {fields} 没有值，因此不会收到这条短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="551"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="552"/>
         <source>Before review:</source>
         <translation>检查发送前请先处理：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="554"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="555"/>
         <source>Ready for review.</source>
         <translation>准备就绪，可以检查并发送。</translation>
     </message>
@@ -717,416 +717,416 @@
         <translation>CSV 文件，UTF-8 编码 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="259"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="260"/>
         <source>Import recipients — {name}</source>
         <extracomment>File problems that only a text file can have: its encoding and separator stay changeable. The buckets of rows that get no message (the filter&apos;s &quot;All rows with problems&quot;).</extracomment>
         <translation>导入收件人 — {name}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="271"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="272"/>
         <source>Import recipients</source>
         <translation>导入收件人</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="284"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="285"/>
         <source>Choose the spreadsheet or CSV file with your recipients. The phone numbers can be in any column; the other columns become merge fields for the message.</source>
         <translation>请选择包含收件人的电子表格或 CSV 文件。手机号码可以在任意一列；其他列会成为短信中可用的变量。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="291"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="292"/>
         <source>No file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="292"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="293"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="293"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="294"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="294"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="295"/>
         <source>Choose the file to import (Ctrl+O)</source>
         <translation>选择要导入的文件（Ctrl+O）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="296"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="297"/>
         <source>&amp;Reload</source>
         <translation>重新读取(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="297"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="298"/>
         <source>Read the file again, after you changed it in Excel (F5)</source>
         <translation>在 Excel 中修改文件后，重新读取（F5）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="304"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="305"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="305"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="844"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="306"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="845"/>
         <source>Choose a workbook first</source>
         <translation>请先选择工作簿</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="306"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="307"/>
         <source>The worksheet that holds the list</source>
         <translation>名单所在的工作表</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="307"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="308"/>
         <source>First row is &amp;data (no header row)</source>
         <translation>第一行就是数据，没有标题行(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="309"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="310"/>
         <source>Tick this when the first row already holds a recipient; columns are then named A, B, C…</source>
         <translation>如果第一行已经是收件人，请勾选此项；各列将命名为 A、B、C…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="312"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="313"/>
         <source>Column with the phone numbers</source>
         <translation>手机号码所在列</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="313"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="314"/>
         <source>Choose the column</source>
         <translation>请选择列</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="317"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="318"/>
         <source>Default country</source>
         <translation>默认国家/地区</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="315"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="316"/>
         <source>None — every number must have its country code</source>
         <translation>无 — 每个号码都必须带国家区号</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="320"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="321"/>
         <source>Used only for numbers written without their country code; numbers that have one keep it. Type a country&apos;s name or code to find it.</source>
         <translation>只用于没有写国家区号的号码；写了区号的号码保持不变。输入国家/地区的名称或代码即可查找。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="327"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="328"/>
         <source>Text encoding</source>
         <translation>文本编码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="329"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="330"/>
         <source>How the characters of a CSV or text file are stored; change it if names look garbled.</source>
         <translation>CSV 或文本文件中文字的存储方式；如果姓名显示为乱码，请更改此项。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="331"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="337"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="857"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="863"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="332"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="338"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="858"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="864"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="335"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="336"/>
         <source>Column separator</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="336"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="337"/>
         <source>The character between the columns of a CSV or text file</source>
         <translation>CSV 或文本文件中各列之间的分隔字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="342"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="343"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="343"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="344"/>
         <source>Merge fields</source>
         <translation>变量</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="344"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="345"/>
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="346"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="347"/>
         <source>Problem with the file</source>
         <translation>文件问题</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="348"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="903"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="349"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="904"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="351"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="352"/>
         <source>Reading progress</source>
         <translation>读取进度</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="353"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="354"/>
         <source>S&amp;top reading</source>
         <translation>停止读取(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="367"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="368"/>
         <source>Show rows</source>
         <translation>要显示的行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="370"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="371"/>
         <source>Preview of the rows</source>
         <translation>行预览</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="382"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="383"/>
         <source>E&amp;xport rows with problems…</source>
         <translation>导出有问题的行(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="385"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="386"/>
         <source>Save the rows that get no message, with the reason, to fix them in Excel and import again</source>
         <translation>将不会收到短信的行连同原因另存为文件，在 Excel 中修正后再重新导入</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="389"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="390"/>
         <source>Download a sa&amp;mple spreadsheet…</source>
         <translation>下载示例表格(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="391"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="392"/>
         <source>Save an Excel file with the expected columns, the phone column formatted as Text</source>
         <translation>保存一个包含所需各列的 Excel 文件，手机号码列已设为“文本”格式</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="433"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="434"/>
         <source>Sho&amp;w:</source>
         <translation>显示(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="454"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="455"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="462"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="463"/>
         <source>&amp;Sheet:</source>
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="465"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="466"/>
         <source>P&amp;hone numbers in:</source>
         <translation>手机号码列(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="467"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="468"/>
         <source>Default &amp;country:</source>
         <translation>默认国家/地区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="469"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="470"/>
         <source>&amp;Encoding:</source>
         <translation>编码(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="471"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="472"/>
         <source>Column se&amp;parator:</source>
         <translation>分隔符(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="478"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="479"/>
         <source>What the file holds</source>
         <translation>文件内容统计</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="539"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="540"/>
         <source>Choose the recipient list</source>
         <translation>选择收件人名单</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="623"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="624"/>
         <source>Opening the file…</source>
         <translation>正在打开文件…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="644"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="645"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="659"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="660"/>
         <source>Reading rows: {done} of {total}</source>
         <translation>正在读取：第 {done} 行，共 {total} 行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="673"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="674"/>
         <source>{encoding}, {how}</source>
         <translation>{encoding}，{how}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="691"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="692"/>
         <source>Reading stopped. Press Reload to read the file again.</source>
         <translation>已停止读取。点击“重新读取”可再次读取文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="763"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="764"/>
         <source>Column names are taken from row {row}.</source>
         <translation>列名取自第 {row} 行。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="765"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="766"/>
         <source>No header row: every row is data and columns are named by their letters.</source>
         <translation>无标题行：每一行都是数据，各列以列字母命名。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="766"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="767"/>
         <source>{count} data rows read.</source>
         <translation>已读取 {count} 行数据。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="772"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="773"/>
         <source>Merge fields for the message: {fields}</source>
         <translation>短信可用的变量：{fields}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="778"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="779"/>
         <source>The list has no other columns, so the message has no merge fields.</source>
         <translation>名单中没有其他列，因此短信没有可用的变量。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="797"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="798"/>
         <source>All rows</source>
         <translation>所有行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="800"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="801"/>
         <source>All rows with problems</source>
         <translation>所有有问题的行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="813"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="814"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="825"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="826"/>
         <source>{name} (column {letters})</source>
         <translation>{name}（{letters} 列）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="846"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="847"/>
         <source>A text file has no sheets</source>
         <translation>文本文件没有工作表</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="848"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="849"/>
         <source>Choose the sheet</source>
         <translation>请选择工作表</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="855"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="856"/>
         <source>Automatic (found: {encoding})</source>
         <translation>自动（识别为：{encoding}）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="861"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="862"/>
         <source>Automatic (found: {delimiter})</source>
         <translation>自动（识别为：{delimiter}）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="895"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="896"/>
         <source>{name} - rows to fix</source>
         <translation>{name} - 待修正的行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="898"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="899"/>
         <source>Export rows with problems</source>
         <translation>导出有问题的行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="903"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="904"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="903"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="904"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="904"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="905"/>
         <source>Saving {name}…</source>
         <translation>正在保存 {name}…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="922"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="923"/>
         <source>Recipients sample</source>
         <translation>收件人名单示例</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="924"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="925"/>
         <source>Save a sample spreadsheet</source>
         <translation>保存示例表格</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="940"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="941"/>
         <source>Phone</source>
         <comment>sample spreadsheet header: a name the importer knows, e.g. 手机号码</comment>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="941"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="942"/>
         <source>Name</source>
         <comment>sample spreadsheet header</comment>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="942"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="943"/>
         <source>City</source>
         <comment>sample spreadsheet header</comment>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="945"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="946"/>
         <source>Alice</source>
         <comment>sample name</comment>
         <translation>王芳</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="945"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="946"/>
         <source>New York</source>
         <comment>sample city</comment>
         <translation>纽约</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="946"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="947"/>
         <source>Bruce</source>
         <comment>sample name</comment>
         <translation>李明</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="946"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="947"/>
         <source>Sydney</source>
         <comment>sample city</comment>
         <translation>悉尼</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="948"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="949"/>
         <source>Recipients</source>
         <comment>sample worksheet name</comment>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="954"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="955"/>
         <source>Saved the sample to {path}. Fill it in (keep the phone column as Text), save it, and choose it here.</source>
         <translation>示例已保存到 {path}。请填写名单（手机号码列保持“文本”格式），保存后在这里选择该文件。</translation>
     </message>
@@ -1417,327 +1417,342 @@
     </message>
     <message>
         <location filename="../../liasmart_desktop/ui/import_messages.py" line="245"/>
+        <source>Row {row} (column {column}) holds a NUL byte, an invisible character no one types (a damaged export, or the wrong encoding); remove it in a text editor, or open the file in Excel and save it again as “CSV UTF-8”.</source>
+        <translation>第 {row} 行（{column} 列）含有一个 NUL 字节，这是没人会输入的不可见字符（导出文件已损坏，或编码选错了）；请用文本编辑器删除它，或在 Excel 中打开文件并另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="251"/>
         <source>There is no column “{column}”; the columns are: {columns}.</source>
         <translation>没有“{column}”列；现有的列是：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="248"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="254"/>
         <source>No column looks like phone numbers; choose it in “Phone numbers in” (the columns are: {columns}).</source>
         <translation>没有哪一列像是手机号码；请在“手机号码列”中选择（现有的列：{columns}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="252"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="258"/>
         <source>“{country}” is not a country code; choose a country in the Default country list.</source>
         <translation>“{country}”不是有效的国家/地区代码；请在“默认国家/地区”列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="256"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="262"/>
         <source>The sheet “{sheet}” is empty; choose the sheet with the list in the Sheet list (other sheets: {others}).</source>
         <translation>工作表“{sheet}”是空的；请在“工作表”列表中选择名单所在的工作表（其他工作表：{others}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="261"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="267"/>
         <source>The sheet “{sheet}” is empty; check that this is the right file.</source>
         <translation>工作表“{sheet}”是空的；请确认是否选对了文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="264"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="270"/>
         <source>The file is empty; check that this is the right file.</source>
         <translation>文件是空的；请确认是否选对了文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="267"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="273"/>
         <source>The sheet “{sheet}” has only a header row (row {header_row}) and no data rows; add the recipients below it.</source>
         <translation>工作表“{sheet}”只有标题行（第 {header_row} 行），没有数据行；请在标题行下方添加收件人。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="272"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="278"/>
         <source>The file has only a header row (row {header_row}) and no data rows; add the recipients below it.</source>
         <translation>文件只有标题行（第 {header_row} 行），没有数据行；请在标题行下方添加收件人。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="276"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="282"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="279"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="285"/>
         <source>The phone cell is empty.</source>
         <translation>手机号码单元格是空的。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="280"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="286"/>
         <source>Excel has turned this number into scientific notation and replaced its last digits with zeros; format the column as Text, type or paste the numbers again, and re-export.</source>
         <translation>Excel 已把这个号码变成了科学计数法，并把最后几位换成了 0；请将该列设为“文本”格式，重新输入或粘贴号码，然后重新导出。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="285"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="291"/>
         <source>This number cell has more than 15 digits and Excel keeps only 15, so its last digits are lost; format the column as Text, type or paste the numbers again, and re-export.</source>
         <translation>这个数字单元格超过 15 位，而 Excel 只保留 15 位，因此最后几位已经丢失；请将该列设为“文本”格式，重新输入或粘贴号码，然后重新导出。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="290"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="296"/>
         <source>The cell holds {count} numbers; put one number per row.</source>
         <translation>该单元格中有 {count} 个号码；请每行只放一个号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="293"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="299"/>
         <source>The number has an extension ({extension}), which a text message cannot reach.</source>
         <translation>该号码带有分机号（{extension}），短信无法发送到分机。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="296"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="302"/>
         <source>The cell contains letters (“{character}”), not only a phone number.</source>
         <translation>该单元格含有字母（“{character}”），不只是手机号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="299"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="305"/>
         <source>The cell contains “{character}”, which does not belong in a phone number.</source>
         <translation>该单元格含有“{character}”，手机号码中不应有此字符。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="302"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="308"/>
         <source>The cell holds {kind}, not a phone number.</source>
         <translation>该单元格中是{kind}，不是手机号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="303"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="309"/>
         <source>The cell holds a number that is not a whole positive number.</source>
         <translation>该单元格中的数字不是正整数。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="306"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="312"/>
         <source>Too short for a phone number ({digits} digits).</source>
         <translation>号码太短，不是手机号码（{digits} 位）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="309"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="315"/>
         <source>Too long for a phone number ({digits} digits).</source>
         <translation>号码太长，不是手机号码（{digits} 位）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="310"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="316"/>
         <source>The number starts with a country code that does not exist.</source>
         <translation>该号码开头的国家区号不存在。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="313"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="319"/>
         <source>Not a valid phone number in {country}.</source>
         <translation>不是{country}的有效电话号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="316"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="322"/>
         <source>The number has no country code and no default country is set; choose one in the Default country list, or write the number with its country code.</source>
         <translation>该号码没有国家区号，也没有设置默认国家/地区；请在“默认国家/地区”列表中选择，或在号码前加上国家区号。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="321"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="327"/>
         <source>The same number as row {first_row}, which is kept.</source>
         <translation>与第 {first_row} 行的号码相同，只保留第 {first_row} 行。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="324"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="330"/>
+        <source>The cell holds a formula whose value was never calculated (the file was saved by a program that does not calculate); open the file in Excel, save it, and import again.</source>
+        <translation>该单元格是一个从未计算过的公式（保存文件的程序不会计算公式）；请在 Excel 中打开并保存该文件，然后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="335"/>
         <source>This number could be {readings}, so it is not sent on a guess. Choose the default country, or write the number with + and its country code.</source>
         <translation>这个号码可能是 {readings}，因此不会凭猜测发送。请选择默认国家/地区，或在号码前写上 + 和国家区号。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="331"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="341"/>
+        <source>The cell&apos;s formula gives {error} instead of a phone number; correct the formula (or type the number) in Excel, save, and import again.</source>
+        <translation>该单元格的公式结果是 {error}，而不是手机号码；请在 Excel 中修正公式（或直接输入号码），保存后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="347"/>
         <source>The number has no country code and no default country is chosen; it would be {readings}, but it is not sent on a guess. Choose the default country, or write the number with + and its country code.</source>
         <translation>该号码没有国家区号，也没有选择默认国家/地区；它可能是 {readings}，但不会凭猜测发送。请选择默认国家/地区，或在号码前写上 + 和国家区号。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="336"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="352"/>
         <source>{first} or {second}</source>
         <translation>{first}或 {second}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="337"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="353"/>
         <source>Not a valid phone number.</source>
         <translation>不是有效的手机号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="339"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="355"/>
         <source>a date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="340"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="356"/>
         <source>a time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="341"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="357"/>
         <source>a duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="342"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="358"/>
         <source>a true/false value</source>
         <translation>是/否值（TRUE/FALSE）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="346"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="362"/>
         <source>The file has no encoding mark and is not UTF-8, so it was read as {encoding}; if names look garbled, choose the right one in the Encoding list.</source>
         <translation>此文件没有编码标记，也不是 UTF-8 编码，因此按 {encoding} 读取；如果姓名显示为乱码，请在“编码”列表中选择正确的编码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="351"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="367"/>
         <source>Row {row} already holds data, so the file was read without a header row; columns are named by their letters.</source>
         <translation>第 {row} 行已经是数据，因此按无标题行读取；各列以列字母命名。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="356"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="372"/>
         <source>No column is named like a phone column; “{column}” was chosen because it holds phone numbers (choose another in “Phone numbers in”).</source>
         <translation>没有列名像是手机号码列；“{column}”列中是手机号码，因此选择了它（可在“手机号码列”中另选）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="361"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="377"/>
         <source>Column {column} repeats a header name, so it is called “{name}”.</source>
         <translation>{column} 列的标题与其他列重名，因此改称为“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="364"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="380"/>
         <source>The first sheet “{first}” holds no list of phone numbers, so the sheet “{sheet}” was read; choose another in the Sheet list.</source>
         <translation>第一个工作表“{first}”中没有手机号码名单，因此读取了工作表“{sheet}”；如需其他工作表，请在“工作表”列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="372"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="388"/>
         <source>as you chose</source>
         <translation>按您的选择</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="373"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="389"/>
         <source>from the file&apos;s encoding mark</source>
         <translation>根据文件的编码标记</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="374"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="390"/>
         <source>recognised</source>
         <translation>已识别</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="375"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="391"/>
         <source>checked</source>
         <translation>已核实</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="376"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="392"/>
         <source>guessed</source>
         <translation>推测</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="381"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="397"/>
         <source>Unicode (UTF-8)</source>
         <extracomment>Encodings offered for text files: (Python codec name, what it is for).</extracomment>
         <translation>Unicode（UTF-8）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="382"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="398"/>
         <source>Simplified Chinese (GB18030, GBK)</source>
         <translation>简体中文（GB18030、GBK）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="383"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="399"/>
         <source>Traditional Chinese (Big5)</source>
         <translation>繁体中文（Big5）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="384"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="400"/>
         <source>Japanese (Shift-JIS)</source>
         <translation>日文（Shift-JIS）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="385"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="401"/>
         <source>Korean (EUC-KR)</source>
         <translation>韩文（EUC-KR）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="386"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="402"/>
         <source>Unicode (UTF-16, Excel “Unicode text”)</source>
         <translation>Unicode（UTF-16，Excel 的“Unicode 文本”）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="387"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="403"/>
         <source>Western European (Windows-1252)</source>
         <translation>西欧语言（Windows-1252）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="388"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="404"/>
         <source>Central European (Windows-1250)</source>
         <translation>中欧语言（Windows-1250）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="389"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="405"/>
         <source>Cyrillic (Windows-1251)</source>
         <translation>西里尔文（Windows-1251）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="390"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="406"/>
         <source>Greek (Windows-1253)</source>
         <translation>希腊文（Windows-1253）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="391"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="407"/>
         <source>Turkish (Windows-1254)</source>
         <translation>土耳其文（Windows-1254）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="392"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="408"/>
         <source>Hebrew (Windows-1255)</source>
         <translation>希伯来文（Windows-1255）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="393"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="409"/>
         <source>Arabic (Windows-1256)</source>
         <translation>阿拉伯文（Windows-1256）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="394"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="410"/>
         <source>Baltic (Windows-1257)</source>
         <translation>波罗的海语言（Windows-1257）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="395"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="411"/>
         <source>Thai (Windows-874)</source>
         <translation>泰文（Windows-874）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="398"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="414"/>
         <source>Comma ( , )</source>
         <translation>逗号（ , ）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="399"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="415"/>
         <source>Semicolon ( ; )</source>
         <translation>分号（ ; ）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="400"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="416"/>
         <source>Tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="401"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="417"/>
         <source>Vertical bar ( | )</source>
         <translation>竖线（ | ）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="403"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="419"/>
         <source>The file {path} could not be saved ({detail}). If it is open in Excel, close it there; or choose another folder.</source>
         <translation>无法保存文件 {path}（{detail}）。如果文件已在 Excel 中打开，请先在 Excel 中关闭；或者选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="409"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="425"/>
         <source>Saved {count} row with a problem to {path}.</source>
         <translation>已将 {count} 行有问题的数据保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="410"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="426"/>
         <source>Saved {count} rows with problems to {path}.</source>
         <translation>已将 {count} 行有问题的数据保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="412"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="428"/>
         <source>Something went wrong ({kind}). Details are in the log file.</source>
         <translation>出现了意外错误（{kind}）。详细信息已记录在日志文件中。</translation>
     </message>

@@ -279,7 +279,7 @@ def test_problems_export(tmp_path: Path, gbk_list: Path) -> None:
             "There is no worksheet named “Nope”; the visible sheets are: “Empty”, “S”.",
         ),
         (
-            ["{dir}/book.xlsx"],
+            ["{dir}/book.xlsx", "--sheet", "Empty"],
             "The sheet “Empty” is empty; choose the sheet with the list with --sheet (other sheets: S).",
         ),
     ],
@@ -374,6 +374,14 @@ def test_invalid_for_an_unnamed_country() -> None:
 
 @pytest.mark.parametrize("note", list(ImportNote))
 def test_every_note_has_a_sentence(note: ImportNote) -> None:
-    sentence = describe_note(Note(note, {"encoding": "gb18030", "row": 1, "column": "B", "name": "x (B)"}))
+    params: dict[str, str | int] = {
+        "encoding": "gb18030",
+        "row": 1,
+        "column": "B",
+        "name": "x (B)",
+        "sheet": "S2",
+    }
+    params["first"] = "S1"
+    sentence = describe_note(Note(note, params))
     assert sentence.endswith(".")
     assert "{" not in sentence

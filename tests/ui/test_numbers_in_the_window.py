@@ -19,6 +19,7 @@ from liasmart_desktop.ui.models.import_preview_model import Column
 from liasmart_desktop.ui.services import AppServices
 from liasmart_desktop.ui.widgets.destinations_view import destination_lines, foreign_destinations
 from tests.core.importing.builders import write_xlsx
+from tests.core.importing.test_loose_ends import formula_workbook
 from tests.ui.language_support import ui_language
 from tests.ui.support import make_services
 
@@ -225,3 +226,26 @@ def test_the_test_number_box_without_a_country_shows_both_readings(qtbot: QtBot)
     assert dialog.error_label.text().startswith(
         "This number could be +1 351-234-5678 (United States) or +86 135 1234 5678 (China)"
     )
+
+
+# ---------------------------------------------------------------------- importer loose ends
+
+
+def test_a_nul_byte_is_named_and_the_encoding_stays_changeable(
+    qtbot: QtBot, services: AppServices, tmp_path: Path
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_bytes(b"name,phone\nAnn,139123\x0045678\n")
+    dialog = open_import(qtbot, services, path)
+    assert dialog.error_text.startswith("Row 2 (column B) holds a NUL byte")
+    assert dialog._encoding_combo.isEnabled()
+
+
+def test_formula_cells_say_to_recalculate_in_excel(
+    qtbot: QtBot, services: AppServices, tmp_path: Path
+) -> None:
+    dialog = open_import(qtbot, services, formula_workbook(tmp_path / "f.xlsx"))
+    reasons = dict(zip(cells(dialog, Column.ROW), cells(dialog, Column.REASON), strict=True))
+    assert str(reasons[3]).startswith("The cell holds a formula whose value was never calculated")
+    assert str(reasons[5]).startswith("The cell's formula gives #N/A instead of a phone number")
+    assert cells(dialog, Column.STATUS)[1] == "Damaged by Excel"

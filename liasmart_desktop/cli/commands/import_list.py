@@ -102,6 +102,9 @@ _ERROR_SENTENCES: Final = {
     ImportProblem.UNBALANCED_QUOTE: "A quotation mark opened on row {row} is never closed, so the rest "
     "of the file would be one cell; fix that row and save again.",
     ImportProblem.MALFORMED_TEXT: "Row {row} cannot be read as CSV ({detail}); fix that row and save again.",
+    ImportProblem.NUL_BYTE: "Row {row} (column {column}) holds a NUL byte, an invisible character no one "
+    "types (a damaged export, or a wrong --encoding); remove it in a text editor, or open the file in "
+    "Excel and save it again as “CSV UTF-8”.",
     ImportProblem.PHONE_COLUMN_NOT_FOUND: "There is no column “{column}”; the columns are: {columns}.",
     ImportProblem.NO_PHONE_COLUMN: "No column looks like phone numbers; name it with --phone-column "
     "(the columns are: {columns}).",
@@ -129,9 +132,16 @@ _REASON_SENTENCES: Final = {
     RowReason.NEEDS_COUNTRY: "The number has no country code and no default country is set; give "
     "--country (for example --country CN) or write the number with its country code.",
     RowReason.DUPLICATE: "The same number as row {first_row}, which is kept.",
+    RowReason.FORMULA_NOT_CALCULATED: "The cell holds a formula whose value was never calculated (the file "
+    "was saved by a program that does not calculate); open the file in Excel, save it, and import again.",
     RowReason.AMBIGUOUS_COUNTRY: "The number could be {readings}; it is not sent on a guess: give "
     "{options}, or write the number with + and its country code.",
 }
+#: FORMULA_NOT_CALCULATED when the formula's value is an error.
+_FORMULA_ERROR = (
+    "The cell's formula gives {error} instead of a phone number; correct the formula (or type the number) "
+    "in Excel, save, and import again."
+)
 #: AMBIGUOUS_COUNTRY when the number as written (with a country code) is no number: only national
 #: readings of likely home countries.
 _NATIONAL_ONLY = (
@@ -217,6 +227,8 @@ def describe_row_problem(problem: RowProblem) -> str:
     if problem.reason is RowReason.INVALID_FOR_COUNTRY:
         country = params.get("country")
         params["for_country"] = f" in {country_text(country)}" if country else ""
+    if problem.reason is RowReason.FORMULA_NOT_CALCULATED and params.get("error"):
+        return _FORMULA_ERROR.format(**params)
     if problem.reason is RowReason.AMBIGUOUS_COUNTRY:
         sentence = _REASON_SENTENCES[problem.reason] if params.get("written") else _NATIONAL_ONLY
         return sentence.format(readings=readings_text(params), options=_country_options(params))

@@ -17,7 +17,7 @@ from liasmart_desktop.core.importing.headers import (
     name_columns,
 )
 from liasmart_desktop.core.importing.limits import ImportLimits
-from liasmart_desktop.core.importing.phones import PhoneNormaliser
+from liasmart_desktop.core.importing.phones import PhoneNormaliser, PhoneResult
 from liasmart_desktop.core.importing.problems import (
     ImportCancelledError,
     ImportFileError,
@@ -188,12 +188,13 @@ class _Ledger:
         self.recipients: list[Recipient] = []
         self.problems: list[RowProblem] = []
         self.first_rows: dict[str, int] = {}
+        self.formula_errors = sheet.formula_errors
         self.width = max(_width(layout.header), layout.phone_index + 1)
         self.read = self.empty = self.pending_empty = 0
 
     def add(self, number: int, cells: Sequence[CellValue], texts: tuple[str, ...]) -> None:
         """Put one row in its bucket (or count it as empty)."""
-        if _is_empty(texts):
+        if _is_empty(texts) and not self._formula_phone(number):
             self.pending_empty += 1
             return
         self.empty += self.pending_empty  # empty rows count only once a data row follows them
@@ -211,6 +212,8 @@ class _Ledger:
         index = self.layout.phone_index
         original = texts[index] if index < len(texts) else ""
         result = self.normalise(cells[index] if index < len(cells) else None)
+        if result.status is RowStatus.MISSING and self.formula_errors:
+            result = self._formula_cell(number, index, result)
         if result.reason is not None:
             self.problems.append(
                 RowProblem(number, original, result.status, result.reason, texts, result.params)
@@ -230,6 +233,20 @@ class _Ledger:
                 {"first_row": first},
                 first_row=first,
             )
+        )
+
+    def _formula_phone(self, number: int) -> bool:
+        """Whether the row's phone cell, empty as read, holds a formula without a value or an error."""
+        column = self.sheet.first_column + self.layout.phone_index
+        return bool(self.formula_errors) and (number, column) in self.formula_errors
+
+    def _formula_cell(self, number: int, index: int, result: PhoneResult) -> PhoneResult:
+        """An "empty" phone cell that holds a formula with no value, or an error: say so, not "missing"."""
+        error = self.formula_errors.get((number, self.sheet.first_column + index))
+        if error is None:
+            return result
+        return PhoneResult(
+            RowStatus.DAMAGED, reason=RowReason.FORMULA_NOT_CALCULATED, params={"error": error}
         )
 
     def report(self, source: str) -> ImportReport:

@@ -46,6 +46,7 @@ class ImportProblem(enum.Enum):
     BAD_DELIMITER = "bad_delimiter"  # delimiter
     UNBALANCED_QUOTE = "unbalanced_quote"  # row (where the quoted field opened)
     MALFORMED_TEXT = "malformed_text"  # row, detail (technical)
+    NUL_BYTE = "nul_byte"  # row, column (letters): a stray NUL in a text file (a broken export)
     PHONE_COLUMN_NOT_FOUND = "phone_column_not_found"  # column, columns (joined by "\n")
     NO_PHONE_COLUMN = "no_phone_column"  # columns (joined by "\n")
     UNKNOWN_COUNTRY = "unknown_country"  # country
@@ -107,6 +108,9 @@ class RowReason(enum.Enum):
     UNKNOWN_COUNTRY_CODE = "unknown_country_code"  # INVALID: digits
     INVALID_FOR_COUNTRY = "invalid_for_country"  # INVALID: country (ISO2, "" when unknown)
     NEEDS_COUNTRY = "needs_country"  # INVALID: national format but no default country is set
+    #: DAMAGED: the phone cell holds a formula with no value in the file (error "") or an error value
+    #: (error "#N/A" …): readers see it as empty, but the number is not missing from the sheet.
+    FORMULA_NOT_CALCULATED = "formula_not_calculated"
     DUPLICATE = "duplicate"  # DUPLICATE: first_row
     #: AMBIGUOUS: readings (how many), phone_N and country_N for N = 1 … readings (digits, ISO2 or ""),
     #: written (1 when reading 1 is the number as written, with its country code; 0 when it is not

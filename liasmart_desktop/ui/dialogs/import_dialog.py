@@ -88,6 +88,7 @@ TEXT_PROBLEMS: Final = frozenset(
         ImportProblem.BAD_DELIMITER,
         ImportProblem.UNBALANCED_QUOTE,
         ImportProblem.MALFORMED_TEXT,
+        ImportProblem.NUL_BYTE,
     }
 )
 #: The buckets of rows that get no message (the filter's "All rows with problems").
