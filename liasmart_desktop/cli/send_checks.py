@@ -9,10 +9,10 @@ import argparse
 import unicodedata
 from typing import Final
 
-from liasmart_desktop.cli.commands.import_list import describe_row_problem
+from liasmart_desktop.cli.commands.import_list import describe_import_error, describe_row_problem
 from liasmart_desktop.cli.context import CliContext
 from liasmart_desktop.cli.errors import CliError, ExitCode
-from liasmart_desktop.core.importing import ImportReport, RowStatus
+from liasmart_desktop.core.importing import ImportFileError, ImportReport, RowStatus, parse_pasted_numbers
 from liasmart_desktop.core.sending.prepare import PreparedCampaign
 from liasmart_desktop.core.text import (
     LONG_MESSAGE_PARTS,
@@ -34,6 +34,16 @@ def add_send_check_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help=f"send messages of more than {LONG_MESSAGE_PARTS} parts (every part is charged)",
     )
+
+
+def numbers_to(ctx: CliContext) -> ImportReport:
+    """The ``--to`` numbers read by the number rule (an unknown ``--country`` is exit 2, not a bug)."""
+    try:
+        return parse_pasted_numbers(
+            ctx.args.to.replace(",", "\n"), ctx.country or None, home_regions=ctx.home_regions
+        )
+    except ImportFileError as exc:
+        raise CliError(ExitCode.USAGE, describe_import_error(exc)) from exc
 
 
 def check_numbers(ctx: CliContext, report: ImportReport) -> None:

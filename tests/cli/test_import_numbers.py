@@ -10,6 +10,7 @@ import pytest
 
 from liasmart_desktop.cli.context import windows_region
 from liasmart_desktop.cli.main import main
+from liasmart_desktop.core.settings import AppSettings, save_settings
 from tests.core.importing.builders import write_xlsx
 
 # A GBK CSV of Chinese customers, as in the issue: national numbers, one with full-width digits.
@@ -111,3 +112,17 @@ def test_a_workbook_with_a_note_first_reads_the_sheet_with_the_list(tmp_path: Pa
     assert code == 0
     assert "sheet “名单” (other sheets: 说明)" in out
     assert "Note: The first sheet “说明” holds no list of phone numbers, so the sheet “名单” was read" in out
+
+
+def test_the_saved_country_is_used_and_the_option_wins(gbk_list: Path, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    save_settings(home / "settings.json", AppSettings(default_country="CN"))
+    _, out, _ = run(str(gbk_list), "--json", env={"LIASMART_HOME": str(home)})
+    assert json.loads(out)["counts"]["recipients"] == 4
+    _, out, _ = run(str(gbk_list), "--json", env={"LIASMART_HOME": str(home), "LIASMART_COUNTRY": "US"})
+    assert json.loads(out)["country"] == "US"
+    _, out, _ = run(
+        str(gbk_list), "--json", "--country", "HK", env={"LIASMART_HOME": str(home), "LIASMART_COUNTRY": "US"}
+    )
+    assert json.loads(out)["country"] == "HK"

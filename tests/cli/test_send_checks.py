@@ -182,3 +182,10 @@ def test_sentences_for_several_messages_and_many_characters() -> None:
 )
 def test_show_character(char: str, shown: str) -> None:
     assert show_character(char) == shown
+
+
+def test_an_unknown_country_is_exit_2_not_a_bug(env: dict[str, str], sandbox: SandboxServer) -> None:
+    code, _, err = cli(*SEND, "--to", "13900000001", "--country", "XX", "--text", "Hi", env=env)
+    assert code == 2
+    assert err == "“XX” is not a country code; use two letters such as CN, HK or SG.\n"
+    assert_nothing_sent(sandbox, env)

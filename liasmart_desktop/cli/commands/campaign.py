@@ -19,8 +19,13 @@ from liasmart_desktop.cli.commands.import_list import add_import_options, read_l
 from liasmart_desktop.cli.context import CliContext
 from liasmart_desktop.cli.errors import CliError, ExitCode
 from liasmart_desktop.cli.messages import describe_template_problem
-from liasmart_desktop.cli.send_checks import add_send_check_options, check_campaign_texts, check_numbers
-from liasmart_desktop.core.importing import ImportReport, parse_pasted_numbers
+from liasmart_desktop.cli.send_checks import (
+    add_send_check_options,
+    check_campaign_texts,
+    check_numbers,
+    numbers_to,
+)
+from liasmart_desktop.core.importing import ImportReport
 from liasmart_desktop.core.sender_id import SenderIdProblem, check_sender_id
 from liasmart_desktop.core.sending.prepare import PreparedCampaign, file_fingerprint, prepare_campaign
 from liasmart_desktop.core.sending.records import Campaign
@@ -86,8 +91,7 @@ def _recipients(ctx: CliContext) -> tuple[ImportReport, str, str]:
         report = read_list(ctx, args.file)
         path = Path(args.file)
         return report, path.name, file_fingerprint(path)
-    to = args.to.replace(",", "\n")
-    return parse_pasted_numbers(to, ctx.country or None, home_regions=ctx.home_regions), "", ""
+    return numbers_to(ctx), "", ""
 
 
 def _callback_url(ctx: CliContext) -> str:
