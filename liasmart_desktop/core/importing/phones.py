@@ -229,6 +229,7 @@ class PhoneNormaliser:
             rf"(?:{'|'.join(prefixes)}){optional}((?:{fast.mobile.national_number_pattern}))"
         )
         self._fast_code = code
+        self._fast_national = re.compile(fast.mobile.national_number_pattern)
         self._use_fast_path = fast_path
 
     def __call__(self, value: CellValue) -> PhoneResult:
@@ -315,7 +316,7 @@ class PhoneNormaliser:
         written = self._valid("+" + digits, None)
         readings = [Reading(written.phone, written.region)] if written.status is RowStatus.RECIPIENT else []
         for home in self.home_regions:
-            national = self._valid(digits, home)
+            national = self._national(digits, home)
             if national.status is RowStatus.RECIPIENT and all(r.phone != national.phone for r in readings):
                 readings.append(Reading(national.phone, national.region))
         if not readings:
@@ -324,6 +325,12 @@ class PhoneNormaliser:
         if as_written and len(readings) == 1:
             return written
         return _ambiguous(readings, written=as_written)
+
+    def _national(self, digits: str, region: str) -> PhoneResult:
+        """``digits`` read as a national number of ``region`` (a Chinese mobile without parsing)."""
+        if self._use_fast_path and region == FAST_PATH_REGION and self._fast_national.fullmatch(digits):
+            return PhoneResult(RowStatus.RECIPIENT, phone=self._fast_code + digits, region=FAST_PATH_REGION)
+        return self._valid(digits, region)
 
     @staticmethod
     def _valid(text: str, region: str | None) -> PhoneResult:
