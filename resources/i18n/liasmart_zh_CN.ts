@@ -237,57 +237,52 @@
         <translation>短信中含有不可见字符（{characters}），其中任何一个都会使短信变为 Unicode 编码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="118"/>
-        <source>Standard characters (T) was chosen, but these characters are not standard: {characters}. They will be lost or replaced. Choose Automatic to keep them.</source>
-        <translation>已选择“标准字符（T）”，但以下字符不是标准字符：{characters}。它们会丢失或被替换。如需保留，请选择“自动”。</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="130"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="127"/>
         <source>A merge field opens with {open} but is never closed with {close}. To send a brace itself, type it twice.</source>
         <translation>有一个变量以 {open} 开头，却没有以 {close} 结尾。如需发送花括号本身，请连续输入两次。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="136"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="133"/>
         <source>There is a {close} without a matching {open}. To send a brace itself, type it twice.</source>
         <translation>有一个 {close} 没有对应的 {open}。如需发送花括号本身，请连续输入两次。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="141"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="138"/>
         <source>There is an empty merge field {field}. Put a column name between the braces.</source>
         <translation>有一个空变量 {field}。请在花括号中填写列名。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="145"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="142"/>
         <source>The merge field {field} matches no column of the list. Use “Insert field” to pick a column.</source>
         <translation>变量 {field} 与名单中的任何列都不匹配。请使用“插入变量”选择一列。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="150"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="147"/>
         <source>The merge field {field} needs an imported list with that column. Import the list, or type each brace twice to send it as text.</source>
         <translation>变量 {field} 需要导入含有该列的名单。请导入名单；如要按原样发送，请把每个花括号都连续输入两次。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="156"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="153"/>
         <source>The merge field {field} could mean several columns ({columns}). Use “Insert field” to pick one.</source>
         <translation>变量 {field} 可能对应多列（{columns}）。请使用“插入变量”选择其中一列。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="160"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="157"/>
         <source>{field} is sent as it is written, not filled in, because its braces are doubled.</source>
         <translation>{field} 的花括号是双写的，因此会按原样发送，不会被替换。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="170"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="167"/>
         <source>Standard characters (T) cannot carry {characters}: they would be lost, and phones show question marks or nothing in their place. Choose Automatic to keep them; otherwise you are asked before sending.</source>
         <translation>“标准字符（T）”无法发送 {characters}：这些字符会丢失，手机上显示为问号或空白。如需保留，请选择“自动”；否则发送前会再问您一次。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="177"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="174"/>
         <source>A message has {parts} parts, more than {limit}, and every part is charged: you are asked before sending.</source>
         <translation>有短信长达 {parts} 条（超过 {limit} 条），每条都要计费：发送前会再问您一次。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="182"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="179"/>
         <source>A message would need {parts} parts, but at most {limit} parts can make one message. Shorten it.</source>
         <translation>有短信需要 {parts} 条，但一条长短信最多只能有 {limit} 条。请缩短内容。</translation>
     </message>

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
-from liasmart_desktop.cli.main import main
+from tests.cli.test_import import run
 from tests.core.importing.test_loose_ends import formula_workbook
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(["import", *argv], env={}, stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_a_nul_byte_is_exit_2_naming_its_row(tmp_path: Path) -> None:

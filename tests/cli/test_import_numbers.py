@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import pytest
 
 from liasmart_desktop.cli.context import windows_region
-from liasmart_desktop.cli.main import main
 from liasmart_desktop.core.settings import AppSettings, save_settings
+from tests.cli.test_import import run
 from tests.core.importing.builders import write_xlsx
 
 # A GBK CSV of Chinese customers, as in the issue: national numbers, one with full-width digits.
 LIST = (
     "姓名,手机号码\n张三,13512345678\n李四,13912345678\n王五,１５８１２３４５６７８\n赵六,+86 137 1234 5678\n"
 )
-
-
-def run(*argv: str, env: dict[str, str]) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(["import", *argv], env=env, stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

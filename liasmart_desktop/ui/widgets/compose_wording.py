@@ -115,11 +115,8 @@ def text_problem(problem: TextProblem) -> str:
             "ComposeWording",
             "The message contains invisible characters ({characters}); each one makes it Unicode.",
         ).format(characters=characters)
-    return QCoreApplication.translate(
-        "ComposeWording",
-        "Standard characters (T) was chosen, but these characters are not standard: {characters}. "
-        "They will be lost or replaced. Choose Automatic to keep them.",
-    ).format(characters=characters)
+    # NOT_IN_GSM_ALPHABET: the same words as for the whole list's messages.
+    return send_text_problem(SendTextProblem(SendTextIssue.LOST_CHARACTERS, problem.characters))
 
 
 def template_problem(problem: TemplateProblem, *, has_list: bool) -> str:
