@@ -16,6 +16,8 @@ from typing import Any, TextIO
 from liasmart_desktop.core.api.client import LiaSmartClient
 from liasmart_desktop.core.api.urls import check_base_url
 from liasmart_desktop.core.credentials import Credentials, resolve_credentials
+from liasmart_desktop.core.importing import likely_home_regions, region_from_env
+from liasmart_desktop.core.importing.regions import region_from_locale
 from liasmart_desktop.core.paths import DataPaths, open_data_dir
 from liasmart_desktop.core.settings import AppSettings, load_settings
 
@@ -31,6 +33,20 @@ def _json_default(value: object) -> Any:
     if isinstance(value, Path):
         return str(value)
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def windows_region() -> str | None:
+    """The region of Windows' user locale (``zh-CN`` → ``CN``); ``None`` elsewhere or when unknown."""
+    if os.name != "nt":
+        return None
+    import ctypes  # noqa: PLC0415 - Windows only
+
+    buffer = ctypes.create_unicode_buffer(85)  # LOCALE_NAME_MAX_LENGTH
+    # getattr: the type stubs know ``windll`` only when checking for Windows.
+    kernel32 = getattr(ctypes, "windll").kernel32  # noqa: B009
+    if not kernel32.GetUserDefaultLocaleName(buffer, len(buffer)):
+        return None
+    return region_from_locale(str(buffer.value))
 
 
 def dump_json(value: object) -> str:
@@ -51,6 +67,7 @@ class CliContext:
         stdin: TextIO | None = None,
     ) -> None:
         self.args = args
+        self._system_env = env is None
         self.env: Mapping[str, str] = os.environ if env is None else env
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
@@ -89,6 +106,15 @@ class CliContext:
             getattr(self.args, "country", None) or self.env.get(COUNTRY_ENV) or self.settings.default_country
         )
         return chosen.strip().upper()
+
+    @functools.cached_property
+    def home_regions(self) -> tuple[str, ...]:
+        """Where a number without a country code may belong when no country is set: the locale's region
+        (``LC_ALL``, ``LC_MESSAGES``, ``LANG``; Windows' user locale when none is set) and China."""
+        region = region_from_env(self.env)
+        if region is None and self._system_env:
+            region = windows_region()
+        return likely_home_regions(region)
 
     def credentials(self) -> Credentials:
         """The API ID and password (password from the environment or the OS keyring)."""

@@ -28,6 +28,8 @@ class AppSettings:
     api_id: str = ""
     base_url: str = DEFAULT_BASE_URL
     default_country: str = ""
+    #: The first-start question about the office's country was answered (with a country or "none").
+    country_asked: bool = False
     sender_ids: tuple[str, ...] = ()
     default_sender_id: str = ""
     sms_type: str = "P"
@@ -87,6 +89,7 @@ _FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
     "api_id": str,
     "base_url": str,
     "default_country": str,
+    "country_asked": bool,
     "sender_ids": list,
     "default_sender_id": str,
     "sms_type": str,

@@ -23,7 +23,10 @@ from liasmart_desktop.core.importing import (
     RowProblem,
     RowReason,
     RowStatus,
+    normalise_phone,
 )
+from liasmart_desktop.core.importing.problems import FileParams
+from liasmart_desktop.ui import countries
 
 CONTEXT = "ImportMessages"
 MB = 1024 * 1024
@@ -55,6 +58,7 @@ STATUS_NAMES: dict[RowStatus, object] = {
     RowStatus.MISSING: QT_TRANSLATE_NOOP("ImportMessages", "Missing"),
     RowStatus.DAMAGED: QT_TRANSLATE_NOOP("ImportMessages", "Damaged by Excel"),
     RowStatus.DUPLICATE: QT_TRANSLATE_NOOP("ImportMessages", "Duplicate"),
+    RowStatus.AMBIGUOUS: QT_TRANSLATE_NOOP("ImportMessages", "Country unclear"),
 }
 
 #: How many rows are in a bucket, in plain words: (one, many).
@@ -78,6 +82,10 @@ _BUCKET_COUNTS: dict[RowStatus, tuple[object, object]] = {
     RowStatus.DUPLICATE: (
         QT_TRANSLATE_NOOP("ImportMessages", "{count} row repeats a number already in the list"),
         QT_TRANSLATE_NOOP("ImportMessages", "{count} rows repeat a number already in the list"),
+    ),
+    RowStatus.AMBIGUOUS: (
+        QT_TRANSLATE_NOOP("ImportMessages", "{count} number could be in more than one country"),
+        QT_TRANSLATE_NOOP("ImportMessages", "{count} numbers could be in more than one country"),
     ),
 }
 _EMPTY_ROWS = (
@@ -235,6 +243,12 @@ _ERROR_SENTENCES: dict[ImportProblem, object] = {
     ImportProblem.MALFORMED_TEXT: QT_TRANSLATE_NOOP(
         "ImportMessages", "Row {row} cannot be read as CSV ({detail}); fix that row and save again."
     ),
+    ImportProblem.NUL_BYTE: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "Row {row} (column {column}) holds a NUL byte, an invisible character no one types (a damaged "
+        "export, or the wrong encoding); remove it in a text editor, or open the file in Excel and save "
+        "it again as “CSV UTF-8”.",
+    ),
     ImportProblem.PHONE_COLUMN_NOT_FOUND: QT_TRANSLATE_NOOP(
         "ImportMessages", "There is no column “{column}”; the columns are: {columns}."
     ),
@@ -314,7 +328,29 @@ _REASON_SENTENCES: dict[RowReason, object] = {
     RowReason.DUPLICATE: QT_TRANSLATE_NOOP(
         "ImportMessages", "The same number as row {first_row}, which is kept."
     ),
+    RowReason.FORMULA_NOT_CALCULATED: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "The cell holds a formula whose value was never calculated (the file was saved by a program that "
+        "does not calculate); open the file in Excel, save it, and import again.",
+    ),
+    RowReason.AMBIGUOUS_COUNTRY: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "This number could be {readings}, so it is not sent on a guess. Choose the default country, or "
+        "write the number with + and its country code.",
+    ),
 }
+_FORMULA_ERROR = QT_TRANSLATE_NOOP(
+    "ImportMessages",
+    "The cell's formula gives {error} instead of a phone number; correct the formula (or type the number) "
+    "in Excel, save, and import again.",
+)
+# AMBIGUOUS_COUNTRY when the number as written is no number: only national readings of home countries.
+_NATIONAL_ONLY = QT_TRANSLATE_NOOP(
+    "ImportMessages",
+    "The number has no country code and no default country is chosen; it would be {readings}, but it is "
+    "not sent on a guess. Choose the default country, or write the number with + and its country code.",
+)
+_OR = QT_TRANSLATE_NOOP("ImportMessages", "{first} or {second}")
 _INVALID_ANYWHERE = QT_TRANSLATE_NOOP("ImportMessages", "Not a valid phone number.")
 _CELL_KINDS: dict[str, object] = {
     "date": QT_TRANSLATE_NOOP("ImportMessages", "a date"),
@@ -341,6 +377,11 @@ _NOTE_SENTENCES: dict[ImportNote, object] = {
     ),
     ImportNote.COLUMN_RENAMED: QT_TRANSLATE_NOOP(
         "ImportMessages", "Column {column} repeats a header name, so it is called “{name}”."
+    ),
+    ImportNote.SHEET_CHOSEN: QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "The first sheet “{first}” holds no list of phone numbers, so the sheet “{sheet}” was read; "
+        "choose another in the Sheet list.",
     ),
 }
 
@@ -419,16 +460,16 @@ def encoding_source_name(source: EncodingSource) -> str:
     return tr(ENCODING_SOURCES[source])
 
 
-def _names(joined: object) -> str:
-    names = [name for name in str(joined).split("\n") if name]
-    return ", ".join(f"“{name}”" for name in names) or tr(_NONE)
+def _names(names: object) -> str:
+    listed = names if isinstance(names, tuple) else ()
+    return ", ".join(f"“{name}”" for name in listed if name) or tr(_NONE)
 
 
-def _format_params(params: Mapping[str, str | int]) -> dict[str, object]:
+def _format_params(params: FileParams) -> dict[str, object]:
     values: dict[str, object] = {}
     for key, value in params.items():
-        if key in ("size_bytes", "limit_bytes"):
-            values[key.replace("_bytes", "_mb")] = f"{int(value) / MB:,.1f}"
+        if key in ("size_bytes", "limit_bytes") and isinstance(value, int):
+            values[key.replace("_bytes", "_mb")] = f"{value / MB:,.1f}"
         values[key] = count_text(value) if key in _GROUPED and isinstance(value, int) else value
     for key in ("sheets", "columns"):
         if key in values:
@@ -466,22 +507,59 @@ def describe_import_error(error: ImportFileError) -> str:
     if error.code is ImportProblem.SHEET_EMPTY:
         if not sheet:
             return tr(_FILE_EMPTY_OF_ROWS)
-        others = [name for name in str(params.get("sheets", "")).split("\n") if name and name != sheet]
+        sheets = params.get("sheets", ())
+        others = tuple(name for name in (sheets if isinstance(sheets, tuple) else ()) if name != sheet)
         if not others:
             return tr(_SHEET_EMPTY_ALONE, sheet=sheet)
-        return tr(_SHEET_EMPTY, sheet=sheet, others=_names("\n".join(others)))
+        return tr(_SHEET_EMPTY, sheet=sheet, others=_names(others))
     return tr(_ERROR_SENTENCES[error.code], **_format_params(params))
+
+
+def readings(params: Mapping[str, str | int]) -> list[tuple[str, str]]:
+    """An ambiguous number's readings from a problem's params: (phone digits, country code) pairs."""
+    count = int(params.get("readings", 0))
+    return [(str(params[f"phone_{n}"]), str(params[f"country_{n}"])) for n in range(1, count + 1)]
+
+
+def readings_text(params: Mapping[str, str | int]) -> str:
+    """``+1 351-234-5678 (United States) or +86 135 1234 5678 (China)``, in the UI language."""
+    shown = [countries.reading(phone, country) for phone, country in readings(params)]
+    text = shown[0] if shown else ""
+    for more in shown[1:]:
+        text = tr(_OR, first=text, second=more)
+    return text
 
 
 def describe_row_problem(problem: RowProblem) -> str:
     """The plain-language reason a row will not be sent."""
-    params = dict(problem.params)
-    if problem.reason is RowReason.INVALID_FOR_COUNTRY and not params.get("country"):
+    return describe_reason(problem.reason, problem.params)
+
+
+def describe_reason(reason: RowReason, problem_params: Mapping[str, str | int]) -> str:
+    """Why a number (a row, or one typed in a field) cannot be sent to, with its ``params``."""
+    params = dict(problem_params)
+    if reason is RowReason.INVALID_FOR_COUNTRY and not params.get("country"):
         return tr(_INVALID_ANYWHERE)
-    if problem.reason is RowReason.NOT_A_NUMBER:
+    if reason is RowReason.INVALID_FOR_COUNTRY:
+        params["country"] = countries.name(str(params["country"]))  # "中国", not "CN", in the Chinese UI
+    if reason is RowReason.FORMULA_NOT_CALCULATED and params.get("error"):
+        return tr(_FORMULA_ERROR, **params)
+    if reason is RowReason.AMBIGUOUS_COUNTRY:
+        template = _REASON_SENTENCES[reason] if params.get("written") else _NATIONAL_ONLY
+        return tr(template, readings=readings_text(params))
+    if reason is RowReason.NOT_A_NUMBER:
         kind = str(params.get("kind", ""))
         params["kind"] = tr(_CELL_KINDS[kind]) if kind in _CELL_KINDS else kind
-    return tr(_REASON_SENTENCES[problem.reason], **params)
+    return tr(_REASON_SENTENCES[reason], **params)
+
+
+def check_typed_number(text: str, country: str) -> tuple[str, str]:
+    """A number typed in a field (the test number) read by the number rule: ``(phone, "")`` when a
+    message can be sent to it, else ``("", why not)``, for the default ``country`` ("" for none)."""
+    result = normalise_phone(text, country or None, home_regions=countries.home_regions())
+    if result.reason is None:
+        return result.phone, ""
+    return "", describe_reason(result.reason, result.params)
 
 
 def describe_note(note: Note) -> str:

@@ -21,8 +21,10 @@ from liasmart_desktop.ui.controllers.campaign_controller import (
 from liasmart_desktop.ui.controllers.send_controller import SendState
 from liasmart_desktop.ui.dialogs.history_dialog import HistoryDialog
 from liasmart_desktop.ui.dialogs.import_dialog import ImportDialog
+from liasmart_desktop.ui.dialogs.office_country_dialog import ask_office_country
 from liasmart_desktop.ui.dialogs.review_dialog import ReviewDialog
 from liasmart_desktop.ui.dialogs.settings_dialog import SettingsDialog
+from liasmart_desktop.ui.dialogs.text_confirm_dialog import confirm_texts
 from liasmart_desktop.ui.messages import (
     describe_campaign_error,
     describe_error,
@@ -153,7 +155,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ start-up and close
 
     def start(self) -> None:
-        """After the window is shown: check the balance and offer an unfinished campaign for resume."""
+        """After the window is shown: ask the office's country once, check the balance, offer a resume."""
+        ask_office_country(self.services, self)
         self.status_area.refresh_balance()
         self.campaigns.find_unfinished()
 
@@ -238,7 +241,8 @@ class MainWindow(QMainWindow):
         if self.sending.state is not SendState.IDLE:
             return  # a double click on Send must never start a second send
         dialog = ReviewDialog(self.services, ready, self.campaigns, self.account, self)
-        if dialog.exec() == ReviewDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == ReviewDialog.DialogCode.Accepted
+        if accepted and confirm_texts(self, ready.prepared, self.services.settings):
             self.campaigns.send(ready.prepared)
 
     @Slot(object)

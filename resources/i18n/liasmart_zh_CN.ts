@@ -12,153 +12,153 @@
 <context>
     <name>ComposePanel</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="138"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="159"/>
         <source>Imp&amp;ort from Excel…</source>
         <extracomment>The whole list is rendered again once typing pauses this long. A render stops if stale, and lets the GUI thread in, every this many recipients (~1 ms of work).</extracomment>
         <translation>从 Excel 导入(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="139"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="160"/>
         <source>Import the recipients from a spreadsheet or CSV file</source>
         <translation>从电子表格或 CSV 文件导入收件人</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="140"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="161"/>
         <source>Re&amp;view and send…</source>
         <translation>检查并发送(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="142"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="163"/>
         <source>Check the count, the cost and samples before anything is sent</source>
         <translation>发送之前，先核对短信数量、费用和样例</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="145"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="166"/>
         <source>Replace look-&amp;alikes…</source>
         <translation>替换相似字符(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="148"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="169"/>
         <source>Replace curly quotes, dashes and other look-alikes with plain characters that cost less</source>
         <translation>把弯引号、破折号等相似字符换成更省钱的普通字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="151"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="172"/>
         <source>Insert fie&amp;ld</source>
         <translation>插入变量(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="153"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="174"/>
         <source>Insert a column of the imported list at the cursor</source>
         <translation>在光标处插入导入名单中的某一列</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="157"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="178"/>
         <source>S&amp;ender ID:</source>
         <translation>发件人 ID(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="162"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="183"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="163"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="184"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="164"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="185"/>
         <source>Standard characters only (T)</source>
         <translation>仅标准字符（T）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="165"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="186"/>
         <source>Unicode (U)</source>
         <translation>Unicode（U）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="166"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="187"/>
         <source>Encodin&amp;g:</source>
         <translation>编码(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="170"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="191"/>
         <source>Message</source>
         <translation>短信内容</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="171"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="192"/>
         <source>Write the message. Insert a field to personalise it.</source>
         <translation>在此输入短信内容。插入变量可让每位收件人收到专属内容。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="172"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="193"/>
         <source>&amp;Message:</source>
         <translation>短信内容(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="178"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="199"/>
         <source>Insert field</source>
         <translation>插入变量</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="279"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="300"/>
         <source>Wait until the current send has finished.</source>
         <translation>请等待当前发送完成。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="294"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="323"/>
         <source>Counting the pasted numbers…</source>
         <translation>正在统计粘贴的号码…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="297"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="326"/>
         <source>Add recipients: paste phone numbers or import a list.</source>
         <translation>请添加收件人：粘贴手机号码，或导入名单。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="300"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="329"/>
         <source>The imported list has no number to send to. Clear it and import another.</source>
         <translation>导入的名单中没有可发送的号码。请清除后导入其他名单。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="301"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="330"/>
         <source>None of the pasted numbers can be used. Check them, or the default country.</source>
         <translation>粘贴的号码都无法使用。请检查号码或默认国家/地区。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="304"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="333"/>
         <source>No recipient would get this message: each one lacks a value for a merge field.</source>
         <translation>没有收件人能收到这条短信：每位收件人都缺少某个变量的值。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="492"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="526"/>
         <source>Row {row} · +{phone}</source>
         <translation>第 {row} 行 · +{phone}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="494"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="528"/>
         <source>Write the message to see it here.</source>
         <translation>输入短信内容后，会在这里预览。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="497"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="531"/>
         <source>Fix the merge fields to see the message.</source>
         <translation>请先修正变量，才能预览短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="508"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="542"/>
         <source>This recipient has no value for {fields}, so they will not get this message.</source>
         <translation>此收件人的 {fields} 没有值，因此不会收到这条短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="518"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="552"/>
         <source>Before review:</source>
         <translation>检查发送前请先处理：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="521"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="555"/>
         <source>Ready for review.</source>
         <translation>准备就绪，可以检查并发送。</translation>
     </message>
@@ -166,113 +166,123 @@
 <context>
     <name>ComposeWording</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="31"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="39"/>
         <source>Standard characters (T)</source>
         <extracomment>At most this many characters are listed in a sentence; the rest is an ellipsis.</extracomment>
         <translation>标准字符（T）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="32"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="40"/>
         <source>Unicode (U)</source>
         <translation>Unicode（U）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="53"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="61"/>
         <source>Choose or type a sender ID: the name registered on your LiaSmart account.</source>
         <translation>请选择或输入发件人 ID，即您在 LiaSmart 账户中登记的名称。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="57"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="65"/>
         <source>The sender ID starts or ends with a space. Remove the space.</source>
         <translation>发件人 ID 的开头或结尾有空格，请删除空格。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="61"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="69"/>
         <source>The sender ID may hold only plain Latin letters (A–Z, without accents), digits and spaces.</source>
         <translation>发件人 ID 只能包含普通英文字母（A–Z，不带重音符号）、数字和空格。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="66"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="74"/>
         <source>The sender ID may hold only letters, digits and spaces.</source>
         <translation>发件人 ID 只能包含字母、数字和空格。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="70"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="78"/>
         <source>The sender ID has {length} characters; at most {limit} are allowed.</source>
         <translation>发件人 ID 有 {length} 个字符，最多只能有 {limit} 个。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="73"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="81"/>
         <source>A sender ID made only of digits may have at most {limit} digits.</source>
         <translation>纯数字的发件人 ID 最多只能有 {limit} 位。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="83"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="91"/>
         <source>Write the message.</source>
         <translation>请输入短信内容。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="85"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="93"/>
         <source>The message holds only spaces or invisible characters. Write the message.</source>
         <translation>短信中只有空格或不可见字符。请输入短信内容。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="89"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="97"/>
         <source>The message contains control characters that cannot be sent ({characters}). Use “Replace look-alikes” to remove them.</source>
         <translation>短信中含有无法发送的控制字符（{characters}）。请使用“替换相似字符”将其删除。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="95"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="103"/>
         <source>The message contains broken characters ({characters}). Retype the text around them.</source>
         <translation>短信中含有损坏的字符（{characters}）。请重新输入这些字符附近的文字。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="100"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="108"/>
         <source>The message contains text-direction characters ({characters}) that can make it read differently from what is sent. Use “Replace look-alikes” to remove them.</source>
         <translation>短信中含有文字方向控制字符（{characters}），可能使显示的内容与实际发送的不同。请使用“替换相似字符”将其删除。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="106"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="114"/>
         <source>The message contains invisible characters ({characters}); each one makes it Unicode.</source>
         <translation>短信中含有不可见字符（{characters}），其中任何一个都会使短信变为 Unicode 编码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="110"/>
-        <source>Standard characters (T) was chosen, but these characters are not standard: {characters}. They will be lost or replaced. Choose Automatic to keep them.</source>
-        <translation>已选择“标准字符（T）”，但以下字符不是标准字符：{characters}。它们会丢失或被替换。如需保留，请选择“自动”。</translation>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="167"/>
+        <source>Standard characters (T) cannot carry {characters}: they would be lost, and phones show question marks or nothing in their place. Choose Automatic to keep them; otherwise you are asked before sending.</source>
+        <translation>“标准字符（T）”无法发送 {characters}：这些字符会丢失，手机上显示为问号或空白。如需保留，请选择“自动”；否则发送前会再问您一次。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="122"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="174"/>
+        <source>A message has {parts} parts, more than {limit}, and every part is charged: you are asked before sending.</source>
+        <translation>有短信长达 {parts} 条（超过 {limit} 条），每条都要计费：发送前会再问您一次。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="179"/>
+        <source>A message would need {parts} parts, but at most {limit} parts can make one message. Shorten it.</source>
+        <translation>有短信需要 {parts} 条，但一条长短信最多只能有 {limit} 条。请缩短内容。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="127"/>
         <source>A merge field opens with {open} but is never closed with {close}. To send a brace itself, type it twice.</source>
         <translation>有一个变量以 {open} 开头，却没有以 {close} 结尾。如需发送花括号本身，请连续输入两次。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="128"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="133"/>
         <source>There is a {close} without a matching {open}. To send a brace itself, type it twice.</source>
         <translation>有一个 {close} 没有对应的 {open}。如需发送花括号本身，请连续输入两次。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="133"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="138"/>
         <source>There is an empty merge field {field}. Put a column name between the braces.</source>
         <translation>有一个空变量 {field}。请在花括号中填写列名。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="137"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="142"/>
         <source>The merge field {field} matches no column of the list. Use “Insert field” to pick a column.</source>
         <translation>变量 {field} 与名单中的任何列都不匹配。请使用“插入变量”选择一列。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="142"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="147"/>
         <source>The merge field {field} needs an imported list with that column. Import the list, or type each brace twice to send it as text.</source>
         <translation>变量 {field} 需要导入含有该列的名单。请导入名单；如要按原样发送，请把每个花括号都连续输入两次。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="148"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="153"/>
         <source>The merge field {field} could mean several columns ({columns}). Use “Insert field” to pick one.</source>
         <translation>变量 {field} 可能对应多列（{columns}）。请使用“插入变量”选择其中一列。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="152"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_wording.py" line="157"/>
         <source>{field} is sent as it is written, not filled in, because its braces are doubled.</source>
         <translation>{field} 的花括号是双写的，因此会按原样发送，不会被替换。</translation>
     </message>
@@ -280,144 +290,168 @@
 <context>
     <name>CounterView</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="47"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="49"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="48"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="50"/>
         <source>Characters:</source>
         <translation>字符数：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="49"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="51"/>
         <source>Parts:</source>
         <translation>条数：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="50"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="52"/>
         <source>Left in this part:</source>
         <translation>本条剩余：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="51"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="53"/>
         <source>To save a part:</source>
         <translation>减少一条：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="52"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="54"/>
         <source>Forcing Unicode:</source>
         <translation>导致 Unicode：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="53"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="55"/>
         <source>Look-alikes:</source>
         <translation>相似字符：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="55"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="57"/>
         <source>Whole list:</source>
         <translation>整个名单：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="92"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="96"/>
         <source>{count} plus the merge fields</source>
         <translation>{count}（另加变量内容）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="96"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="100"/>
         <source>{characters} ({count} of them count twice: {extension})</source>
         <translation>{characters}（其中 {count} 个按两个字符计算：{extension}）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="101"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="105"/>
         <source>{parts} (up to {per_part} characters each)</source>
         <translation>{parts}（每条最多 {per_part} 个字符）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="108"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="112"/>
         <source>Remove 1 character from the end.</source>
         <translation>从末尾删除 1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="111"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="115"/>
         <source>Remove {count} characters from the end.</source>
         <translation>从末尾删除 {count} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="128"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="142"/>
         <source>{encoding}, detected from the text</source>
         <translation>{encoding}，根据内容自动识别</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="130"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="144"/>
         <source>{encoding}, chosen by you</source>
         <translation>{encoding}，由您手动选择</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="132"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="146"/>
         <source>Unicode parts hold 70 characters (67 when split) instead of 160.</source>
         <translation>Unicode 短信每条最多 70 个字符（长短信每条 67 个），而非 160 个。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="142"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="156"/>
         <source>the text&apos;s own script (Chinese, for example) needs Unicode</source>
         <translation>文字本身（例如中文）需要 Unicode</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="146"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="160"/>
         <source>{characters} (marked in the text)</source>
         <translation>{characters}（已在文中标出）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="158"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="172"/>
         <source>Replacing {characters} with plain look-alikes changes the parts per message from {parts_before} ({encoding_before}) to {parts_after} ({encoding_after}).</source>
         <translation>把 {characters} 替换为相似的普通字符后，每条短信的计费条数将从 {parts_before}（{encoding_before}）变为 {parts_after}（{encoding_after}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="182"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="196"/>
         <source>Counting the whole list…</source>
         <translation>正在统计整个名单…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="191"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="205"/>
         <source>The total could not be worked out. The log has the details.</source>
         <translation>无法算出合计。详细信息请查看日志。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="200"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="214"/>
         <source>Messages: {messages} · Parts: {parts}</source>
         <translation>短信数：{messages} · 计费条数：{parts}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="205"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="219"/>
         <source>Set a price per part in Settings to see the cost.</source>
         <translation>在设置中填写每条单价后即可看到费用。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="209"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="223"/>
         <source>Estimated cost: {cost} {currency}</source>
         <translation>预计费用：{cost} {currency}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="215"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="229"/>
         <source>Recipients in Unicode because of their values ({characters}): {count}</source>
         <translation>因变量内容而变为 Unicode 的收件人（{characters}）：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="222"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="236"/>
         <source>Recipients needing more parts because of their values: {count}</source>
         <translation>因变量内容而多占条数的收件人：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="228"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="242"/>
         <source>Recipients set aside because a merge field is empty: {count}</source>
         <translation>因变量为空而排除的收件人：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="235"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="249"/>
         <source>Recipients set aside because their values hold characters that cannot be sent: {count}</source>
         <translation>因变量含有无法发送的字符而排除的收件人：{count}</translation>
+    </message>
+</context>
+<context>
+    <name>Countries</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/countries.py" line="22"/>
+        <source>en</source>
+        <extracomment>Translators: the language country names are shown in, &quot;en&quot; or &quot;zh&quot; (the Chinese translation says zh).</extracomment>
+        <translation>zh</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/countries.py" line="23"/>
+        <source>No country</source>
+        <translation>无国家/地区</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/countries.py" line="24"/>
+        <source>{name} +{code}</source>
+        <translation>{name} +{code}</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/countries.py" line="25"/>
+        <source>{phone} ({country})</source>
+        <translation>{phone}（{country}）</translation>
     </message>
 </context>
 <context>
@@ -431,6 +465,14 @@
         <location filename="../../liasmart_desktop/ui/crash_handler.py" line="68"/>
         <source>The app keeps running; details are in the log folder:</source>
         <translation>程序仍在运行，详细信息已记录在日志文件夹中：</translation>
+    </message>
+</context>
+<context>
+    <name>DestinationsView</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/destinations_view.py" line="48"/>
+        <source>⚠ Not {country}: {others}. Check these numbers before sending.</source>
+        <translation>⚠ 不在{country}：{others}。发送前请核对这些号码。</translation>
     </message>
 </context>
 <context>
@@ -655,415 +697,431 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="76"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="77"/>
         <source>Spreadsheets and text files (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;All files (*)</source>
         <translation>电子表格和文本文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="79"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="80"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="80"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="81"/>
         <source>CSV, UTF-8 (*.csv)</source>
         <translation>CSV 文件，UTF-8 编码 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="272"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="260"/>
         <source>Import recipients — {name}</source>
         <extracomment>File problems that only a text file can have: its encoding and separator stay changeable. The buckets of rows that get no message (the filter&apos;s &quot;All rows with problems&quot;).</extracomment>
         <translation>导入收件人 — {name}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="284"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="272"/>
         <source>Import recipients</source>
         <translation>导入收件人</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="297"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="285"/>
         <source>Choose the spreadsheet or CSV file with your recipients. The phone numbers can be in any column; the other columns become merge fields for the message.</source>
         <translation>请选择包含收件人的电子表格或 CSV 文件。手机号码可以在任意一列；其他列会成为短信中可用的变量。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="304"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="292"/>
         <source>No file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="305"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="293"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="306"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="294"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="307"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="295"/>
         <source>Choose the file to import (Ctrl+O)</source>
         <translation>选择要导入的文件（Ctrl+O）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="309"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="297"/>
         <source>&amp;Reload</source>
         <translation>重新读取(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="310"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="298"/>
         <source>Read the file again, after you changed it in Excel (F5)</source>
         <translation>在 Excel 中修改文件后，重新读取（F5）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="317"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="305"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="318"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="306"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="845"/>
+        <source>Choose a workbook first</source>
+        <translation>请先选择工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="307"/>
         <source>The worksheet that holds the list</source>
         <translation>名单所在的工作表</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="319"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="308"/>
         <source>First row is &amp;data (no header row)</source>
         <translation>第一行就是数据，没有标题行(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="321"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="310"/>
         <source>Tick this when the first row already holds a recipient; columns are then named A, B, C…</source>
         <translation>如果第一行已经是收件人，请勾选此项；各列将命名为 A、B、C…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="324"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="313"/>
         <source>Column with the phone numbers</source>
         <translation>手机号码所在列</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="325"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="314"/>
         <source>Choose the column</source>
         <translation>请选择列</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="327"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="318"/>
         <source>Default country</source>
         <translation>默认国家/地区</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="330"/>
-        <source>Used only for numbers written without their country code; numbers that have one keep it.</source>
-        <translation>仅用于没有写国家区号的号码；已带区号的号码保持不变。</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="333"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="316"/>
         <source>None — every number must have its country code</source>
         <translation>无 — 每个号码都必须带国家区号</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="340"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="321"/>
+        <source>Used only for numbers written without their country code; numbers that have one keep it. Type a country&apos;s name or code to find it.</source>
+        <translation>只用于没有写国家区号的号码；写了区号的号码保持不变。输入国家/地区的名称或代码即可查找。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="328"/>
         <source>Text encoding</source>
         <translation>文本编码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="342"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="330"/>
         <source>How the characters of a CSV or text file are stored; change it if names look garbled.</source>
         <translation>CSV 或文本文件中文字的存储方式；如果姓名显示为乱码，请更改此项。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="344"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="350"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="862"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="868"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="332"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="338"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="858"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="864"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="348"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="336"/>
         <source>Column separator</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="349"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="337"/>
         <source>The character between the columns of a CSV or text file</source>
         <translation>CSV 或文本文件中各列之间的分隔字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="355"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="343"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="356"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="344"/>
         <source>Merge fields</source>
         <translation>变量</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="357"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="345"/>
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="359"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="347"/>
         <source>Problem with the file</source>
         <translation>文件问题</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="361"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="908"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="349"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="904"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="364"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="352"/>
         <source>Reading progress</source>
         <translation>读取进度</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="366"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="354"/>
         <source>S&amp;top reading</source>
         <translation>停止读取(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="380"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="368"/>
         <source>Show rows</source>
         <translation>要显示的行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="383"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="371"/>
         <source>Preview of the rows</source>
         <translation>行预览</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="395"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="383"/>
         <source>E&amp;xport rows with problems…</source>
         <translation>导出有问题的行(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="398"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="386"/>
         <source>Save the rows that get no message, with the reason, to fix them in Excel and import again</source>
         <translation>将不会收到短信的行连同原因另存为文件，在 Excel 中修正后再重新导入</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="402"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="390"/>
         <source>Download a sa&amp;mple spreadsheet…</source>
         <translation>下载示例表格(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="404"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="392"/>
         <source>Save an Excel file with the expected columns, the phone column formatted as Text</source>
         <translation>保存一个包含所需各列的 Excel 文件，手机号码列已设为“文本”格式</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="446"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="434"/>
         <source>Sho&amp;w:</source>
         <translation>显示(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="467"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="455"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="475"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="463"/>
         <source>&amp;Sheet:</source>
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="478"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="466"/>
         <source>P&amp;hone numbers in:</source>
         <translation>手机号码列(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="480"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="468"/>
         <source>Default &amp;country:</source>
         <translation>默认国家/地区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="482"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="470"/>
         <source>&amp;Encoding:</source>
         <translation>编码(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="484"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="472"/>
         <source>Column se&amp;parator:</source>
         <translation>分隔符(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="491"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="479"/>
         <source>What the file holds</source>
         <translation>文件内容统计</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="552"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="540"/>
         <source>Choose the recipient list</source>
         <translation>选择收件人名单</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="635"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="624"/>
         <source>Opening the file…</source>
         <translation>正在打开文件…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="656"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="645"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="671"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="660"/>
         <source>Reading rows: {done} of {total}</source>
         <translation>正在读取：第 {done} 行，共 {total} 行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="685"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="674"/>
         <source>{encoding}, {how}</source>
         <translation>{encoding}，{how}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="703"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="692"/>
         <source>Reading stopped. Press Reload to read the file again.</source>
         <translation>已停止读取。点击“重新读取”可再次读取文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="775"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="764"/>
         <source>Column names are taken from row {row}.</source>
         <translation>列名取自第 {row} 行。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="777"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="766"/>
         <source>No header row: every row is data and columns are named by their letters.</source>
         <translation>无标题行：每一行都是数据，各列以列字母命名。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="778"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="767"/>
         <source>{count} data rows read.</source>
         <translation>已读取 {count} 行数据。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="784"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="773"/>
         <source>Merge fields for the message: {fields}</source>
         <translation>短信可用的变量：{fields}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="790"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="779"/>
         <source>The list has no other columns, so the message has no merge fields.</source>
         <translation>名单中没有其他列，因此短信没有可用的变量。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="809"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="798"/>
         <source>All rows</source>
         <translation>所有行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="812"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="801"/>
         <source>All rows with problems</source>
         <translation>所有有问题的行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="825"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="814"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="837"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="826"/>
         <source>{name} (column {letters})</source>
         <translation>{name}（{letters} 列）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="860"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="847"/>
+        <source>A text file has no sheets</source>
+        <translation>文本文件没有工作表</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="849"/>
+        <source>Choose the sheet</source>
+        <translation>请选择工作表</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="856"/>
         <source>Automatic (found: {encoding})</source>
         <translation>自动（识别为：{encoding}）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="866"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="862"/>
         <source>Automatic (found: {delimiter})</source>
         <translation>自动（识别为：{delimiter}）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="900"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="896"/>
         <source>{name} - rows to fix</source>
         <translation>{name} - 待修正的行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="903"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="899"/>
         <source>Export rows with problems</source>
         <translation>导出有问题的行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="908"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="904"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="908"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="904"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="909"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="905"/>
         <source>Saving {name}…</source>
         <translation>正在保存 {name}…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="927"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="923"/>
         <source>Recipients sample</source>
         <translation>收件人名单示例</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="929"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="925"/>
         <source>Save a sample spreadsheet</source>
         <translation>保存示例表格</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="945"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="941"/>
         <source>Phone</source>
         <comment>sample spreadsheet header: a name the importer knows, e.g. 手机号码</comment>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="946"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="942"/>
         <source>Name</source>
         <comment>sample spreadsheet header</comment>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="947"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="943"/>
         <source>City</source>
         <comment>sample spreadsheet header</comment>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="950"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="946"/>
         <source>Alice</source>
         <comment>sample name</comment>
         <translation>王芳</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="950"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="946"/>
         <source>New York</source>
         <comment>sample city</comment>
         <translation>纽约</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="951"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="947"/>
         <source>Bruce</source>
         <comment>sample name</comment>
         <translation>李明</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="951"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="947"/>
         <source>Sydney</source>
         <comment>sample city</comment>
         <translation>悉尼</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="953"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="949"/>
         <source>Recipients</source>
         <comment>sample worksheet name</comment>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="959"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/import_dialog.py" line="955"/>
         <source>Saved the sample to {path}. Fill it in (keep the phone column as Text), save it, and choose it here.</source>
         <translation>示例已保存到 {path}。请填写名单（手机号码列保持“文本”格式），保存后在这里选择该文件。</translation>
     </message>
@@ -1071,575 +1129,625 @@
 <context>
     <name>ImportMessages</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="53"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="55"/>
         <source>Will be sent</source>
         <extracomment>Parameters shown as counts (&quot;1,234&quot;); row numbers and cell references are shown as they are.</extracomment>
         <translation>将发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="54"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="56"/>
         <source>Invalid</source>
         <translation>号码无效</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="55"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="57"/>
         <source>Missing</source>
         <translation>缺少号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="56"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="58"/>
         <source>Damaged by Excel</source>
         <translation>被 Excel 损坏</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="57"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="59"/>
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="63"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="60"/>
+        <source>Country unclear</source>
+        <translation>国家不明确</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="66"/>
         <source>{count} recipient will get the message</source>
         <extracomment>How many rows are in a bucket, in plain words: (one, many).</extracomment>
         <translation>{count} 位收件人将收到短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="64"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="67"/>
         <source>{count} recipients will get the message</source>
         <translation>{count} 位收件人将收到短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="67"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="70"/>
         <source>{count} number is not a valid phone number</source>
         <translation>{count} 个号码不是有效的手机号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="68"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="71"/>
         <source>{count} numbers are not valid phone numbers</source>
         <translation>{count} 个号码不是有效的手机号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="71"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="74"/>
         <source>{count} row has no phone number</source>
         <translation>{count} 行没有手机号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="72"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="75"/>
         <source>{count} rows have no phone number</source>
         <translation>{count} 行没有手机号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="75"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="78"/>
         <source>{count} number was damaged by Excel</source>
         <translation>{count} 个号码被 Excel 损坏</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="76"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="79"/>
         <source>{count} numbers were damaged by Excel</source>
         <translation>{count} 个号码被 Excel 损坏</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="79"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="82"/>
         <source>{count} row repeats a number already in the list</source>
         <translation>{count} 行的号码与名单中已有的号码重复</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="80"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="83"/>
         <source>{count} rows repeat a number already in the list</source>
         <translation>{count} 行的号码与名单中已有的号码重复</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="84"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="86"/>
+        <source>{count} number could be in more than one country</source>
+        <translation>{count} 个号码可能属于不止一个国家/地区</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="87"/>
+        <source>{count} numbers could be in more than one country</source>
+        <translation>{count} 个号码可能属于不止一个国家/地区</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="91"/>
         <source>{count} empty row skipped</source>
         <translation>已跳过 {count} 个空行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="85"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="92"/>
         <source>{count} empty rows skipped</source>
         <translation>已跳过 {count} 个空行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="88"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="95"/>
         <source>Use {count} recipient</source>
         <translation>使用这 {count} 位收件人</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="89"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="96"/>
         <source>Use {count} recipients</source>
         <translation>使用这 {count} 位收件人</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="91"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="98"/>
         <source>No recipients to use</source>
         <translation>没有可用的收件人</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="94"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="101"/>
         <source>This is a PDF, not a spreadsheet; export the list from where it came as .xlsx or .csv.</source>
         <translation>这是 PDF 文件，不是电子表格；请从名单的来源处将其导出为 .xlsx 或 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="98"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="105"/>
         <source>This file is a web page saved under a spreadsheet name (common for exports from office systems); open it in Excel and save it as an Excel Workbook (.xlsx).</source>
         <translation>此文件其实是网页，只是用了电子表格的文件名（办公系统导出的文件常有这种情况）；请用 Excel 打开，另存为“Excel 工作簿 (.xlsx)”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="103"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="110"/>
         <source>This is an Excel 2003 XML spreadsheet; open it in Excel and save it as .xlsx.</source>
         <translation>这是 Excel 2003 XML 表格；请用 Excel 打开并另存为 .xlsx 文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="106"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="113"/>
         <source>Excel binary workbooks (.xlsb) are not read; open it in Excel and save it as .xlsx.</source>
         <translation>无法读取 Excel 二进制工作簿 (.xlsb)；请用 Excel 打开并另存为 .xlsx 文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="110"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="117"/>
         <source>This file is not a spreadsheet (it looks like another kind of document); save the list as .xlsx or .csv.</source>
         <translation>此文件不是电子表格（看起来是其他类型的文档）；请将名单保存为 .xlsx 或 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="115"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="122"/>
         <source>This is a zip archive, not a spreadsheet; unpack it and import the .xlsx or .csv inside.</source>
         <translation>这是 zip 压缩包，不是电子表格；请先解压，再导入其中的 .xlsx 或 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="119"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="126"/>
         <source>This file is neither a spreadsheet nor a text file; save the list as .xlsx or .csv.</source>
         <translation>此文件既不是电子表格，也不是文本文件；请将名单保存为 .xlsx 或 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="126"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="133"/>
         <source>The file {path} does not exist; check its name and folder.</source>
         <translation>文件 {path} 不存在；请检查文件名和所在文件夹。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="129"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="136"/>
         <source>The file {path} cannot be opened: another program (often Excel) has it open, or you may not read it; close it there and press Reload.</source>
         <translation>无法打开文件 {path}：它可能正被其他程序（通常是 Excel）占用，或者您没有读取权限；请在该程序中关闭文件，然后点击“重新读取”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="134"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="141"/>
         <source>The file {path} cannot be read ({detail}); check that it is a file you can open.</source>
         <translation>无法读取文件 {path}（{detail}）；请确认这是您能打开的文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="137"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="144"/>
         <source>The file {path} is empty; save the list again and press Reload.</source>
         <translation>文件 {path} 是空的；请重新保存名单，然后点击“重新读取”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="140"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="147"/>
         <source>The file is {size_mb} MB, more than the {limit_mb} MB limit; split the list into smaller files.</source>
         <translation>文件大小为 {size_mb} MB，超过了 {limit_mb} MB 的上限；请把名单拆分成几个较小的文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="144"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="151"/>
         <source>The workbook is protected with a password; open it in Excel, remove the password (File &gt; Info &gt; Protect Workbook) and save it again.</source>
         <translation>此工作簿设有密码保护；请用 Excel 打开，取消密码（文件 &gt; 信息 &gt; 保护工作簿）后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="149"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="156"/>
         <source>The {kind} file is damaged or is not really a {kind} file; open it in its program and save it again as .xlsx.</source>
         <translation>此 {kind} 文件已损坏，或并不是真正的 {kind} 文件；请用相应的程序打开，另存为 .xlsx 文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="154"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="161"/>
         <source>The workbook holds {count} internal parts, more than the {limit} limit, which no ordinary spreadsheet has; save the list again from Excel.</source>
         <translation>此工作簿包含 {count} 个内部组件，超过了 {limit} 个的上限，普通表格不会这样；请用 Excel 重新保存名单。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="159"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="166"/>
         <source>The workbook unpacks to {size_mb} MB, more than the {limit_mb} MB limit; split the list into smaller files.</source>
         <translation>此工作簿解压后有 {size_mb} MB，超过了 {limit_mb} MB 的上限；请把名单拆分成几个较小的文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="164"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="171"/>
         <source>The workbook&apos;s part {member} unpacks to {size_mb} MB, more than the {limit_mb} MB limit; split the list into smaller files.</source>
         <translation>此工作簿的组件 {member} 解压后有 {size_mb} MB，超过了 {limit_mb} MB 的上限；请把名单拆分成几个较小的文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="169"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="176"/>
         <source>The workbook&apos;s part {member} unpacks {ratio} times larger than it is stored (limit {limit}), the mark of a zip bomb, so it was not opened; save the list again from Excel.</source>
         <translation>此工作簿的组件 {member} 解压后比压缩时大 {ratio} 倍（上限为 {limit} 倍），这是“压缩炸弹”的特征，因此没有打开；请用 Excel 重新保存名单。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="174"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="181"/>
         <source>The workbook&apos;s part {member} declares XML entities, which spreadsheet programs never write and attacks use, so it was not opened; save the list again from Excel.</source>
         <translation>此工作簿的组件 {member} 声明了 XML 实体：表格软件从不写入这种内容，攻击手段却会利用它，因此没有打开；请用 Excel 重新保存名单。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="179"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="186"/>
         <source>The workbook has no visible worksheet; unhide the sheet with the list in Excel and save it again.</source>
         <translation>此工作簿没有可见的工作表；请在 Excel 中取消隐藏名单所在的工作表，然后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="183"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="190"/>
         <source>There is no worksheet named “{sheet}”; the visible sheets are: {sheets}.</source>
         <translation>没有名为“{sheet}”的工作表；可见的工作表有：{sheets}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="186"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="193"/>
         <source>The sheet “{sheet}” is hidden; unhide it in Excel and save, or choose a visible sheet in the Sheet list.</source>
         <translation>工作表“{sheet}”已隐藏；请在 Excel 中取消隐藏并保存，或在“工作表”列表中选择可见的工作表。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="191"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="198"/>
         <source>The sheet “{sheet}” is a chart, not a worksheet; choose the sheet with the list in the Sheet list.</source>
         <translation>“{sheet}”是图表，不是工作表；请在“工作表”列表中选择名单所在的工作表。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="195"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="202"/>
         <source>The list has more than {limit} data rows, the most one import takes; split it into smaller files.</source>
         <translation>名单超过 {limit} 行数据，这是单次导入的上限；请拆分成几个较小的文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="199"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="206"/>
         <source>The sheet has {count} columns, more than the {limit} limit; delete the columns that are not needed.</source>
         <translation>此工作表有 {count} 列，超过了 {limit} 列的上限；请删除不需要的列。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="203"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="210"/>
         <source>The sheet “{sheet}” spans {cells} cells from A1 to its last used cell, more than the {limit} limit; delete stray cells far from the list (Ctrl+End shows the last one) and save again.</source>
         <translation>工作表“{sheet}”从 A1 到最后一个使用过的单元格共有 {cells} 个单元格，超过了 {limit} 个的上限；请删除远离名单的零散单元格（按 Ctrl+End 可找到最后一个），然后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="208"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="215"/>
         <source>Cell {column}{row} holds {length} characters, more than the {limit} limit; shorten it.</source>
         <translation>单元格 {column}{row} 有 {length} 个字符，超过了 {limit} 个的上限；请缩短内容。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="212"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="219"/>
         <source>“{encoding}” is not a known text encoding; choose one from the Encoding list.</source>
         <translation>“{encoding}”不是可识别的文本编码；请在“编码”列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="216"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="223"/>
         <source>The file is not valid {encoding} text (line {line}); choose another encoding in the Encoding list, or save the file as “CSV UTF-8” in Excel.</source>
         <translation>此文件不是有效的 {encoding} 文本（第 {line} 行）；请在“编码”列表中选择其他编码，或在 Excel 中将文件另存为“CSV UTF-8”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="221"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="228"/>
         <source>The file&apos;s text encoding could not be recognised; choose it in the Encoding list, or save the file as “CSV UTF-8” in Excel.</source>
         <translation>无法识别此文件的文本编码；请在“编码”列表中选择，或在 Excel 中将文件另存为“CSV UTF-8”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="226"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="233"/>
         <source>“{delimiter}” cannot separate columns; choose a comma, semicolon, tab or vertical bar.</source>
         <translation>“{delimiter}”不能用作分隔符；请选择逗号、分号、制表符或竖线。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="230"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="237"/>
         <source>A quotation mark opened on row {row} is never closed, so the rest of the file would be one cell; fix that row and save again.</source>
         <translation>第 {row} 行有一个引号没有闭合，文件的其余部分都会被当成一个单元格；请修正该行后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="235"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="242"/>
         <source>Row {row} cannot be read as CSV ({detail}); fix that row and save again.</source>
         <translation>第 {row} 行无法按 CSV 格式读取（{detail}）；请修正该行后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="238"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="245"/>
+        <source>Row {row} (column {column}) holds a NUL byte, an invisible character no one types (a damaged export, or the wrong encoding); remove it in a text editor, or open the file in Excel and save it again as “CSV UTF-8”.</source>
+        <translation>第 {row} 行（{column} 列）含有一个 NUL 字节，这是没人会输入的不可见字符（导出文件已损坏，或编码选错了）；请用文本编辑器删除它，或在 Excel 中打开文件并另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="251"/>
         <source>There is no column “{column}”; the columns are: {columns}.</source>
         <translation>没有“{column}”列；现有的列是：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="241"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="254"/>
         <source>No column looks like phone numbers; choose it in “Phone numbers in” (the columns are: {columns}).</source>
         <translation>没有哪一列像是手机号码；请在“手机号码列”中选择（现有的列：{columns}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="245"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="258"/>
         <source>“{country}” is not a country code; choose a country in the Default country list.</source>
         <translation>“{country}”不是有效的国家/地区代码；请在“默认国家/地区”列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="249"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="262"/>
         <source>The sheet “{sheet}” is empty; choose the sheet with the list in the Sheet list (other sheets: {others}).</source>
         <translation>工作表“{sheet}”是空的；请在“工作表”列表中选择名单所在的工作表（其他工作表：{others}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="254"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="267"/>
         <source>The sheet “{sheet}” is empty; check that this is the right file.</source>
         <translation>工作表“{sheet}”是空的；请确认是否选对了文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="257"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="270"/>
         <source>The file is empty; check that this is the right file.</source>
         <translation>文件是空的；请确认是否选对了文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="260"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="273"/>
         <source>The sheet “{sheet}” has only a header row (row {header_row}) and no data rows; add the recipients below it.</source>
         <translation>工作表“{sheet}”只有标题行（第 {header_row} 行），没有数据行；请在标题行下方添加收件人。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="265"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="278"/>
         <source>The file has only a header row (row {header_row}) and no data rows; add the recipients below it.</source>
         <translation>文件只有标题行（第 {header_row} 行），没有数据行；请在标题行下方添加收件人。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="269"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="282"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="272"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="285"/>
         <source>The phone cell is empty.</source>
         <translation>手机号码单元格是空的。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="273"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="286"/>
         <source>Excel has turned this number into scientific notation and replaced its last digits with zeros; format the column as Text, type or paste the numbers again, and re-export.</source>
         <translation>Excel 已把这个号码变成了科学计数法，并把最后几位换成了 0；请将该列设为“文本”格式，重新输入或粘贴号码，然后重新导出。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="278"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="291"/>
         <source>This number cell has more than 15 digits and Excel keeps only 15, so its last digits are lost; format the column as Text, type or paste the numbers again, and re-export.</source>
         <translation>这个数字单元格超过 15 位，而 Excel 只保留 15 位，因此最后几位已经丢失；请将该列设为“文本”格式，重新输入或粘贴号码，然后重新导出。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="283"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="296"/>
         <source>The cell holds {count} numbers; put one number per row.</source>
         <translation>该单元格中有 {count} 个号码；请每行只放一个号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="286"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="299"/>
         <source>The number has an extension ({extension}), which a text message cannot reach.</source>
         <translation>该号码带有分机号（{extension}），短信无法发送到分机。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="289"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="302"/>
         <source>The cell contains letters (“{character}”), not only a phone number.</source>
         <translation>该单元格含有字母（“{character}”），不只是手机号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="292"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="305"/>
         <source>The cell contains “{character}”, which does not belong in a phone number.</source>
         <translation>该单元格含有“{character}”，手机号码中不应有此字符。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="295"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="308"/>
         <source>The cell holds {kind}, not a phone number.</source>
         <translation>该单元格中是{kind}，不是手机号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="296"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="309"/>
         <source>The cell holds a number that is not a whole positive number.</source>
         <translation>该单元格中的数字不是正整数。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="299"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="312"/>
         <source>Too short for a phone number ({digits} digits).</source>
         <translation>号码太短，不是手机号码（{digits} 位）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="302"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="315"/>
         <source>Too long for a phone number ({digits} digits).</source>
         <translation>号码太长，不是手机号码（{digits} 位）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="303"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="316"/>
         <source>The number starts with a country code that does not exist.</source>
         <translation>该号码开头的国家区号不存在。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="306"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="319"/>
         <source>Not a valid phone number in {country}.</source>
-        <translation>不是 {country} 的有效手机号码。</translation>
+        <translation>不是{country}的有效电话号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="309"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="322"/>
         <source>The number has no country code and no default country is set; choose one in the Default country list, or write the number with its country code.</source>
         <translation>该号码没有国家区号，也没有设置默认国家/地区；请在“默认国家/地区”列表中选择，或在号码前加上国家区号。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="314"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="327"/>
         <source>The same number as row {first_row}, which is kept.</source>
         <translation>与第 {first_row} 行的号码相同，只保留第 {first_row} 行。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="318"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="330"/>
+        <source>The cell holds a formula whose value was never calculated (the file was saved by a program that does not calculate); open the file in Excel, save it, and import again.</source>
+        <translation>该单元格是一个从未计算过的公式（保存文件的程序不会计算公式）；请在 Excel 中打开并保存该文件，然后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="335"/>
+        <source>This number could be {readings}, so it is not sent on a guess. Choose the default country, or write the number with + and its country code.</source>
+        <translation>这个号码可能是 {readings}，因此不会凭猜测发送。请选择默认国家/地区，或在号码前写上 + 和国家区号。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="341"/>
+        <source>The cell&apos;s formula gives {error} instead of a phone number; correct the formula (or type the number) in Excel, save, and import again.</source>
+        <translation>该单元格的公式结果是 {error}，而不是手机号码；请在 Excel 中修正公式（或直接输入号码），保存后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="347"/>
+        <source>The number has no country code and no default country is chosen; it would be {readings}, but it is not sent on a guess. Choose the default country, or write the number with + and its country code.</source>
+        <translation>该号码没有国家区号，也没有选择默认国家/地区；它可能是 {readings}，但不会凭猜测发送。请选择默认国家/地区，或在号码前写上 + 和国家区号。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="352"/>
+        <source>{first} or {second}</source>
+        <translation>{first}或 {second}</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="353"/>
         <source>Not a valid phone number.</source>
         <translation>不是有效的手机号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="320"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="355"/>
         <source>a date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="321"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="356"/>
         <source>a time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="322"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="357"/>
         <source>a duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="323"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="358"/>
         <source>a true/false value</source>
         <translation>是/否值（TRUE/FALSE）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="327"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="362"/>
         <source>The file has no encoding mark and is not UTF-8, so it was read as {encoding}; if names look garbled, choose the right one in the Encoding list.</source>
         <translation>此文件没有编码标记，也不是 UTF-8 编码，因此按 {encoding} 读取；如果姓名显示为乱码，请在“编码”列表中选择正确的编码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="332"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="367"/>
         <source>Row {row} already holds data, so the file was read without a header row; columns are named by their letters.</source>
         <translation>第 {row} 行已经是数据，因此按无标题行读取；各列以列字母命名。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="337"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="372"/>
         <source>No column is named like a phone column; “{column}” was chosen because it holds phone numbers (choose another in “Phone numbers in”).</source>
         <translation>没有列名像是手机号码列；“{column}”列中是手机号码，因此选择了它（可在“手机号码列”中另选）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="342"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="377"/>
         <source>Column {column} repeats a header name, so it is called “{name}”.</source>
         <translation>{column} 列的标题与其他列重名，因此改称为“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="348"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="380"/>
+        <source>The first sheet “{first}” holds no list of phone numbers, so the sheet “{sheet}” was read; choose another in the Sheet list.</source>
+        <translation>第一个工作表“{first}”中没有手机号码名单，因此读取了工作表“{sheet}”；如需其他工作表，请在“工作表”列表中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="388"/>
         <source>as you chose</source>
         <translation>按您的选择</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="349"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="389"/>
         <source>from the file&apos;s encoding mark</source>
         <translation>根据文件的编码标记</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="350"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="390"/>
         <source>recognised</source>
         <translation>已识别</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="351"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="391"/>
         <source>checked</source>
         <translation>已核实</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="352"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="392"/>
         <source>guessed</source>
         <translation>推测</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="357"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="397"/>
         <source>Unicode (UTF-8)</source>
         <extracomment>Encodings offered for text files: (Python codec name, what it is for).</extracomment>
         <translation>Unicode（UTF-8）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="358"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="398"/>
         <source>Simplified Chinese (GB18030, GBK)</source>
         <translation>简体中文（GB18030、GBK）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="359"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="399"/>
         <source>Traditional Chinese (Big5)</source>
         <translation>繁体中文（Big5）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="360"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="400"/>
         <source>Japanese (Shift-JIS)</source>
         <translation>日文（Shift-JIS）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="361"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="401"/>
         <source>Korean (EUC-KR)</source>
         <translation>韩文（EUC-KR）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="362"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="402"/>
         <source>Unicode (UTF-16, Excel “Unicode text”)</source>
         <translation>Unicode（UTF-16，Excel 的“Unicode 文本”）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="363"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="403"/>
         <source>Western European (Windows-1252)</source>
         <translation>西欧语言（Windows-1252）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="364"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="404"/>
         <source>Central European (Windows-1250)</source>
         <translation>中欧语言（Windows-1250）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="365"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="405"/>
         <source>Cyrillic (Windows-1251)</source>
         <translation>西里尔文（Windows-1251）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="366"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="406"/>
         <source>Greek (Windows-1253)</source>
         <translation>希腊文（Windows-1253）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="367"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="407"/>
         <source>Turkish (Windows-1254)</source>
         <translation>土耳其文（Windows-1254）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="368"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="408"/>
         <source>Hebrew (Windows-1255)</source>
         <translation>希伯来文（Windows-1255）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="369"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="409"/>
         <source>Arabic (Windows-1256)</source>
         <translation>阿拉伯文（Windows-1256）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="370"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="410"/>
         <source>Baltic (Windows-1257)</source>
         <translation>波罗的海语言（Windows-1257）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="371"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="411"/>
         <source>Thai (Windows-874)</source>
         <translation>泰文（Windows-874）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="374"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="414"/>
         <source>Comma ( , )</source>
         <translation>逗号（ , ）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="375"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="415"/>
         <source>Semicolon ( ; )</source>
         <translation>分号（ ; ）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="376"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="416"/>
         <source>Tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="377"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="417"/>
         <source>Vertical bar ( | )</source>
         <translation>竖线（ | ）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="379"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="419"/>
         <source>The file {path} could not be saved ({detail}). If it is open in Excel, close it there; or choose another folder.</source>
         <translation>无法保存文件 {path}（{detail}）。如果文件已在 Excel 中打开，请先在 Excel 中关闭；或者选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="385"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="425"/>
         <source>Saved {count} row with a problem to {path}.</source>
         <translation>已将 {count} 行有问题的数据保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="386"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="426"/>
         <source>Saved {count} rows with problems to {path}.</source>
         <translation>已将 {count} 行有问题的数据保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="388"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="428"/>
         <source>Something went wrong ({kind}). Details are in the log file.</source>
         <translation>出现了意外错误（{kind}）。详细信息已记录在日志文件中。</translation>
     </message>
@@ -1647,58 +1755,68 @@
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="52"/>
+        <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="54"/>
         <source>Row</source>
         <extracomment>Custom roles: the row&apos;s ``RowStatus`` and its ``Recipient`` or ``RowProblem``.</extracomment>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="53"/>
+        <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="55"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="54"/>
+        <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="56"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="55"/>
+        <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="57"/>
         <source>Phone in the file</source>
         <translation>文件中的号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="56"/>
+        <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="58"/>
         <source>Will be sent to</source>
         <translation>实际发送号码</translation>
     </message>
     <message>
         <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="59"/>
+        <source>Country</source>
+        <translation>国家/地区</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="62"/>
         <source>The row number as the spreadsheet program shows it</source>
         <translation>表格软件中显示的行号</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="60"/>
+        <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="63"/>
         <source>Whether the row gets a message</source>
         <translation>该行是否会收到短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="61"/>
+        <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="64"/>
         <source>Why the row gets no message</source>
         <translation>该行不会收到短信的原因</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="62"/>
+        <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="65"/>
         <source>The phone cell as the file holds it</source>
         <translation>文件中手机号码单元格的原始内容</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="63"/>
+        <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="66"/>
         <source>The number with its country code, as it will be sent</source>
         <translation>带国家区号的号码，即实际发送的号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="67"/>
+        <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="69"/>
+        <source>The country the message goes to (for an unclear number, each it could be)</source>
+        <translation>短信发往的国家/地区（号码不明确时，列出每个可能的国家/地区）</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/models/import_preview_model.py" line="73"/>
         <source>Column {letters} of the file</source>
         <translation>文件的 {letters} 列</translation>
     </message>
@@ -1756,254 +1874,254 @@ After: {encoding_after}, parts per message: {parts_after}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="60"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="62"/>
         <source>LiaSmart Desktop {version}</source>
         <translation>LiaSmart Desktop {version}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="96"/>
         <location filename="../../liasmart_desktop/ui/self_test.py" line="133"/>
         <source>&amp;File</source>
         <extracomment>The backend each system&apos;s keyring must offer (found through entry points, which frozen builds lose).</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="98"/>
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="99"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="101"/>
         <source>&amp;Export results…</source>
         <translation>导出结果(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="104"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="106"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="105"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="107"/>
         <source>&amp;Campaign</source>
         <translation>发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="107"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="109"/>
         <source>&amp;Review and send…</source>
         <translation>检查并发送(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="111"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="110"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="112"/>
         <source>Res&amp;ume</source>
         <translation>继续(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="113"/>
         <source>&amp;Cancel sending…</source>
         <translation>取消发送(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="115"/>
         <source>Refresh &amp;delivery status</source>
         <translation>刷新送达状态(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="117"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="121"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="123"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="122"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="124"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="123"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="125"/>
         <source>Practice in the &amp;sandbox</source>
         <translation>在沙盒中练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="130"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="131"/>
         <source>&amp;About LiaSmart Desktop</source>
         <translation>关于 LiaSmart Desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="179"/>
         <source>Sending in progress</source>
         <translation>正在发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="181"/>
         <source>Messages are being sent. Stop after the messages already on their way and close? The rest can be sent later from History.</source>
         <translation>短信正在发送中。是否等已发出的短信处理完后停止发送并关闭？其余短信可稍后在“历史记录”中继续发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="221"/>
         <source>Not ready to send</source>
         <translation>还不能发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="226"/>
         <source>Preparing the messages…</source>
         <translation>正在准备短信…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="283"/>
         <source>Cancel sending</source>
         <translation>取消发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="284"/>
         <source>Cancel the messages not sent yet? Messages already on their way still finish.</source>
         <translation>是否取消尚未发送的短信？已发出的短信仍会完成。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="293"/>
         <source>Nothing was left to send.</source>
         <translation>没有剩余需要发送的短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="296"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="300"/>
         <source>Campaign account recorded</source>
         <translation>已记录群发任务的账户</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="298"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="302"/>
         <source>This campaign was created before campaigns recorded their account. It now belongs to the account {api_id} and will only ever be sent through it.</source>
         <translation>这个群发任务创建于记录账户功能之前。现在它属于账户 {api_id}，今后只会通过该账户发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="307"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="311"/>
         <source>Sending paused</source>
         <translation>发送已暂停</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="311"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="315"/>
         <source>Finished: {accepted} accepted, {rejected} rejected, {unknown} unknown.</source>
         <translation>发送完成：已受理 {accepted} 条，被拒绝 {rejected} 条，结果不明 {unknown} 条。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="325"/>
         <source>Sending stopped</source>
         <translation>发送已停止</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="326"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="330"/>
         <source>Interrupted messages</source>
         <translation>发送中断的短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="328"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="332"/>
         <source>{count} message(s) were being sent when the app last stopped. They are marked Unknown: they may or may not have been delivered, and they are not sent again unless you choose Resend unknown.</source>
         <translation>上次程序停止时，有 {count} 条短信正在发送。它们已标记为“结果不明”：可能已送达，也可能没有；除非您选择“重发不明短信”，否则不会再次发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="341"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="345"/>
         <source>Send {count} unknown message(s) again? They may already have been delivered: some people may receive the message twice, and each one is charged again.</source>
         <translation>是否重新发送 {count} 条结果不明的短信？它们可能已经送达：有些人可能会收到两次，而且每条都会再次计费。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="350"/>
         <source>Send {count} rejected message(s) again? LiaSmart refused them before; unless the cause is fixed they will be refused again.</source>
         <translation>是否重新发送 {count} 条被拒绝的短信？LiaSmart 之前拒绝了它们；如果原因没有解决，还会再次被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="349"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="353"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="360"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="364"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="362"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="366"/>
         <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="374"/>
         <source>Saved {rows} rows to {path}. It contains phone numbers: keep it safe.</source>
         <translation>已将 {rows} 行保存到 {path}。文件中含有手机号码，请妥善保管。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="378"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="382"/>
         <source>Delivery statuses refreshed.</source>
         <translation>送达状态已刷新。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="387"/>
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="391"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="395"/>
         <source>a practice campaign (sandbox)</source>
         <translation>练习任务（沙盒）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="397"/>
         <source>sent through the account {api_id}</source>
         <translation>通过账户 {api_id} 发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="396"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="400"/>
         <source>Campaign “{name}” ({where}) was not finished: {waiting} message(s) are still waiting to be sent.</source>
         <translation>群发任务“{name}”（{where}）尚未完成：还有 {waiting} 条短信等待发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="400"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="404"/>
         <source>{count} message(s) were on their way when the app stopped; they will be marked Unknown and not sent again automatically.</source>
         <translation>程序停止时有 {count} 条短信正在发送；它们将被标记为“结果不明”，不会自动重发。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="407"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="411"/>
         <source>Unfinished campaign</source>
         <translation>未完成的群发任务</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="412"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="416"/>
         <source>Resume sending?</source>
         <translation>继续发送？</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="412"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="416"/>
         <source>Resume now?</source>
         <translation>现在继续发送吗？</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="425"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="429"/>
         <source>Leave the sandbox?</source>
         <translation>退出沙盒模式？</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="426"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="430"/>
         <source>Your account is set up. Stop practising and send real messages from now on?</source>
         <translation>您的账户已设置好。是否结束练习，从现在起发送真实短信？</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="468"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="472"/>
         <source>About LiaSmart Desktop</source>
         <translation>关于 LiaSmart Desktop</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="469"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="473"/>
         <source>LiaSmart Desktop {version}
 Send SMS through the LiaSmart (利亚智联) API.</source>
         <translation>LiaSmart Desktop {version}
@@ -2499,38 +2617,72 @@ Send SMS through the LiaSmart (利亚智联) API.</source>
     </message>
 </context>
 <context>
+    <name>OfficeCountryDialog</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/office_country_dialog.py" line="54"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/office_country_dialog.py" line="64"/>
+        <source>Your office&apos;s country</source>
+        <translation>您办公室所在的国家/地区</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/office_country_dialog.py" line="57"/>
+        <source>Which country is your office in? Phone numbers written without a country code, such as 139 1234 5678, are read as numbers of this country. Numbers written with + and their country code always keep their own.</source>
+        <translation>您的办公室在哪个国家/地区？没有写国家区号的号码（例如 139 1234 5678）会按这个国家/地区的号码读取。写了 + 和国家区号的号码始终保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/office_country_dialog.py" line="63"/>
+        <source>None: every number in my lists has its country code</source>
+        <translation>无：我的名单中每个号码都带国家区号</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/office_country_dialog.py" line="66"/>
+        <source>You can change it later in Settings, on the Messages page.</source>
+        <translation>以后可以在“设置”的“短信”页中更改。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/office_country_dialog.py" line="74"/>
+        <source>&amp;Use this country</source>
+        <translation>使用此国家/地区(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/office_country_dialog.py" line="77"/>
+        <source>Ask me &amp;later</source>
+        <translation>以后再问(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/office_country_dialog.py" line="83"/>
+        <source>&amp;Country:</source>
+        <translation>国家/地区(&amp;C)：</translation>
+    </message>
+</context>
+<context>
     <name>PhoneNumberDialog</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="96"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="100"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="98"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="102"/>
         <source>Your phone number</source>
         <extracomment>Height of a sample&apos;s text box, in lines (longer texts scroll). Wide enough that wrapped sentences and sample headings stay on one or two lines. Order the set-aside groups are listed in.</extracomment>
         <translation>您的手机号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="97"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="99"/>
         <source>Which number should the test message go to?</source>
         <translation>测试短信发送到哪个号码？</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="101"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="103"/>
         <source>For example +86 139 1234 5678</source>
         <translation>例如 +86 139 1234 5678</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="106"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="108"/>
         <source>&amp;Remember this number in Settings</source>
         <translation>在设置中记住此号码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="114"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="116"/>
         <source>&amp;Number:</source>
         <translation>号码(&amp;N)：</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="134"/>
-        <source>This is not a phone number a message can be sent to. Type it with the country code, for example +86 139 1234 5678.</source>
-        <translation>这不是可以接收短信的手机号码。请连同国家区号一起输入，例如 +86 139 1234 5678。</translation>
     </message>
 </context>
 <context>
@@ -2569,94 +2721,114 @@ Send SMS through the LiaSmart (利亚智联) API.</source>
 <context>
     <name>RecipientsBox</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="61"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="62"/>
         <source>Recipients</source>
         <extracomment>Pasted numbers are counted once typing pauses this long (a paste of 100,000 numbers takes ~0.6 s). The paste box shows this many lines and scrolls beyond. Numbers that cannot be used are quoted back, up to this many.</extracomment>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="75"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="76"/>
         <source>Paste or type phone numbers: one per line, or separated by commas, spaces or semicolons.</source>
         <extracomment>The counted numbers of the box as it is now; ``None`` when it is empty or being counted. The box changed (or the country did) since ``_parsed`` was counted.</extracomment>
         <translation>粘贴或输入手机号码：每行一个，或用逗号、空格、分号隔开。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="78"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="79"/>
         <source>Phone numbers</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="80"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="81"/>
         <source>Phone &amp;numbers:</source>
         <translation>手机号码(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="86"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="90"/>
         <source>Clea&amp;r list</source>
         <translation>清除名单(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="88"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="92"/>
         <source>Clear the imported list</source>
         <translation>清除导入的名单</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="90"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="94"/>
         <source>Stop using the imported list; the pasted numbers are used again.</source>
         <translation>不再使用导入的名单，改回使用粘贴的号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="196"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="205"/>
         <source>Counting the numbers…</source>
         <translation>正在统计号码…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="200"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="209"/>
         <source>No numbers yet.</source>
         <translation>还没有号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="207"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="216"/>
         <source>Cannot be used: {numbers}</source>
         <translation>无法使用：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="210"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="220"/>
+        <source>Numbers that could be in more than one country are not sent: choose the default country in Settings, or write them with + and the country code.</source>
+        <translation>可能属于不止一个国家/地区的号码不会发送：请在“设置”中选择默认国家/地区，或在号码前写上 + 和国家区号。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="226"/>
         <source>Numbers without a country code need the default country: set it in Settings.</source>
         <translation>没有国家区号的号码需要默认国家/地区：请在“设置”中设置。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="216"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="232"/>
         <source>Ready: {count}</source>
         <translation>可发送：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="218"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="234"/>
         <source>Not valid: {count}</source>
         <translation>无效：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="220"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="236"/>
         <source>Damaged by Excel: {count}</source>
         <translation>被 Excel 损坏：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="222"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="238"/>
         <source>Empty: {count}</source>
         <translation>缺少号码：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="224"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="240"/>
         <source>Repeated: {count}</source>
         <translation>重复：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="237"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="242"/>
+        <source>Country unclear: {count}</source>
+        <translation>国家不明确：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="247"/>
+        <source>Numbers without a country code are read as numbers of {country} (Settings).</source>
+        <translation>没有国家区号的号码按{country}的号码读取（见“设置”）。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="252"/>
+        <source>No default country is set (Settings): write each number with + and its country code.</source>
+        <translation>未设置默认国家/地区（见“设置”）：请在每个号码前写上 + 和国家区号。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="266"/>
         <source>Imported from {source}</source>
         <translation>导入自 {source}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="239"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="268"/>
         <source>The review step lists the rows set aside and why.</source>
         <translation>检查发送时会列出被排除的行及原因。</translation>
     </message>
@@ -2863,354 +3035,364 @@ Send SMS through the LiaSmart (利亚智联) API.</source>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="183"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="181"/>
         <source>Check before sending</source>
         <translation>发送前检查</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="192"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="190"/>
         <source>Sandbox mode: these messages go to the built-in simulator. No real messages are sent and nothing is charged.</source>
         <translation>沙盒（练习）模式：这些短信会发往内置模拟器，不会真正发出，也不会收费。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="228"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="226"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="234"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="232"/>
         <source>⚠ Sandbox mode was switched on or off after this campaign was prepared. Go back and review it again before sending.</source>
         <translation>⚠ 准备此任务之后，沙盒模式被打开或关闭了。请返回并重新检查后再发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="205"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="203"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="206"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="204"/>
         <source>Return to the message without sending anything</source>
         <translation>返回编辑短信，不发送任何内容</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="242"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="240"/>
         <source>⚠ This message already went to this list on {date} (campaign “{name}”). Sending it again messages everyone a second time.</source>
         <translation>⚠ 这条短信已于 {date} 发送给这份名单（群发任务“{name}”）。再次发送会让每个人第二次收到。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="254"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="252"/>
         <source>&amp;Send 1 message</source>
         <translation>发送 1 条短信(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="255"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="253"/>
         <source>&amp;Send {count} messages</source>
         <translation>发送 {count} 条短信(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="269"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="267"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="272"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="270"/>
         <source>1 message</source>
         <translation>1 条</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="274"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="272"/>
         <source>{count} messages</source>
         <translation>{count} 条</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="279"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="277"/>
         <source>{messages} ({unicode} in Unicode, which fits fewer characters per part)</source>
         <translation>{messages}（其中 {unicode} 条为 Unicode 编码，每条容纳的字符较少）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="281"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="279"/>
         <source>Messages:</source>
         <translation>短信数量：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="281"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="279"/>
         <source>Messages</source>
         <translation>短信数量</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="282"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="283"/>
+        <source>Countries:</source>
+        <translation>国家/地区：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="284"/>
         <source>Typed or pasted numbers</source>
         <translation>手动输入或粘贴的号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="283"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="285"/>
         <source>Recipients from:</source>
         <translation>收件人来源：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="283"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="285"/>
         <source>Recipients from</source>
         <translation>收件人来源</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="285"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="287"/>
         <source>Not sent:</source>
         <translation>不发送：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="285"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="287"/>
         <source>Rows not sent</source>
         <translation>不发送的行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="288"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="360"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="290"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="365"/>
         <source>1 part</source>
         <translation>1 条</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="290"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="362"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="292"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="367"/>
         <source>{count} parts</source>
         <translation>{count} 条</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="292"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="294"/>
         <source>Parts in total:</source>
         <translation>计费条数合计：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="292"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="294"/>
         <source>Parts in total</source>
         <translation>计费条数合计</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="294"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="296"/>
         <source>Estimated cost:</source>
         <translation>预计费用：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="294"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="296"/>
         <source>Estimated cost</source>
         <translation>预计费用</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="297"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="299"/>
         <source>Balance:</source>
         <translation>余额：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="297"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="299"/>
         <source>Checking…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="297"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="299"/>
         <source>Account balance</source>
         <translation>账户余额</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="299"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="301"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="300"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="302"/>
         <source>Sender ID:</source>
         <translation>发件人 ID：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="300"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="302"/>
         <source>Sender ID</source>
         <translation>发件人 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="302"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="304"/>
         <source>Transactional (T): codes, reminders and notices</source>
         <translation>事务类短信（T）：验证码、提醒和通知</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="304"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="306"/>
         <source>Promotional (P): offers and news</source>
         <translation>营销短信（P）：优惠和资讯</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="306"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="308"/>
         <source>Message type:</source>
         <translation>短信类型：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="306"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="308"/>
         <source>Message type</source>
         <translation>短信类型</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="311"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="313"/>
         <source>Not a valid phone number</source>
         <translation>不是有效的手机号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="312"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="314"/>
         <source>No phone number in the row</source>
         <translation>该行没有手机号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="313"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="315"/>
         <source>Number damaged by Excel (re-export the column as Text)</source>
         <translation>号码被 Excel 损坏（请将该列设为“文本”格式后重新导出）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="314"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="316"/>
         <source>Number already earlier in the list (sent once)</source>
         <translation>号码在名单前面已出现过（只发送一次）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="316"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="318"/>
+        <source>Number that could be in more than one country (choose the default country, or write +)</source>
+        <translation>号码可能属于不止一个国家/地区（请选择默认国家/地区，或写上 +）</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="321"/>
         <source>A merge field is empty, so the message would be incomplete</source>
         <translation>有变量为空，短信内容会不完整</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="319"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="324"/>
         <source>The message for the row cannot be sent (a hidden character, or blank)</source>
         <translation>该行的短信无法发送（含有隐藏字符，或内容为空）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="326"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="331"/>
         <source>None: every row gets a message.</source>
         <translation>无：每一行都会收到短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="331"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="336"/>
         <source>1 row of the list is set aside:</source>
         <translation>名单中有 1 行被排除：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="333"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="338"/>
         <source>{count} rows of the list are set aside:</source>
         <translation>名单中有 {count} 行被排除：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="336"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="341"/>
         <source>• {reason}: {count}</source>
         <translation>• {reason}：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="341"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="346"/>
         <source>They stay with the campaign and are included when you export its results.</source>
         <translation>这些行会保留在任务中，导出结果时也会一并导出。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="347"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="352"/>
         <source>Unknown: set the price per part in Settings to see it.</source>
         <translation>未知：在设置中填写每条单价后即可显示。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="348"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="353"/>
         <source>{cost} ({price} per part)</source>
         <translation>{cost}（每条 {price}）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="354"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="359"/>
         <source>First message, row {row}, to +{phone}</source>
         <translation>第一条，第 {row} 行，发往 +{phone}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="355"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="360"/>
         <source>Last message, row {row}, to +{phone}</source>
         <translation>最后一条，第 {row} 行，发往 +{phone}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="356"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="361"/>
         <source>A message picked at random, row {row}, to +{phone}</source>
         <translation>随机抽取一条，第 {row} 行，发往 +{phone}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="358"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="363"/>
         <source>Unicode</source>
         <translation>Unicode</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="358"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="363"/>
         <source>standard characters (GSM)</source>
         <translation>标准字符（GSM）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="364"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="369"/>
         <source>{title} · {encoding} · {parts}</source>
         <translation>{title} · {encoding} · {parts}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="369"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="374"/>
         <source>How the messages will look</source>
         <translation>短信样例</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="390"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="395"/>
         <source>There is nothing to send: every row was set aside.</source>
         <translation>没有可发送的短信：所有行都被排除了。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="396"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="401"/>
         <source>Try it first</source>
         <translation>先试一下</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="398"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="403"/>
         <source>Send a &amp;test to my number…</source>
         <translation>发送测试短信到我的手机(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="401"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="406"/>
         <source>Send the first message&apos;s text to your own phone, to see how it arrives (it is charged)</source>
         <translation>把第一条短信的内容发到您自己的手机上，看看实际收到的效果（会计费）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="409"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="414"/>
         <source>Test message result</source>
         <translation>测试短信结果</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="425"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="430"/>
         <source>{amount} in the sandbox (practice money, nothing is charged)</source>
         <translation>{amount}（沙盒中的练习金额，不会实际扣费）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="438"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="443"/>
         <source>⚠ The estimated cost ({cost}) is more than the balance ({balance}). Sending stops when the balance runs out: top up first, or send now and continue later.</source>
         <translation>⚠ 预计费用（{cost}）超过了余额（{balance}）。余额用完时发送会停止：请先充值，或者现在发送、充值后再继续。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="454"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="459"/>
         <source>Could not be checked. {reason}</source>
         <translation>无法查询。{reason}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="485"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="490"/>
         <source>Sending the test message to +{phone}…</source>
         <translation>正在向 +{phone} 发送测试短信…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="506"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="511"/>
         <source>The sandbox accepted the test message to +{phone}. No real message was sent.</source>
         <translation>沙盒已受理发往 +{phone} 的测试短信。没有发送真实短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="509"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="514"/>
         <source>LiaSmart accepted the test message to +{phone}. It should arrive within a minute or two: check how it looks before sending to everyone.</source>
         <translation>LiaSmart 已受理发往 +{phone} 的测试短信，一两分钟内应会收到：请先看看效果，再发送给所有人。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="514"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="519"/>
         <source>LiaSmart refused the test message to +{phone} ({remarks}). The campaign would probably be refused the same way: check the sender ID and the message type.</source>
         <translation>LiaSmart 拒绝了发往 +{phone} 的测试短信（{remarks}）。群发很可能也会因同样的原因被拒绝：请检查发件人 ID 和短信类型。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="519"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="524"/>
         <source>The test message to +{phone}: {reason} Wait a few minutes and check your phone before trying again.</source>
         <translation>发往 +{phone} 的测试短信：{reason}请等几分钟，先查看手机，再决定是否重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="534"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="539"/>
         <source>The test message was not sent. {reason}</source>
         <translation>测试短信未发送。{reason}</translation>
     </message>
@@ -3285,505 +3467,500 @@ Send SMS through the LiaSmart (利亚智联) API.</source>
         <translation>密码库“{name}”</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="121"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="110"/>
         <source>Settings</source>
         <extracomment>Whether a password is saved for the saved API ID (None while the store is being asked).</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="124"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="113"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="125"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="114"/>
         <source>&amp;Messages</source>
         <translation>短信(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="126"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="115"/>
         <source>Cost and &amp;speed</source>
         <translation>费用与速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="127"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="116"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="128"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="117"/>
         <source>Ad&amp;vanced</source>
         <translation>高级(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="183"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="172"/>
         <source>Your API password is kept in {store}, this computer&apos;s secure password store. It is never written to a file.</source>
         <translation>您的 API 密码保存在本机的安全密码库 {store} 中，绝不会写入文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="188"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="177"/>
         <source>This computer has no secure password store, so the API password is not saved: it is kept in memory until you close the app, and asked for once each time you start it.</source>
         <translation>本机没有安全的密码库，因此不会保存 API 密码：密码只保留在内存中，直到关闭程序；每次启动时需要输入一次。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="198"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="187"/>
         <source>The app is in sandbox mode: messages go to the built-in simulator. These settings are for your real LiaSmart account.</source>
         <translation>程序正处于沙盒模式：短信会发往内置模拟器。这里的设置用于您真实的 LiaSmart 账户。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="207"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="196"/>
         <source>API ID</source>
         <translation>API ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="208"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="197"/>
         <source>As shown in your LiaSmart account</source>
         <translation>与 LiaSmart 账户中显示的一致</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="209"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="198"/>
         <source>API &amp;ID:</source>
         <translation>API ID(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="218"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="548"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="207"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="537"/>
         <source>API password</source>
         <translation>API 密码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="220"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="209"/>
         <source>Leave empty to keep the saved password. The saved password is never shown.</source>
         <translation>留空则保留已保存的密码。已保存的密码不会显示。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="222"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="211"/>
         <source>S&amp;how</source>
         <translation>显示(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="223"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="212"/>
         <source>Show the password as you type</source>
         <translation>输入时显示密码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="231"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="220"/>
         <source>API &amp;password:</source>
         <translation>API 密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="235"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="224"/>
         <source>Password status</source>
         <translation>密码状态</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="236"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="225"/>
         <source>&amp;Remove saved password</source>
         <translation>删除已保存的密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="247"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="236"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="250"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="239"/>
         <source>Ask LiaSmart for the balance with the API ID and password above (nothing is sent)</source>
         <translation>用上面的 API ID 和密码向 LiaSmart 查询余额（不会发送短信）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="255"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="244"/>
         <source>Connection test result</source>
         <translation>连接测试结果</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="268"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="257"/>
         <source>Default country</source>
         <translation>默认国家/地区</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="269"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="256"/>
         <source>None (every number has its country code)</source>
         <translation>无（每个号码都带国家区号）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="273"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="259"/>
         <source>Default &amp;country:</source>
         <translation>默认国家/地区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="278"/>
-        <source>Used for numbers written without a country code, such as 139 1234 5678.</source>
-        <translation>用于没有写国家区号的号码，例如 139 1234 5678。</translation>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="265"/>
+        <source>Used for numbers written without a country code, such as 139 1234 5678. Type a country&apos;s name or code to find it.</source>
+        <translation>用于没有写国家区号的号码，例如 139 1234 5678。输入国家/地区的名称或代码即可查找。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="283"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="272"/>
         <source>Saved sender IDs</source>
         <translation>已保存的发件人 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="286"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="287"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="275"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="276"/>
         <source>New sender ID</source>
         <translation>新的发件人 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="289"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="278"/>
         <source>A&amp;dd</source>
         <translation>添加(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="291"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="280"/>
         <source>Add sender ID</source>
         <translation>添加发件人 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="292"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="281"/>
         <source>&amp;Remove</source>
         <translation>删除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="294"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="283"/>
         <source>Remove the selected sender ID</source>
         <translation>删除所选的发件人 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="308"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="297"/>
         <source>Saved sender &amp;IDs:</source>
         <translation>已保存的发件人 ID(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="311"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="300"/>
         <source>Default sender ID</source>
         <translation>默认发件人 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="313"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="302"/>
         <source>Default s&amp;ender ID:</source>
         <translation>默认发件人 ID(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="319"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="308"/>
         <source>Longest sender ID</source>
         <translation>发件人 ID 最大长度</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="321"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="310"/>
         <source>Lon&amp;gest sender ID:</source>
         <translation>发件人 ID 最大长度(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="326"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="315"/>
         <source>Characters allowed in a sender ID with letters; 11 in most countries.</source>
         <translation>含字母的发件人 ID 最多允许的字符数；大多数国家为 11 个。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="331"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="320"/>
         <source>Default message type</source>
         <translation>默认短信类型</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="332"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="321"/>
         <source>Promotional (P): offers and news</source>
         <translation>营销短信（P）：优惠和资讯</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="333"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="322"/>
         <source>Transactional (T): codes, reminders and notices</source>
         <translation>事务类短信（T）：验证码、提醒和通知</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="334"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="323"/>
         <source>Default message &amp;type:</source>
         <translation>默认短信类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="337"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="326"/>
         <source>My phone number for test messages</source>
         <translation>接收测试短信的本人号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="338"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="327"/>
         <source>For example +86 139 1234 5678</source>
         <translation>例如 +86 139 1234 5678</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="340"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="329"/>
         <source>My &amp;number for tests:</source>
         <translation>我的测试号码(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="345"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="334"/>
         <source>“Send a test to my number” sends the first message here before a campaign.</source>
         <translation>群发前使用“发送测试短信到我的手机”时，第一条短信会发到这个号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="354"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="343"/>
         <source>Price per message part</source>
         <translation>每条短信单价</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="355"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="344"/>
         <source>For example 0.035</source>
         <translation>例如 0.035</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="357"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="346"/>
         <source>&amp;Price per part:</source>
         <translation>每条单价(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="362"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="351"/>
         <source>What LiaSmart charges for one part of a message; leave empty if you do not know.</source>
         <translation>LiaSmart 按条计费的单价；不清楚可以留空。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="367"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="356"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="368"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="357"/>
         <source>For example USD or CNY</source>
         <translation>例如 USD 或 CNY</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="369"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="358"/>
         <source>C&amp;urrency:</source>
         <translation>货币(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="373"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="362"/>
         <source>Messages sent at the same time</source>
         <translation>同时发送的短信数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="375"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="364"/>
         <source>Messages sent at &amp;once:</source>
         <translation>同时发送数(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="380"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="369"/>
         <source>More is faster on a slow connection; 8 suits most offices.</source>
         <translation>网络较慢时调大可加快发送；大多数办公室用 8 即可。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="386"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="375"/>
         <source>Messages per second at most</source>
         <translation>每秒最多发送的短信数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="388"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="377"/>
         <source>Highest &amp;rate (messages per second):</source>
         <translation>最高速度（条/秒）(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="393"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="382"/>
         <source>Keep it within what your LiaSmart account allows.</source>
         <translation>请不要超过您的 LiaSmart 账户允许的速度。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="402"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="391"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="403"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="392"/>
         <source>Same as the computer</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="407"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="396"/>
         <source>&amp;Display language:</source>
         <translation>界面语言(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="412"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="401"/>
         <source>A new language is used the next time you start LiaSmart Desktop.</source>
         <translation>更改的语言将在下次启动 LiaSmart Desktop 时生效。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="420"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="409"/>
         <source>Change these only when LiaSmart or your IT department asks you to.</source>
         <translation>仅在 LiaSmart 或贵公司 IT 部门要求时才更改这些设置。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="424"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="413"/>
         <source>API address</source>
         <translation>API 地址</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="425"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="414"/>
         <source>API a&amp;ddress:</source>
         <translation>API 地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="427"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="416"/>
         <source>Delivery report address</source>
         <translation>送达报告地址</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="428"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="417"/>
         <source>Optional, for example https://example.com/dlr</source>
         <translation>可选，例如 https://example.com/dlr</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="430"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="419"/>
         <source>Delivery &amp;report address:</source>
         <translation>送达报告地址(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="435"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="424"/>
         <source>Where LiaSmart should send delivery reports; the app checks them itself anyway.</source>
         <translation>LiaSmart 推送送达报告的地址；即使不填，程序也会自行查询。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="438"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="427"/>
         <source>Use the system &amp;certificate store</source>
         <translation>使用系统证书库(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="440"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="429"/>
         <source>Needed when the office network inspects secure connections with its own certificate.</source>
         <translation>当办公网络使用自己的证书检查加密连接时，需要开启此项。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="443"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="432"/>
         <source>Require LiaSmart to &amp;echo each message&apos;s reference</source>
         <translation>要求 LiaSmart 回传每条短信的编号(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="446"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="435"/>
         <source>An answer that does not repeat the message&apos;s reference is treated as unclear. Turn on only if LiaSmart confirms it always does.</source>
         <translation>答复中如果没有回传短信编号，将视为结果不明。请仅在 LiaSmart 确认总会回传时开启。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="522"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="511"/>
         <source>The new password is saved in {store} when you press Save.</source>
         <translation>点击“保存”后，新密码会保存到 {store}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="526"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="515"/>
         <source>The password is kept in memory until you close the app when you press Save.</source>
         <translation>点击“保存”后，密码会保留在内存中，直到关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="529"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="518"/>
         <source>Checking whether a password is saved…</source>
         <translation>正在检查是否已保存密码…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="531"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="520"/>
         <source>The saved password is removed when you press Save.</source>
         <translation>点击“保存”后，已保存的密码将被删除。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="534"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="523"/>
         <source>A password is saved. Type a new one to change it, or remove it.</source>
         <translation>已保存密码。输入新密码即可更改，也可以删除。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="536"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="525"/>
         <source>A password is kept in memory until you close the app.</source>
         <translation>密码保留在内存中，直到关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="540"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="529"/>
         <source>The password saved for “{api_id}” is removed when you press Save. Type the password for the new API ID.</source>
         <translation>点击“保存”后，为“{api_id}”保存的密码将被删除。请输入新 API ID 的密码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="544"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="533"/>
         <source>No password is saved yet. Type it above.</source>
         <translation>尚未保存密码。请在上方输入。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="548"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="537"/>
         <source>Type a new password to change it</source>
         <translation>输入新密码以更改</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="618"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="607"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="628"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="617"/>
         <source>Connected. Your balance is {amount}.</source>
         <translation>连接成功。您的余额为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="639"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="628"/>
         <source>Type the API password to test the connection.</source>
         <translation>请输入 API 密码后再测试连接。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="644"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="633"/>
         <source>Not connected. {reason}</source>
         <translation>连接失败。{reason}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="657"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="646"/>
         <source>Type a sender ID first.</source>
         <translation>请先输入发件人 ID。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="658"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="647"/>
         <source>“{sender}” starts or ends with a space.</source>
         <translation>“{sender}”的开头或结尾有空格。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="660"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="649"/>
         <source>“{sender}” may hold only plain Latin letters and digits (no accents, Chinese or look-alike letters).</source>
         <translation>“{sender}”只能包含普通英文字母和数字（不能有带重音的字母、中文或形似字母）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="663"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="652"/>
         <source>“{sender}” may hold only letters, digits and spaces.</source>
         <translation>“{sender}”只能包含字母、数字和空格。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="664"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="653"/>
         <source>“{sender}” is longer than {limit} characters.</source>
         <translation>“{sender}”超过了 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="665"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="654"/>
         <source>A sender ID of digits only has at most 15 digits.</source>
         <translation>纯数字的发件人 ID 最多 15 位。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="671"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="660"/>
         <source>None (choose each time)</source>
         <translation>无（每次选择）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="758"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="747"/>
         <source>An API ID has only letters, digits, dots, dashes and underscores. Copy it from your account.</source>
         <translation>API ID 只包含字母、数字、点、短横线和下划线。请从您的账户中复制。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="763"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="752"/>
         <source>Type the API ID this password belongs to.</source>
         <translation>请输入此密码对应的 API ID。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="794"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="784"/>
         <source>Type a full web address starting with https://, or leave it empty.</source>
         <translation>请输入以 https:// 开头的完整网址，或留空。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="810"/>
-        <source>This is not a phone number a message can be sent to. Type it with the country code, for example +86 139 1234 5678.</source>
-        <translation>这不是可以接收短信的手机号码。请连同国家区号一起输入，例如 +86 139 1234 5678。</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="828"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="812"/>
         <source>Type a number such as 0.035, or leave it empty.</source>
         <translation>请输入数字（例如 0.035），或留空。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="831"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="815"/>
         <source>A price cannot be below zero.</source>
         <translation>单价不能小于零。</translation>
     </message>
@@ -3857,6 +4034,39 @@ Send SMS through the LiaSmart (利亚智联) API.</source>
         <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="99"/>
         <source>Balance: unavailable</source>
         <translation>余额：无法获取</translation>
+    </message>
+</context>
+<context>
+    <name>TextConfirmDialog</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/text_confirm_dialog.py" line="22"/>
+        <source>A message has {parts} parts, and each part is charged like a whole message: each recipient of it costs {parts} times the price of one part.</source>
+        <translation>有短信长达 {parts} 条，每条都按一条短信计费：每位收件人的费用是单条价格的 {parts} 倍。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/text_confirm_dialog.py" line="28"/>
+        <source>A message has {parts} parts, and each part is charged: {each} per recipient, up to {total} for all {count} messages.</source>
+        <translation>有短信长达 {parts} 条，每条都要计费：每位收件人 {each}，全部 {count} 条短信最多 {total}。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/text_confirm_dialog.py" line="46"/>
+        <source>Standard characters (T) cannot carry {characters}: phones will show question marks or nothing in their place.</source>
+        <translation>“标准字符（T）”无法发送 {characters}：手机上会显示为问号或空白。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/text_confirm_dialog.py" line="54"/>
+        <source>Send it anyway?</source>
+        <translation>仍然发送吗？</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/text_confirm_dialog.py" line="64"/>
+        <source>The message is too long</source>
+        <translation>短信太长</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/text_confirm_dialog.py" line="72"/>
+        <source>Check the message before sending</source>
+        <translation>发送前请检查短信</translation>
     </message>
 </context>
 </TS>

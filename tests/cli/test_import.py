@@ -78,7 +78,14 @@ def test_json_contract(gbk_list: Path) -> None:
         "guessed",
         ",",
     )
-    assert document["counts"] == {"recipients": 1, "invalid": 1, "missing": 1, "damaged": 1, "duplicate": 1}
+    assert document["counts"] == {
+        "recipients": 1,
+        "invalid": 1,
+        "missing": 1,
+        "damaged": 1,
+        "duplicate": 1,
+        "ambiguous": 0,
+    }
     assert sum(document["counts"].values()) == document["rows"]
     assert document["recipients"] == [
         {
@@ -272,7 +279,7 @@ def test_problems_export(tmp_path: Path, gbk_list: Path) -> None:
             "There is no worksheet named “Nope”; the visible sheets are: “Empty”, “S”.",
         ),
         (
-            ["{dir}/book.xlsx"],
+            ["{dir}/book.xlsx", "--sheet", "Empty"],
             "The sheet “Empty” is empty; choose the sheet with the list with --sheet (other sheets: S).",
         ),
     ],
@@ -292,7 +299,7 @@ def test_bad_files_exit_2_with_one_sentence(tmp_path: Path, argv: list[str], sen
     assert "Traceback" not in err
 
 
-SAMPLE_PARAMS: dict[str, str | int] = {
+SAMPLE_PARAMS: dict[str, str | int | tuple[str, ...]] = {
     "path": "list.xlsx",
     "detail": "technical detail",
     "size_bytes": 60 * 1024 * 1024,
@@ -303,7 +310,7 @@ SAMPLE_PARAMS: dict[str, str | int] = {
     "member": "xl/worksheets/sheet1.xml",
     "ratio": 900,
     "sheet": "名单",
-    "sheets": "名单\nSheet2",
+    "sheets": ("名单", "Sheet2"),
     "cells": 7_000_000,
     "row": 7,
     "column": "C",
@@ -311,7 +318,7 @@ SAMPLE_PARAMS: dict[str, str | int] = {
     "encoding": "utf-8",
     "line": 3,
     "delimiter": "ab",
-    "columns": "name\nphone",
+    "columns": ("name", "phone"),
     "country": "XX",
     "header_row": 1,
 }
@@ -362,11 +369,19 @@ def test_invalid_for_an_unnamed_country() -> None:
     problem = RowProblem(9, "x", RowStatus.INVALID, RowReason.INVALID_FOR_COUNTRY, (), {"country": ""})
     assert describe_row_problem(problem) == "Not a valid phone number."
     named = RowProblem(9, "x", RowStatus.INVALID, RowReason.INVALID_FOR_COUNTRY, (), {"country": "CN"})
-    assert describe_row_problem(named) == "Not a valid phone number in CN."
+    assert describe_row_problem(named) == "Not a valid phone number in China (CN)."
 
 
 @pytest.mark.parametrize("note", list(ImportNote))
 def test_every_note_has_a_sentence(note: ImportNote) -> None:
-    sentence = describe_note(Note(note, {"encoding": "gb18030", "row": 1, "column": "B", "name": "x (B)"}))
+    params: dict[str, str | int] = {
+        "encoding": "gb18030",
+        "row": 1,
+        "column": "B",
+        "name": "x (B)",
+        "sheet": "S2",
+    }
+    params["first"] = "S1"
+    sentence = describe_note(Note(note, params))
     assert sentence.endswith(".")
     assert "{" not in sentence

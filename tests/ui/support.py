@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from liasmart_desktop.core.paths import open_data_dir
 from liasmart_desktop.core.sending.journal import Journal
+from liasmart_desktop.core.sending.prepare import PreparedCampaign
 from liasmart_desktop.core.sending.records import Campaign, CampaignSpec, MessageRecord, NewMessage
 from liasmart_desktop.core.settings import AppSettings
+from liasmart_desktop.ui.controllers.account_controller import AccountController
+from liasmart_desktop.ui.controllers.campaign_controller import CampaignController, ReadyCampaign
+from liasmart_desktop.ui.dialogs.review_dialog import ReviewDialog
 from liasmart_desktop.ui.services import AppServices
 
 
@@ -39,3 +44,17 @@ def records(journal_path: Path, campaign: Campaign) -> list[MessageRecord]:
         return list(journal.messages(campaign.id, with_fields=False))
     finally:
         journal.close()
+
+
+def make_review(
+    services: AppServices, prepared: PreparedCampaign, seed: int = 7, sent_before: Campaign | None = None
+) -> ReviewDialog:
+    """The review of ``prepared`` with its own controllers, as the main window opens it."""
+    account = AccountController(services)
+    campaigns = CampaignController(services, account)
+    ready = ReadyCampaign(prepared, sent_before)
+    dialog = ReviewDialog(services, ready, campaigns, account, rng=random.Random(seed))
+    # The controllers live as long as the dialog, as the main window's do.
+    account.setParent(dialog)
+    campaigns.setParent(dialog)
+    return dialog

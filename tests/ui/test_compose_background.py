@@ -100,7 +100,7 @@ def test_a_superseded_render_stops_before_the_next_chunk(tmp_path: Path) -> None
     template = compile_template("Hi {name}", report.columns)
     context = Mock(spec=TaskContext)
     context.is_cancelled.return_value = False
-    assert render_summary(template, report, context).total_segments == 2
+    assert render_summary(template, report, context).summary.total_segments == 2
     context.is_cancelled.return_value = True
     with pytest.raises(StaleTaskError):
         render_summary(template, report, context)

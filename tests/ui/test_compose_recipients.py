@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QComboBox, QMenu, QPlainTextEdit, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QPlainTextEdit, QPushButton, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from liasmart_desktop.core.settings import updated
@@ -67,14 +67,29 @@ def test_pasted_numbers_are_counted_with_the_importer_rules(panel: ComposePanel,
 
 def test_national_numbers_without_a_default_country_say_what_to_set(qtbot: QtBot, tmp_path: Path) -> None:
     with compose_panel(tmp_path, sender_ids=("SHOP",)) as (panel, services):
+        note = child(panel, QLabel, "pasteCountry")
+        assert (
+            note.text()
+            == "No default country is set (Settings): write each number with + and its country code."
+        )
         paste(panel, "13912345678")
         qtbot.waitUntil(lambda: shown_text(panel, "pastedCounts").startswith("Ready"))
-        assert "need the default country" in shown_text(panel, "pastedCounts")
+        # Not guessed: a Chinese mobile without a country is set aside, with what to do.
+        assert shown_text(panel, "pastedCounts").startswith("Ready: 0 · Country unclear: 1\n")
+        assert "choose the default country in Settings" in shown_text(panel, "pastedCounts")
         assert "None of the pasted numbers can be used" in " ".join(panel.problems())
 
         services.save_settings(updated(services.settings, default_country="CN"))
         qtbot.waitUntil(lambda: shown_text(panel, "pastedCounts") == "Ready: 1")
         assert panel.problems() == ["Write the message."]
+        assert note.text() == "Numbers without a country code are read as numbers of China +86 (Settings)."
+
+
+def test_a_number_no_home_country_reads_still_asks_for_the_country(qtbot: QtBot, tmp_path: Path) -> None:
+    with compose_panel(tmp_path, sender_ids=("SHOP",)) as (panel, _services):
+        paste(panel, "07911123456")
+        qtbot.waitUntil(lambda: shown_text(panel, "pastedCounts").startswith("Ready"))
+        assert "need the default country" in shown_text(panel, "pastedCounts")
 
 
 def test_state_never_returns_numbers_older_than_the_box(panel: ComposePanel) -> None:

@@ -38,6 +38,18 @@ _SET_ASIDE_REASONS: dict[SetAsideStatus, tuple[str, dict[str, object], int | Non
     SetAsideStatus.MISSING: ("empty", {}, None),
     SetAsideStatus.DAMAGED: ("scientific_notation", {}, None),
     SetAsideStatus.DUPLICATE: ("duplicate", {"first_row": 2}, 2),
+    SetAsideStatus.AMBIGUOUS: (
+        "ambiguous_country",
+        {
+            "readings": 2,
+            "written": 1,
+            "phone_1": "13512345678",
+            "country_1": "US",
+            "phone_2": "8613512345678",
+            "country_2": "CN",
+        },
+        None,
+    ),
     SetAsideStatus.MISSING_VALUE: ("empty_field", {"fields": ["name", "city"]}, None),
     SetAsideStatus.BLOCKED_TEXT: ("bidi_control", {"problems": ["bidi_control", "control_character"]}, None),
 }

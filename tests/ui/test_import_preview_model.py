@@ -120,7 +120,16 @@ def test_headers_name_the_fixed_columns_then_the_files_columns(report: ImportRep
     model = ImportPreviewModel()
     model.load(report)
     titles = [model.headerData(c, HORIZONTAL) for c in range(model.columnCount())]
-    assert titles == ["Row", "Status", "Reason", "Phone in the file", "Will be sent to", "Name", "City"]
+    assert titles == [
+        "Row",
+        "Status",
+        "Reason",
+        "Phone in the file",
+        "Will be sent to",
+        "Country",
+        "Name",
+        "City",
+    ]
     assert model.headerData(len(Column) + 1, HORIZONTAL, TOOLTIP) == "Column C of the file"
     assert model.headerData(Column.PHONE_AS_SENT, HORIZONTAL, TOOLTIP) == (
         "The number with its country code, as it will be sent"

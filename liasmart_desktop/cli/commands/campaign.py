@@ -27,8 +27,14 @@ from liasmart_desktop.cli.commands.import_list import add_import_options, read_l
 from liasmart_desktop.cli.context import CliContext
 from liasmart_desktop.cli.errors import CliError, ExitCode
 from liasmart_desktop.cli.messages import describe_template_problem
+from liasmart_desktop.cli.send_checks import (
+    add_send_check_options,
+    check_campaign_texts,
+    check_numbers,
+    numbers_to,
+)
 from liasmart_desktop.core.api.client import LiaSmartClient
-from liasmart_desktop.core.importing import ImportReport, parse_pasted_numbers
+from liasmart_desktop.core.importing import ImportReport
 from liasmart_desktop.core.sender_id import SenderIdProblem, check_sender_id
 from liasmart_desktop.core.sending.engine import SendControl
 from liasmart_desktop.core.sending.prepare import PreparedCampaign, file_fingerprint, prepare_campaign
@@ -69,6 +75,7 @@ def _add_send_arguments(parser: argparse.ArgumentParser) -> None:
         default="auto",
         help="message encoding: auto (detected from the text), T (GSM text) or U (Unicode)",
     )
+    add_send_check_options(parser)
     parser.add_argument(
         "--sandbox", action="store_true", help="send to the built-in simulator, not to LiaSmart"
     )
@@ -93,7 +100,7 @@ def _recipients(ctx: CliContext) -> tuple[ImportReport, str, str]:
         report = read_list(ctx, args.file)
         path = Path(args.file)
         return report, path.name, file_fingerprint(path)
-    return parse_pasted_numbers(args.to.replace(",", "\n"), ctx.country or None), "", ""
+    return numbers_to(ctx), "", ""
 
 
 def _callback_url(ctx: CliContext) -> str:
@@ -136,6 +143,7 @@ def _prepare(ctx: CliContext, report: ImportReport, source: str, fingerprint: st
             f"None of the {report.rows:,} rows can be sent to ({len(prepared.set_aside):,} set aside); "
             "`liasmart import` shows why.",
         )
+    check_campaign_texts(ctx, prepared)
     return prepared
 
 
@@ -170,6 +178,7 @@ def run_send(ctx: CliContext) -> int:
     if not sandbox:
         ctx.credentials()  # a missing API ID or password is said before the list is read
     report, source, fingerprint = _recipients(ctx)
+    check_numbers(ctx, report)
     if report.counts.recipients == 0:
         raise CliError(ExitCode.USAGE, "There are no phone numbers to send to; `liasmart import` shows why.")
     prepared = _prepare(ctx, report, source, fingerprint)

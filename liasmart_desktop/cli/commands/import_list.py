@@ -2,9 +2,11 @@
 
 ``rows`` counts the data rows read: not the header, not a title block above it, and not fully empty
 rows, which are reported apart as ``empty_rows`` (empty rows after the last data row are not counted
-at all). The five ``counts`` add up to ``rows``. Extra fields beyond the contract: ``format``,
-``header_row``, ``empty_rows``, ``country``, ``encoding``, ``encoding_source``, ``delimiter``,
-``notes``; each problem also carries ``reason_code`` and its row's ``fields``.
+at all). The six ``counts`` add up to ``rows`` (``ambiguous``: a number that could be read in two
+countries, set aside with both readings; the contract's "Where a number goes"). Extra fields beyond
+the contract: ``format``, ``header_row``, ``empty_rows``, ``country``, ``encoding``,
+``encoding_source``, ``delimiter``, ``notes``; each problem also carries ``reason_code`` and its
+row's ``fields``, and an ambiguous one its ``readings`` (``[{"phone", "country"}]``).
 
 The sentences here (``describe_import_error``, ``describe_row_problem``) are shared with ``send``.
 """
@@ -12,6 +14,7 @@ The sentences here (``describe_import_error``, ``describe_row_problem``) are sha
 from __future__ import annotations
 
 import argparse
+from collections.abc import Mapping
 from typing import Final
 
 from liasmart_desktop.cli.commands import Command, add_json_option
@@ -28,6 +31,8 @@ from liasmart_desktop.core.importing import (
     RowProblem,
     RowReason,
     RowStatus,
+    country_name,
+    display_phone,
     import_file,
     write_problem_rows,
 )
@@ -97,6 +102,9 @@ _ERROR_SENTENCES: Final = {
     ImportProblem.UNBALANCED_QUOTE: "A quotation mark opened on row {row} is never closed, so the rest "
     "of the file would be one cell; fix that row and save again.",
     ImportProblem.MALFORMED_TEXT: "Row {row} cannot be read as CSV ({detail}); fix that row and save again.",
+    ImportProblem.NUL_BYTE: "Row {row} (column {column}) holds a NUL byte, an invisible character no one "
+    "types (a damaged export, or a wrong --encoding); remove it in a text editor, or open the file in "
+    "Excel and save it again as “CSV UTF-8”.",
     ImportProblem.PHONE_COLUMN_NOT_FOUND: "There is no column “{column}”; the columns are: {columns}.",
     ImportProblem.NO_PHONE_COLUMN: "No column looks like phone numbers; name it with --phone-column "
     "(the columns are: {columns}).",
@@ -124,7 +132,22 @@ _REASON_SENTENCES: Final = {
     RowReason.NEEDS_COUNTRY: "The number has no country code and no default country is set; give "
     "--country (for example --country CN) or write the number with its country code.",
     RowReason.DUPLICATE: "The same number as row {first_row}, which is kept.",
+    RowReason.FORMULA_NOT_CALCULATED: "The cell holds a formula whose value was never calculated (the file "
+    "was saved by a program that does not calculate); open the file in Excel, save it, and import again.",
+    RowReason.AMBIGUOUS_COUNTRY: "The number could be {readings}; it is not sent on a guess: give "
+    "{options}, or write the number with + and its country code.",
 }
+#: FORMULA_NOT_CALCULATED when the formula's value is an error.
+_FORMULA_ERROR = (
+    "The cell's formula gives {error} instead of a phone number; correct the formula (or type the number) "
+    "in Excel, save, and import again."
+)
+#: AMBIGUOUS_COUNTRY when the number as written (with a country code) is no number: only national
+#: readings of likely home countries.
+_NATIONAL_ONLY = (
+    "The number has no country code and no default country is set; it would be {readings}, but it is "
+    "not sent on a guess: give {options}, or write the number with + and its country code."
+)
 _NOTE_SENTENCES: Final = {
     ImportNote.ENCODING_GUESSED: "The file has no encoding mark and is not UTF-8, so it was read as "
     "{encoding}; if names look garbled, give the right --encoding.",
@@ -133,6 +156,8 @@ _NOTE_SENTENCES: Final = {
     ImportNote.PHONE_COLUMN_FROM_CONTENT: "No column is named like a phone column; “{column}” was chosen "
     "because it holds phone numbers (override with --phone-column).",
     ImportNote.COLUMN_RENAMED: "Column {column} repeats a header name, so it is called “{name}”.",
+    ImportNote.SHEET_CHOSEN: "The first sheet “{first}” holds no list of phone numbers, so the sheet "
+    "“{sheet}” was read (choose another with --sheet).",
 }
 _STATUS_WORDS: Final = {
     RowStatus.INVALID: "invalid",
@@ -140,16 +165,17 @@ _STATUS_WORDS: Final = {
     RowStatus.DAMAGED: "damaged",
     RowStatus.DUPLICATE: "duplicate",
     RowStatus.RECIPIENT: "recipient",
+    RowStatus.AMBIGUOUS: "ambiguous",
 }
 
 
-def _mb(size: int | str) -> str:
-    return f"{int(size) / MB:,.1f}"
+def _mb(size: object) -> str:
+    return f"{int(str(size)) / MB:,.1f}"
 
 
 def describe_import_error(error: ImportFileError) -> str:
     """One sentence naming what is wrong with the file and what to do."""
-    params = dict(error.params)
+    params: dict[str, object] = dict(error.params)
     if error.code is ImportProblem.UNSUPPORTED_FORMAT:
         return _FORMAT_KINDS[str(params["kind"])]
     if error.code in (ImportProblem.SHEET_EMPTY, ImportProblem.HEADER_ONLY):
@@ -159,17 +185,43 @@ def describe_import_error(error: ImportFileError) -> str:
                 f"{where} has only a header row (row {params['header_row']}) and no data rows; "
                 "add the recipients below it."
             )
-        names = str(params.get("sheets", "")).split("\n")
-        others = ", ".join(name for name in names if name and name != params.get("sheet"))
+        names = params.get("sheets", ())
+        others = ", ".join(
+            name for name in (names if isinstance(names, tuple) else ()) if name != params.get("sheet")
+        )
         hint = f"; choose the sheet with the list with --sheet (other sheets: {others})" if others else ""
         return f"{where} is empty{hint or '; check that this is the right file'}."
     for key in ("sheets", "columns"):
-        if key in params:
-            params[key] = ", ".join(f"“{name}”" for name in str(params[key]).split("\n") if name) or "none"
+        names = params.get(key)
+        if isinstance(names, tuple):
+            params[key] = ", ".join(f"“{name}”" for name in names) or "none"
     for key in ("size_bytes", "limit_bytes"):
         if key in params:
             params[key.replace("_bytes", "_mb")] = _mb(params[key])
     return _ERROR_SENTENCES[error.code].format(**params)
+
+
+def country_text(region: object) -> str:
+    """A country in the CLI's words: ``China (CN)``."""
+    return f"{country_name(str(region))} ({region})"
+
+
+def _readings(params: Mapping[str, str | int]) -> list[tuple[str, str]]:
+    count = int(params.get("readings", 0))
+    return [(str(params[f"phone_{n}"]), str(params[f"country_{n}"])) for n in range(1, count + 1)]
+
+
+def readings_text(params: Mapping[str, str | int]) -> str:
+    """An ambiguous number's readings: ``+1 351-234-5678 (United States, US) or +86 … (China, CN)``."""
+    return " or ".join(
+        f"{display_phone(phone)} ({country_name(country)}, {country})" if country else display_phone(phone)
+        for phone, country in _readings(params)
+    )
+
+
+def _country_options(params: Mapping[str, str | int]) -> str:
+    countries = dict.fromkeys(country for _, country in _readings(params) if country)
+    return " or ".join(f"--country {country}" for country in countries) or "--country"
 
 
 def describe_row_problem(problem: RowProblem) -> str:
@@ -177,7 +229,12 @@ def describe_row_problem(problem: RowProblem) -> str:
     params = dict(problem.params)
     if problem.reason is RowReason.INVALID_FOR_COUNTRY:
         country = params.get("country")
-        params["for_country"] = f" in {country}" if country else ""
+        params["for_country"] = f" in {country_text(country)}" if country else ""
+    if problem.reason is RowReason.FORMULA_NOT_CALCULATED and params.get("error"):
+        return _FORMULA_ERROR.format(**params)
+    if problem.reason is RowReason.AMBIGUOUS_COUNTRY:
+        sentence = _REASON_SENTENCES[problem.reason] if params.get("written") else _NATIONAL_ONLY
+        return sentence.format(readings=readings_text(params), options=_country_options(params))
     return _REASON_SENTENCES[problem.reason].format(**params)
 
 
@@ -220,6 +277,7 @@ def import_options(ctx: CliContext) -> ImportOptions:
         has_header=not args.no_header,
         phone_column=args.phone_column,
         country=ctx.country or None,
+        home_regions=ctx.home_regions,
         encoding=args.file_encoding,
         delimiter="\t" if delimiter == "\\t" else delimiter,
     )
@@ -243,6 +301,10 @@ def _problem_fields(report: ImportReport, problem: RowProblem) -> dict[str, obje
     }
     if problem.first_row is not None:
         fields["first_row"] = problem.first_row
+    if problem.status is RowStatus.AMBIGUOUS:
+        fields["readings"] = [
+            {"phone": phone, "country": country} for phone, country in _readings(problem.params)
+        ]
     fields["fields"] = report.fields(problem)
     return fields
 
@@ -275,6 +337,7 @@ def report_fields(report: ImportReport) -> dict[str, object]:
             "missing": counts.missing,
             "damaged": counts.damaged,
             "duplicate": counts.duplicate,
+            "ambiguous": counts.ambiguous,
         },
         "notes": [
             {"code": note.code.value, "params": dict(note.params), "message": describe_note(note)}
@@ -316,7 +379,8 @@ def _summary(report: ImportReport) -> list[str]:
         (
             f"{_plural(report.rows, 'data row')}: {_plural(counts.recipients, 'recipient')}, "
             f"{counts.invalid:,} invalid, {counts.missing:,} missing, {counts.damaged:,} damaged by Excel, "
-            f"{_plural(counts.duplicate, 'duplicate')}{skipped}"
+            f"{_plural(counts.duplicate, 'duplicate')}"
+            f"{f', {counts.ambiguous:,} ambiguous (country unclear)' if counts.ambiguous else ''}{skipped}"
         ),
     ]
     lines.extend(f"Note: {describe_note(note)}" for note in report.notes)

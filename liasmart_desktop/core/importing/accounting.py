@@ -1,4 +1,4 @@
-"""Every data row into exactly one bucket: recipient, invalid, missing, damaged or duplicate."""
+"""Every data row into exactly one bucket: recipient, invalid, missing, damaged, duplicate or ambiguous."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from liasmart_desktop.core.importing.headers import (
     name_columns,
 )
 from liasmart_desktop.core.importing.limits import ImportLimits
-from liasmart_desktop.core.importing.phones import PhoneNormaliser
+from liasmart_desktop.core.importing.phones import PhoneNormaliser, PhoneResult
 from liasmart_desktop.core.importing.problems import (
     ImportCancelledError,
     ImportFileError,
@@ -99,7 +99,7 @@ def _read_head(rows: Iterator[Row], first_column: int, limits: ImportLimits) -> 
 
 
 def _sheet_empty(sheet: SheetData) -> ImportFileError:
-    return ImportFileError(ImportProblem.SHEET_EMPTY, sheet=sheet.sheet or "", sheets="\n".join(sheet.sheets))
+    return ImportFileError(ImportProblem.SHEET_EMPTY, sheet=sheet.sheet or "", sheets=tuple(sheet.sheets))
 
 
 def _layout(
@@ -157,7 +157,7 @@ def _phone_index(
         index = find_named_column(phone_column, names, first_column)
         if index is None:
             raise ImportFileError(
-                ImportProblem.PHONE_COLUMN_NOT_FOUND, column=phone_column, columns="\n".join(names)
+                ImportProblem.PHONE_COLUMN_NOT_FOUND, column=phone_column, columns=tuple(names)
             )
         return index
     index = guess_phone_column_by_header(names)
@@ -169,7 +169,7 @@ def _phone_index(
         lambda cell: normaliser(cell).status in (RowStatus.RECIPIENT, RowStatus.DAMAGED),
     )
     if index is None:
-        raise ImportFileError(ImportProblem.NO_PHONE_COLUMN, columns="\n".join(names))
+        raise ImportFileError(ImportProblem.NO_PHONE_COLUMN, columns=tuple(names))
     notes.append(Note(ImportNote.PHONE_COLUMN_FROM_CONTENT, {"column": names[index]}))
     return index
 
@@ -188,12 +188,13 @@ class _Ledger:
         self.recipients: list[Recipient] = []
         self.problems: list[RowProblem] = []
         self.first_rows: dict[str, int] = {}
+        self.formula_errors = sheet.formula_errors
         self.width = max(_width(layout.header), layout.phone_index + 1)
         self.read = self.empty = self.pending_empty = 0
 
     def add(self, number: int, cells: Sequence[CellValue], texts: tuple[str, ...]) -> None:
         """Put one row in its bucket (or count it as empty)."""
-        if _is_empty(texts):
+        if _is_empty(texts) and not self._formula_phone(number):
             self.pending_empty += 1
             return
         self.empty += self.pending_empty  # empty rows count only once a data row follows them
@@ -211,6 +212,8 @@ class _Ledger:
         index = self.layout.phone_index
         original = texts[index] if index < len(texts) else ""
         result = self.normalise(cells[index] if index < len(cells) else None)
+        if result.status is RowStatus.MISSING and self.formula_errors:
+            result = self._formula_cell(number, index, result)
         if result.reason is not None:
             self.problems.append(
                 RowProblem(number, original, result.status, result.reason, texts, result.params)
@@ -218,7 +221,7 @@ class _Ledger:
             return
         first = self.first_rows.setdefault(result.phone, number)
         if first == number:
-            self.recipients.append(Recipient(number, result.phone, original, texts))
+            self.recipients.append(Recipient(number, result.phone, original, texts, result.region))
             return
         self.problems.append(
             RowProblem(
@@ -230,6 +233,20 @@ class _Ledger:
                 {"first_row": first},
                 first_row=first,
             )
+        )
+
+    def _formula_phone(self, number: int) -> bool:
+        """Whether the row's phone cell, empty as read, holds a formula without a value or an error."""
+        column = self.sheet.first_column + self.layout.phone_index
+        return bool(self.formula_errors) and (number, column) in self.formula_errors
+
+    def _formula_cell(self, number: int, index: int, result: PhoneResult) -> PhoneResult:
+        """An "empty" phone cell that holds a formula with no value, or an error: say so, not "missing"."""
+        error = self.formula_errors.get((number, self.sheet.first_column + index))
+        if error is None:
+            return result
+        return PhoneResult(
+            RowStatus.DAMAGED, reason=RowReason.FORMULA_NOT_CALCULATED, params={"error": error}
         )
 
     def report(self, source: str) -> ImportReport:

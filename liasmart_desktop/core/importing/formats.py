@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Collection
 
 from liasmart_desktop.core.importing.problems import ImportFileError, ImportProblem
@@ -12,6 +13,11 @@ EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 SNIFF_BYTES = 8192  # enough of the head to tell a web page or a binary file from a CSV
+#: A text file with this many NUL bytes at most (and no other control byte) is text with stray NULs.
+MAX_STRAY_NULS = 8
+# Control bytes text never holds: TAB, LF, VT, FF and CR are at home in it, and SUB only as DOS's
+# end-of-file mark (the PNG signature holds one too).
+_BINARY_CONTROL = re.compile(rb"[\x01-\x08\x0e-\x1f](?!\Z)|[\x01-\x08\x0e-\x19\x1b-\x1f]\Z")
 
 _OLE2_HEADER_BYTES = 512
 _OLE2_ENTRY_BYTES = 128  # directory entries are 128 bytes and sectors (512 or 4096) are multiples of it
@@ -73,9 +79,15 @@ def sniff_container(head: bytes) -> Container:
     if start.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in start:
         raise ImportFileError(ImportProblem.UNSUPPORTED_FORMAT, kind="xml_spreadsheet")
     has_bom = head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff"))
-    if b"\x00" in head[:SNIFF_BYTES] and not has_bom and utf16_without_bom(head) is None:
+    sample = head[:SNIFF_BYTES]
+    if b"\x00" in sample and not has_bom and utf16_without_bom(head) is None and not _stray_nuls(sample):
         raise ImportFileError(ImportProblem.UNSUPPORTED_FORMAT, kind="binary")
     return Container.TEXT
+
+
+def _stray_nuls(sample: bytes) -> bool:
+    """Whether ``sample`` is text with a few NUL bytes in it (the reader then names their row)."""
+    return sample.count(0) <= MAX_STRAY_NULS and _BINARY_CONTROL.search(sample) is None
 
 
 def _ole2_has_stream(data: bytes, name: str) -> bool:

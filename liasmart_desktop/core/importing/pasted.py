@@ -12,6 +12,7 @@ from liasmart_desktop.core.importing.accounting import account_rows
 from liasmart_desktop.core.importing.formats import FileFormat
 from liasmart_desktop.core.importing.limits import DEFAULT_LIMITS, ImportLimits
 from liasmart_desktop.core.importing.phones import phone_normaliser, split_numbers
+from liasmart_desktop.core.importing.regions import DEFAULT_HOME_REGIONS
 from liasmart_desktop.core.importing.report import ImportCounts, ImportReport
 from liasmart_desktop.core.importing.sheet_data import SheetData
 
@@ -19,10 +20,18 @@ PASTE_COLUMN = "A"
 
 
 def parse_pasted_numbers(
-    text: str, country: str | None, *, limits: ImportLimits = DEFAULT_LIMITS
+    text: str,
+    country: str | None,
+    *,
+    home_regions: tuple[str, ...] = DEFAULT_HOME_REGIONS,
+    limits: ImportLimits = DEFAULT_LIMITS,
 ) -> ImportReport:
-    """Every number in ``text`` accounted for, as recipients or problems (nothing pasted: no rows)."""
-    normaliser = phone_normaliser(country)
+    """Every number in ``text`` accounted for, as recipients or problems (nothing pasted: no rows).
+
+    ``home_regions`` are the likely home countries, for numbers without a country code when
+    ``country`` is None (see ``phones.normalise_phone``).
+    """
+    normaliser = phone_normaliser(country, home_regions)
     numbers = [number for line in text.splitlines() for number in split_numbers(line)]
     if not numbers:
         return ImportReport(

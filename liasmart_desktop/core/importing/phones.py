@@ -11,10 +11,14 @@ The rules, in the order they apply to one cell:
    ``tel:`` prefix are removed.
 4. Several numbers in one cell, an extension, letters or other characters make the row **invalid**.
    Numbers are told apart by :func:`split_numbers` (the same rule the paste box uses).
-5. ``+`` or ``00`` means the country code is written. Otherwise the default country reads the number
-   as national (trunk ``0`` or not); only when that fails and the number is longer than any national
-   number of that country is it read as already starting with its country code (``8613912345678``).
-   Without a default country, a number without ``+``/``00`` must start with its country code.
+5. **Where a number goes** (shared/cli.md): ``+`` or ``00`` means the country code is written. Otherwise
+   the default country reads the number as national (trunk ``0`` or not); only when that fails and
+   the number is longer than any national number of that country is it read as already starting
+   with its country code (``8613912345678``). Without a default country, the number is read as
+   country code + number, the API's own form, unless it is also a valid national number of a likely
+   home country (``regions.likely_home_regions``: the system's region and China): then it is
+   **ambiguous**, set aside with every valid reading (``readings``), never sent on a guess. A number
+   neither reading makes valid needs a country (invalid).
 6. ``phonenumbers`` decides validity (about 18 µs a number). A fast path built from phonenumbers' own
    metadata for Chinese mobiles accepts the most common shapes in about 1 µs; a Hypothesis test
    checks that it always agrees with the slow path.
@@ -39,12 +43,14 @@ from liasmart_desktop.core.importing.problems import (
     RowReason,
     RowStatus,
 )
+from liasmart_desktop.core.importing.regions import DEFAULT_HOME_REGIONS, is_region
 from liasmart_desktop.core.importing.sheet_data import EXCEL_EXACT_LIMIT, CellValue, excel_text_value
 
 MIN_DIGITS_PER_NUMBER = 7  # a group this long is a number on its own; shorter groups are formatting
 MAX_DIGITS = 17  # "00" + the 15 digits E.164 allows
 MAX_PHONE_CHARS = 64  # far more than any written number with its extension; longer text is not one
 FAST_PATH_REGION = "CN"
+NON_GEOGRAPHIC_REGION = "001"  # phonenumbers' region of +800, +808 …
 
 _HARD_SEPARATORS = re.compile(r"[,;，；、|\t\r\n]+")
 _SCIENTIFIC = re.compile(r"[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+")
@@ -55,13 +61,28 @@ _LAYOUT = str.maketrans("", "", " -.()")  # spaces, dashes, dots, brackets: how 
 
 
 @dataclass(frozen=True, slots=True)
-class PhoneResult:
-    """One phone cell's outcome: a number to send to, or why not."""
+class Reading:
+    """One way a number can be read: where it would go."""
 
-    status: RowStatus  # RECIPIENT, INVALID, MISSING or DAMAGED
+    phone: str  # country code + national number, digits only
+    region: str  # ISO 3166 alpha-2, "" for a number of no country (+800 …)
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneResult:
+    """One phone cell's outcome: a number to send to, or why not.
+
+    ``readings`` (AMBIGUOUS only) lists every valid reading, the number as written with its country
+    code first when that is one; ``params`` repeats them as ``phone_1``, ``country_1``, … with
+    ``written`` (1 when reading 1 is the number as written) so a stored problem can be worded again.
+    """
+
+    status: RowStatus  # RECIPIENT, INVALID, MISSING, DAMAGED or AMBIGUOUS
     phone: str = ""  # country code + national number, digits only (RECIPIENT only)
     reason: RowReason | None = None
     params: Params = field(default_factory=dict)
+    region: str = ""  # RECIPIENT: the number's country (ISO2; "" for +800 and other non-geographic codes)
+    readings: tuple[Reading, ...] = ()
 
 
 _MISSING = PhoneResult(RowStatus.MISSING, reason=RowReason.EMPTY)
@@ -78,6 +99,16 @@ _LENGTH_REASONS = {
 
 def _invalid(reason: RowReason, **params: str | int) -> PhoneResult:
     return PhoneResult(RowStatus.INVALID, reason=reason, params=params)
+
+
+def _ambiguous(readings: list[Reading], *, written: bool) -> PhoneResult:
+    params: dict[str, str | int] = {"readings": len(readings), "written": int(written)}
+    for index, reading in enumerate(readings, start=1):
+        params[f"phone_{index}"] = reading.phone
+        params[f"country_{index}"] = reading.region
+    return PhoneResult(
+        RowStatus.AMBIGUOUS, reason=RowReason.AMBIGUOUS_COUNTRY, params=params, readings=tuple(readings)
+    )
 
 
 def _digit_count(text: str) -> int:
@@ -160,13 +191,25 @@ def _metadata(region: str) -> PhoneMetadata:
 
 
 class PhoneNormaliser:
-    """Normalises phone cells for one default country (ISO 3166 alpha-2, or None for no default)."""
+    """Normalises phone cells for one default country (ISO 3166 alpha-2, or None for no default).
 
-    def __init__(self, country: str | None, *, fast_path: bool = True) -> None:
+    ``home_regions`` are the likely home countries (``regions.likely_home_regions``); they matter only
+    without a default country, where a number that is also a valid national number of one of them is
+    ambiguous rather than sent on a guess.
+    """
+
+    def __init__(
+        self,
+        country: str | None,
+        *,
+        home_regions: tuple[str, ...] = DEFAULT_HOME_REGIONS,
+        fast_path: bool = True,
+    ) -> None:
         region = country.upper() if country else None
-        if region is not None and region not in phonenumbers.SUPPORTED_REGIONS:
+        if region is not None and not is_region(region):
             raise ImportFileError(ImportProblem.UNKNOWN_COUNTRY, country=country or "")
         self.country = region
+        self.home_regions = tuple(home for home in home_regions if is_region(home))
         self._max_national_digits = 0
         if region is not None:
             general = _metadata(region).general_desc
@@ -177,13 +220,16 @@ class PhoneNormaliser:
         assert fast.mobile.national_number_pattern is not None
         code = str(fast.country_code)
         prefixes = [rf"\+{code}", f"00{code}"]
-        if region in (None, FAST_PATH_REGION):
-            prefixes.append(code)  # "8613912345678" as LiaSmart writes it
+        # "8613912345678" as LiaSmart writes it; without a default country only while China is the one
+        # likely home, since another home's national reading of those digits is the slow path's to judge.
+        if region == FAST_PATH_REGION or (region is None and set(self.home_regions) <= {FAST_PATH_REGION}):
+            prefixes.append(code)
         optional = "?" if region == FAST_PATH_REGION else ""
         self._fast = re.compile(
             rf"(?:{'|'.join(prefixes)}){optional}((?:{fast.mobile.national_number_pattern}))"
         )
         self._fast_code = code
+        self._fast_national = re.compile(fast.mobile.national_number_pattern)
         self._use_fast_path = fast_path
 
     def __call__(self, value: CellValue) -> PhoneResult:
@@ -219,7 +265,7 @@ class PhoneNormaliser:
         match = self._fast.fullmatch(text.translate(_LAYOUT))
         if match is None:
             return None
-        return PhoneResult(RowStatus.RECIPIENT, phone=self._fast_code + match[1])
+        return PhoneResult(RowStatus.RECIPIENT, phone=self._fast_code + match[1], region=FAST_PATH_REGION)
 
     def normalise_text(self, text: str) -> PhoneResult:
         """The outcome for a phone number written as text."""
@@ -257,16 +303,34 @@ class PhoneNormaliser:
             return self._valid("+" + digits, None)
         with_code = "+" + (digits.removeprefix("00"))
         if self.country is None:
-            result = self._valid(with_code, None)
-            if result.status is not RowStatus.RECIPIENT and not digits.startswith("00"):
-                return _invalid(RowReason.NEEDS_COUNTRY)
-            return result
+            return self._valid(with_code, None) if digits.startswith("00") else self._unplaced(digits)
         national = self._valid(digits, self.country)
         if national.status is not RowStatus.RECIPIENT and len(digits.lstrip("0")) > self._max_national_digits:
             written_with_code = self._valid(with_code, None)
             if written_with_code.status is RowStatus.RECIPIENT:
                 return written_with_code
         return national
+
+    def _unplaced(self, digits: str) -> PhoneResult:
+        """Digits without ``+``, ``00`` or a default country: country code + number, unless ambiguous."""
+        written = self._valid("+" + digits, None)
+        readings = [Reading(written.phone, written.region)] if written.status is RowStatus.RECIPIENT else []
+        for home in self.home_regions:
+            national = self._national(digits, home)
+            if national.status is RowStatus.RECIPIENT and all(r.phone != national.phone for r in readings):
+                readings.append(Reading(national.phone, national.region))
+        if not readings:
+            return _invalid(RowReason.NEEDS_COUNTRY)
+        as_written = written.status is RowStatus.RECIPIENT
+        if as_written and len(readings) == 1:
+            return written
+        return _ambiguous(readings, written=as_written)
+
+    def _national(self, digits: str, region: str) -> PhoneResult:
+        """``digits`` read as a national number of ``region`` (a Chinese mobile without parsing)."""
+        if self._use_fast_path and region == FAST_PATH_REGION and self._fast_national.fullmatch(digits):
+            return PhoneResult(RowStatus.RECIPIENT, phone=self._fast_code + digits, region=FAST_PATH_REGION)
+        return self._valid(digits, region)
 
     @staticmethod
     def _valid(text: str, region: str | None) -> PhoneResult:
@@ -275,17 +339,18 @@ class PhoneNormaliser:
         except NumberParseException as exc:
             reason = _PARSE_REASONS.get(exc.error_type, RowReason.TOO_SHORT)
             return _invalid(reason, digits=_digit_count(text))
-        if phonenumbers.is_valid_number(number):
+        # is_valid_number() finds the region the same way; asking once gives both answers.
+        found: str | None = phonenumbers.region_code_for_number(number)
+        if found is not None and phonenumbers.is_valid_number_for_region(number, found):
             return PhoneResult(
                 RowStatus.RECIPIENT,
                 phone=f"{number.country_code}{phonenumbers.national_significant_number(number)}",
+                region=found if found != NON_GEOGRAPHIC_REGION else "",
             )
         length_reason = _LENGTH_REASONS.get(phonenumbers.is_possible_number_with_reason(number))
         if length_reason is not None:
             return _invalid(length_reason, digits=_digit_count(text))
-        region_code = phonenumbers.region_code_for_number(
-            number
-        ) or phonenumbers.region_code_for_country_code(number.country_code or 0)
+        region_code = found or phonenumbers.region_code_for_country_code(number.country_code or 0)
         # "001" is a non-geographic code (+800 …) and "ZZ" no region: no country to name.
         return _invalid(
             RowReason.INVALID_FOR_COUNTRY,
@@ -294,11 +359,23 @@ class PhoneNormaliser:
 
 
 @functools.lru_cache(maxsize=16)
-def phone_normaliser(country: str | None) -> PhoneNormaliser:
-    """The (shared, stateless) normaliser for a default country."""
-    return PhoneNormaliser(country)
+def phone_normaliser(
+    country: str | None, home_regions: tuple[str, ...] = DEFAULT_HOME_REGIONS
+) -> PhoneNormaliser:
+    """The (shared, stateless) normaliser for a default country and the likely home countries."""
+    return PhoneNormaliser(country, home_regions=home_regions)
 
 
-def normalise_phone(value: CellValue, country: str | None) -> PhoneResult:
-    """One phone cell's outcome for a default country (ISO2 or None)."""
-    return phone_normaliser(country)(value)
+def normalise_phone(
+    value: CellValue, country: str | None, *, home_regions: tuple[str, ...] = DEFAULT_HOME_REGIONS
+) -> PhoneResult:
+    """Where one number goes: **the number rule every place a number enters uses** (shared/cli.md).
+
+    ``value`` is a cell as a reader returns it or text as typed; ``country`` the default country
+    (ISO2, or None); ``home_regions`` the likely home countries, used only when ``country`` is None
+    (``regions.likely_home_regions(system_region)``). The result is a RECIPIENT with ``phone`` (country
+    code + number, digits only) and ``region``; AMBIGUOUS with every valid ``readings``; or INVALID,
+    MISSING or DAMAGED with a ``reason`` and its ``params``. Raises ``ImportFileError(UNKNOWN_COUNTRY)``
+    for a default country that is not one.
+    """
+    return phone_normaliser(country, home_regions)(value)

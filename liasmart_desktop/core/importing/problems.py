@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from liasmart_desktop.core.errors import LiaSmartError
 
 Params = Mapping[str, str | int]
+#: A file problem's data: numbers, texts, and lists of names (``sheets``, ``columns``) as tuples.
+FileParams = Mapping[str, str | int | tuple[str, ...]]
 
 
 class ImportProblem(enum.Enum):
@@ -46,6 +48,7 @@ class ImportProblem(enum.Enum):
     BAD_DELIMITER = "bad_delimiter"  # delimiter
     UNBALANCED_QUOTE = "unbalanced_quote"  # row (where the quoted field opened)
     MALFORMED_TEXT = "malformed_text"  # row, detail (technical)
+    NUL_BYTE = "nul_byte"  # row, column (letters): a stray NUL in a text file (a broken export)
     PHONE_COLUMN_NOT_FOUND = "phone_column_not_found"  # column, columns (joined by "\n")
     NO_PHONE_COLUMN = "no_phone_column"  # columns (joined by "\n")
     UNKNOWN_COUNTRY = "unknown_country"  # country
@@ -54,11 +57,21 @@ class ImportProblem(enum.Enum):
 class ImportFileError(LiaSmartError):
     """The file cannot be imported at all; nothing was imported. Row problems are never raised."""
 
-    def __init__(self, code: ImportProblem, **params: str | int) -> None:
+    def __init__(self, code: ImportProblem, **params: str | int | tuple[str, ...]) -> None:
         shown = ", ".join(f"{key}={value!r}" for key, value in params.items())
         super().__init__(f"{code.value}: {shown}".rstrip(": "))
         self.code = code
-        self.params: Params = params
+        self.params: FileParams = params
+
+
+def with_sheets(error: ImportFileError, sheet: str, sheets: tuple[str, ...]) -> ImportFileError:
+    """``error`` also naming the worksheet read and the workbook's visible ones (``sheet``, ``sheets``),
+    so a picker can offer them; ``error`` itself when it names them already."""
+    if "sheets" in error.params:
+        return error
+    named = ImportFileError(error.code, **{"sheet": sheet, **error.params, "sheets": sheets})
+    named.__cause__ = error.__cause__
+    return named
 
 
 class ImportCancelledError(LiaSmartError):
@@ -76,6 +89,8 @@ class RowStatus(enum.Enum):
     MISSING = "missing"
     DAMAGED = "damaged"
     DUPLICATE = "duplicate"
+    #: Could be read as numbers in two countries (or belongs to a country none was chosen for).
+    AMBIGUOUS = "ambiguous"
 
 
 class RowReason(enum.Enum):
@@ -95,7 +110,14 @@ class RowReason(enum.Enum):
     UNKNOWN_COUNTRY_CODE = "unknown_country_code"  # INVALID: digits
     INVALID_FOR_COUNTRY = "invalid_for_country"  # INVALID: country (ISO2, "" when unknown)
     NEEDS_COUNTRY = "needs_country"  # INVALID: national format but no default country is set
+    #: DAMAGED: the phone cell holds a formula with no value in the file (error "") or an error value
+    #: (error "#N/A" …): readers see it as empty, but the number is not missing from the sheet.
+    FORMULA_NOT_CALCULATED = "formula_not_calculated"
     DUPLICATE = "duplicate"  # DUPLICATE: first_row
+    #: AMBIGUOUS: readings (how many), phone_N and country_N for N = 1 … readings (digits, ISO2 or ""),
+    #: written (1 when reading 1 is the number as written, with its country code; 0 when it is not
+    #: a valid number that way and the readings are national numbers of likely home countries).
+    AMBIGUOUS_COUNTRY = "ambiguous_country"
 
 
 class ImportNote(enum.Enum):
@@ -105,3 +127,5 @@ class ImportNote(enum.Enum):
     NO_HEADER_FOUND = "no_header_found"  # row: the first row holds a phone number, so it is data
     PHONE_COLUMN_FROM_CONTENT = "phone_column_from_content"  # column
     COLUMN_RENAMED = "column_renamed"  # column (letters), name (as used): blank or repeated header
+    #: sheet (the one read), first (the first visible sheet, which holds no list): chosen by content.
+    SHEET_CHOSEN = "sheet_chosen"

@@ -18,6 +18,7 @@ class Recipient:
     phone: str  # country code + national number, digits only
     original: str  # the phone cell as the file holds it
     values: tuple[str, ...]  # every cell of the row as text, in column order (may be shorter)
+    region: str = ""  # the number's country (ISO2; "" for non-geographic numbers such as +800)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +27,7 @@ class RowProblem:
 
     row: int
     original: str
-    status: RowStatus  # INVALID, MISSING, DAMAGED or DUPLICATE
+    status: RowStatus  # INVALID, MISSING, DAMAGED, DUPLICATE or AMBIGUOUS
     reason: RowReason
     values: tuple[str, ...]
     params: Params = field(default_factory=dict)
@@ -50,11 +51,12 @@ class ImportCounts:
     missing: int = 0
     damaged: int = 0
     duplicate: int = 0
+    ambiguous: int = 0
 
     @property
     def total(self) -> int:
         """Every data row read."""
-        return self.recipients + self.invalid + self.missing + self.damaged + self.duplicate
+        return self.recipients + self.invalid + self.missing + self.damaged + self.duplicate + self.ambiguous
 
     @classmethod
     def of(cls, recipients: int, problems: Iterable[RowProblem]) -> ImportCounts:
@@ -68,6 +70,7 @@ class ImportCounts:
             missing=by_status[RowStatus.MISSING],
             damaged=by_status[RowStatus.DAMAGED],
             duplicate=by_status[RowStatus.DUPLICATE],
+            ambiguous=by_status[RowStatus.AMBIGUOUS],
         )
 
 

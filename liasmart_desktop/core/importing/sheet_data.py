@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from liasmart_desktop.core.importing.formats import FileFormat
 
@@ -42,6 +42,9 @@ class SheetData:
     encoding: str | None = None
     encoding_source: EncodingSource | None = None
     delimiter: str | None = None
+    #: Cells a reader returns as empty whose formula has no value ("" when none was calculated) or
+    #: whose value is an error ("#N/A"), by (row number, 0-based column index).
+    formula_errors: Mapping[tuple[int, int], str] = field(default_factory=dict)
 
 
 def column_letters(index: int) -> str:

@@ -22,11 +22,18 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NoReturn
 
 from liasmart_desktop.core.importing.formats import FileFormat, utf16_without_bom
 from liasmart_desktop.core.importing.limits import DEFAULT_LIMITS, ImportLimits
 from liasmart_desktop.core.importing.problems import ImportFileError, ImportProblem
-from liasmart_desktop.core.importing.sheet_data import EncodingSource, Row, SheetData, excel_text_value
+from liasmart_desktop.core.importing.sheet_data import (
+    EncodingSource,
+    Row,
+    SheetData,
+    column_letters,
+    excel_text_value,
+)
 
 DELIMITERS = (",", "\t", ";", "|")  # in tie-break order
 SAMPLE_BYTES = 32 * 1024  # enough text to score code pages and sniff the delimiter (~500 rows)
@@ -226,6 +233,14 @@ def _parse(text: str, delimiter: str, limits: ImportLimits, *, strict: bool) -> 
     return records
 
 
+def _refuse_nul(records: list[list[str]]) -> NoReturn:
+    """A NUL byte in a text file: refused, naming where it is (it is no character anyone typed)."""
+    # The text holds a NUL and the csv module keeps NULs in cells, so some cell has it.
+    number, record = next((n, r) for n, r in enumerate(records, start=1) if any("\x00" in c for c in r))
+    column = next(index for index, cell in enumerate(record) if "\x00" in cell)
+    raise ImportFileError(ImportProblem.NUL_BYTE, row=number, column=column_letters(column))
+
+
 def _rows(records: list[list[str]]) -> Iterator[Row]:
     for number, record in enumerate(records, start=1):
         yield number, [excel_text_value(cell) if cell.startswith('="') else cell for cell in record]
@@ -248,6 +263,8 @@ def read_text_table(
         raise ImportFileError(ImportProblem.BAD_DELIMITER, delimiter=delimiter)
     chosen = delimiter or sniff_delimiter(text)
     records = _parse(text, chosen, limits, strict=True)
+    if "\x00" in text:
+        _refuse_nul(records)
     return SheetData(
         format=FileFormat.TEXT,
         sheet=None,

@@ -9,8 +9,9 @@ stays for writing exports.
 Sheet choice needs nothing more: calamine's ``sheets_metadata`` gives each sheet's type (worksheet,
 chart …) and visibility (visible, hidden, very hidden) for .xlsx, .xls and .ods, so only visible
 worksheets are offered. Its weak spot is memory: it allocates the rectangle up to the last used cell,
-so .xlsx and .ods sheets are measured from their XML first (``extents``). Legacy .xls is not measured:
-its grid stops at 65,536 x 256, which bounds a crafted file's cost (about 1 GB) without preventing it.
+so .xlsx and .ods sheets are measured from their XML first (``extents``), and every sheet of a legacy
+.xls from its records (``legacy_xls``: calamine reserves the grid an .xls *claims*, and a 20 KB file
+claiming a huge grid aborted the process asking for 2.7 TB).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import itertools
 import posixpath
 import zipfile
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 
 import python_calamine
 from defusedxml import ElementTree
@@ -27,8 +29,10 @@ from defusedxml import ElementTree
 from liasmart_desktop.core.importing.archives import EntityGuard, is_xml_part, open_checked_zip, unpack
 from liasmart_desktop.core.importing.extents import HEAD_BYTES, Extent, XlsxExactScanner, scanner_for
 from liasmart_desktop.core.importing.formats import Container, FileFormat, classify_ole2, classify_zip
+from liasmart_desktop.core.importing.formula_cells import XlsxFormulaCells
+from liasmart_desktop.core.importing.legacy_xls import SheetReach, measure_xls
 from liasmart_desktop.core.importing.limits import ImportLimits
-from liasmart_desktop.core.importing.problems import ImportFileError, ImportProblem
+from liasmart_desktop.core.importing.problems import ImportFileError, ImportProblem, with_sheets
 from liasmart_desktop.core.importing.sheet_data import SheetData
 from liasmart_desktop.core.text.names import header_key
 
@@ -90,32 +94,48 @@ def _head(chunks: Iterator[bytes]) -> bytes:
     return b"".join(parts)
 
 
+@dataclass(slots=True)
+class _Scan:
+    """What the archive checks learn about an .xlsx or .ods before calamine opens it."""
+
+    format: FileFormat
+    extents: dict[str, Extent] = field(default_factory=dict)  # by part (.xlsx) or table (.ods)
+    parts: dict[str, str] = field(default_factory=dict)  # sheet name → part (.xlsx)
+    formulas: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)  # by part (.xlsx)
+
+
 def _scan_part(
-    data: bytes, info: zipfile.ZipInfo, fmt: FileFormat, limits: ImportLimits
+    data: bytes, info: zipfile.ZipInfo, scan: _Scan, limits: ImportLimits
 ) -> tuple[list[Extent], bytes | None]:
     """Entity-check one XML part, measure it if it holds cells, keep it if it maps sheets to parts."""
+    fmt = scan.format
     guard = EntityGuard(info.filename)
     chunks = unpack(data, info, fmt.value)
     head = _head(chunks)
     scanner = scanner_for(fmt, info.filename, head, limits.max_sheet_rows, limits.max_columns)
+    formulas = XlsxFormulaCells() if scanner is not None and fmt is FileFormat.XLSX else None
     keep = info.file_size <= _KEPT_PART_MAX_BYTES and info.filename.endswith((".rels", "workbook.xml"))
     kept: list[bytes] = []
     for chunk in itertools.chain([head], chunks):
         guard.feed(chunk)
         if scanner is not None:
             scanner.feed(chunk)
+        if formulas is not None:
+            formulas.feed(chunk)
         if keep:
             kept.append(chunk)
     if scanner is not None and scanner.needs_exact:
         scanner = XlsxExactScanner()
         for chunk in unpack(data, info, fmt.value):
             scanner.feed(chunk)
+    if formulas is not None:
+        scan.formulas[info.filename] = formulas.finish()
     extents = scanner.extents(info.filename) if scanner is not None else []
     return extents, b"".join(kept) if keep else None
 
 
-def _scan_archive(data: bytes, limits: ImportLimits) -> tuple[FileFormat, dict[str, Extent], dict[str, str]]:
-    """The archive's format, the extent of each sheet part (or .ods table), and sheet name → part."""
+def _scan_archive(data: bytes, limits: ImportLimits) -> _Scan:
+    """The archive's format, the extent of each sheet part (or .ods table), sheet name → part, formulas."""
     archive = open_checked_zip(data, "xlsx", limits)
     with archive:
         mimetype = None
@@ -123,17 +143,18 @@ def _scan_archive(data: bytes, limits: ImportLimits) -> tuple[FileFormat, dict[s
             info = archive.getinfo("mimetype")
             if info.file_size <= _MIMETYPE_MAX_BYTES:
                 mimetype = b"".join(unpack(data, info, "ods"))
-        fmt = classify_zip(archive.namelist(), mimetype)
-        extents: dict[str, Extent] = {}
+        scan = _Scan(classify_zip(archive.namelist(), mimetype))
         kept: dict[str, bytes] = {}
         for info in archive.infolist():
             if not is_xml_part(info.filename):
                 continue
-            found, part = _scan_part(data, info, fmt, limits)
-            extents.update((extent.name, extent) for extent in found)
+            found, part = _scan_part(data, info, scan, limits)
+            scan.extents.update((extent.name, extent) for extent in found)
             if part is not None:
                 kept[info.filename] = part
-    return fmt, extents, _sheet_parts(kept) if fmt is FileFormat.XLSX else {}
+    if scan.format is FileFormat.XLSX:
+        scan.parts = _sheet_parts(kept)
+    return scan
 
 
 def _check_extent(extent: Extent, sheet: str, limits: ImportLimits) -> None:
@@ -159,7 +180,7 @@ def _choose_sheet(
         sheet for sheet in metadata if header_key(sheet.name) == header_key(wanted)
     ]
     if not matches:
-        raise ImportFileError(ImportProblem.SHEET_NOT_FOUND, sheet=wanted, sheets="\n".join(visible))
+        raise ImportFileError(ImportProblem.SHEET_NOT_FOUND, sheet=wanted, sheets=tuple(visible))
     chosen = matches[0]
     if chosen.typ != _WORKSHEET:
         raise ImportFileError(ImportProblem.SHEET_IS_CHART, sheet=chosen.name)
@@ -168,23 +189,42 @@ def _choose_sheet(
     return chosen.name, visible
 
 
+def _check_xls(data: bytes, limits: ImportLimits) -> dict[str, SheetReach]:
+    """Every sheet of an .xls measured (calamine loads them all on opening); its reach by name."""
+    reaches = measure_xls(data)
+    for reach in reaches:
+        if reach.claimed_cells > limits.max_sheet_cells:
+            raise ImportFileError(
+                ImportProblem.SHEET_TOO_LARGE,
+                sheet=reach.name,
+                cells=reach.claimed_cells,
+                limit=limits.max_sheet_cells,
+            )
+        _check_extent(reach.extent(), reach.name, limits)
+    return {reach.name: reach for reach in reaches}
+
+
 def read_workbook(data: bytes, container: Container, *, sheet: str | None, limits: ImportLimits) -> SheetData:
     """The chosen (or first visible) worksheet's rows, after every check on the file's bytes."""
-    extents: dict[str, Extent] = {}
-    parts: dict[str, str] = {}
+    reaches: dict[str, SheetReach] = {}
     if container is Container.OLE2:
-        fmt = classify_ole2(data)
+        scan = _Scan(classify_ole2(data))
+        reaches = _check_xls(data, limits)
     else:
-        fmt, extents, parts = _scan_archive(data, limits)
-        if fmt is FileFormat.ODS:
-            for table in extents.values():
+        scan = _scan_archive(data, limits)
+        if scan.format is FileFormat.ODS:
+            for table in scan.extents.values():
                 _check_extent(table, table.name, limits)  # calamine loads every table on opening
+    fmt, extents, parts = scan.format, scan.extents, scan.parts
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         try:
             name, visible = _choose_sheet(workbook.sheets_metadata, sheet)
             if fmt is FileFormat.XLSX:
-                _check_extent(_sheet_extent(name, parts, extents), name, limits)
+                try:
+                    _check_extent(_sheet_extent(name, parts, extents), name, limits)
+                except ImportFileError as exc:
+                    raise with_sheets(exc, name, visible) from exc
             loaded = workbook.get_sheet_by_name(name)
         finally:
             workbook.close()
@@ -193,6 +233,8 @@ def read_workbook(data: bytes, container: Container, *, sheet: str | None, limit
     except python_calamine.CalamineError as exc:
         raise ImportFileError(ImportProblem.CORRUPT, kind=fmt.value, detail=str(exc)) from exc
     start, end = loaded.start, loaded.end
+    reach = reaches.get(name)
+    formula_errors = reach.errors if reach is not None else scan.formulas.get(parts.get(name, ""), {})
     return SheetData(
         format=fmt,
         sheet=name,
@@ -201,6 +243,7 @@ def read_workbook(data: bytes, container: Container, *, sheet: str | None, limit
         rows=enumerate(loaded.iter_rows(), start=1),
         total_rows=end[0] + 1 if end else 0,
         first_column=start[1] if start else 0,
+        formula_errors=formula_errors,
     )
 
 

@@ -9,8 +9,9 @@ be sent (``blocked_text``). Nothing is dropped and nothing is sent with a placeh
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from liasmart_desktop.core.importing import ImportReport, RowProblem, RowReason, RowStatus
@@ -36,6 +37,8 @@ class PreparedCampaign:
     set_aside: tuple[SetAsideRow, ...]
     template: MergeTemplate
     summary: CampaignSummary
+    #: Messages per destination country (ISO2; "" for non-geographic numbers), for the review.
+    destinations: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def total_segments(self) -> int:
@@ -108,6 +111,7 @@ def prepare_campaign(
     fields = [report.fields(recipient) for recipient in report.recipients]
     render = template.render_all(fields)
     messages: list[NewMessage] = []
+    destinations: Counter[str] = Counter()
     set_aside = list(_import_set_aside(report))
     for index, recipient in enumerate(report.recipients):
         analysis = render.analyses[index]
@@ -135,6 +139,7 @@ def prepare_campaign(
                 )
             )
         else:
+            destinations[recipient.region] += 1
             messages.append(
                 NewMessage(
                     row=recipient.row,
@@ -159,4 +164,6 @@ def prepare_campaign(
         sandbox=sandbox,
         base_url=base_url,
     )
-    return PreparedCampaign(spec, tuple(messages), tuple(set_aside), template, render.summary)
+    return PreparedCampaign(
+        spec, tuple(messages), tuple(set_aside), template, render.summary, dict(destinations)
+    )

@@ -57,6 +57,7 @@ class SetAsideStatus(enum.Enum):
     MISSING = "missing"
     DAMAGED = "damaged"
     DUPLICATE = "duplicate"
+    AMBIGUOUS = "ambiguous"  # a number that could be read in two countries (both readings in the data)
     MISSING_VALUE = "missing_value"  # a merge field is empty in this row
     BLOCKED_TEXT = "blocked_text"  # the rendered text must not be sent (a hidden character, blank …)
 

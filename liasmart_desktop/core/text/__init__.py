@@ -2,7 +2,8 @@
 
 Qt-free. ``analyze`` counts one text; ``compile_template`` binds a ``{column}`` template to a
 recipient list and renders every message with its cost; ``advise`` and ``replace_lookalikes`` offer
-(never impose) cheaper look-alike characters. Problems are codes and data for the GUI and the CLI to
+(never impose) cheaper look-alike characters; ``check_texts`` says what must be confirmed or refused
+before a campaign is sent. Problems are codes and data for the GUI and the CLI to
 put into words.
 """
 
@@ -40,9 +41,18 @@ from liasmart_desktop.core.text.names import header_key
 from liasmart_desktop.core.text.normalization import normalize_text
 from liasmart_desktop.core.text.problems import TextIssue, TextProblem
 from liasmart_desktop.core.text.scripts import is_script_letter, written_in_unicode_script
+from liasmart_desktop.core.text.sending_rules import (
+    LONG_MESSAGE_PARTS,
+    MAX_PARTS,
+    SendTextIssue,
+    SendTextProblem,
+    check_texts,
+)
 
 __all__ = [
+    "LONG_MESSAGE_PARTS",
     "LOOKALIKES",
+    "MAX_PARTS",
     "MULTI_PART_SEPTETS",
     "MULTI_PART_UCS2_UNITS",
     "SINGLE_PART_SEPTETS",
@@ -57,6 +67,8 @@ __all__ = [
     "MergeTemplate",
     "RenderedMessage",
     "Replacement",
+    "SendTextIssue",
+    "SendTextProblem",
     "TemplateError",
     "TemplateIssue",
     "TemplateProblem",
@@ -65,6 +77,7 @@ __all__ = [
     "TextProblem",
     "advise",
     "analyze",
+    "check_texts",
     "compile_template",
     "header_key",
     "is_gsm",

@@ -15,9 +15,8 @@ import logging
 from pathlib import Path
 from typing import Final
 
-import phonenumbers
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,6 +57,7 @@ from liasmart_desktop.core.importing import (
     write_problem_rows,
 )
 from liasmart_desktop.core.importing.sample import EXAMPLE_PHONES, SampleSheet, write_sample_spreadsheet
+from liasmart_desktop.ui import countries
 from liasmart_desktop.ui import import_messages as messages
 from liasmart_desktop.ui.messages import join_sentences
 from liasmart_desktop.ui.models.import_preview_model import (
@@ -68,6 +68,7 @@ from liasmart_desktop.ui.models.import_preview_model import (
     status_icon,
 )
 from liasmart_desktop.ui.services import AppServices
+from liasmart_desktop.ui.widgets.country_picker import CountryPicker
 from liasmart_desktop.ui.workers.task_runner import TaskContext
 
 log = logging.getLogger(__name__)
@@ -87,16 +88,24 @@ TEXT_PROBLEMS: Final = frozenset(
         ImportProblem.BAD_DELIMITER,
         ImportProblem.UNBALANCED_QUOTE,
         ImportProblem.MALFORMED_TEXT,
+        ImportProblem.NUL_BYTE,
     }
 )
 #: The buckets of rows that get no message (the filter's "All rows with problems").
-PROBLEM_STATUSES: Final = (RowStatus.INVALID, RowStatus.MISSING, RowStatus.DAMAGED, RowStatus.DUPLICATE)
+PROBLEM_STATUSES: Final = (
+    RowStatus.INVALID,
+    RowStatus.MISSING,
+    RowStatus.DAMAGED,
+    RowStatus.DUPLICATE,
+    RowStatus.AMBIGUOUS,
+)
 COLUMN_WIDTHS_PX: Final = {
     Column.ROW: 60,
     Column.STATUS: 150,
     Column.REASON: 340,
     Column.PHONE_AS_READ: 150,
     Column.PHONE_AS_SENT: 150,
+    Column.COUNTRY: 140,
 }
 FILE_COLUMN_WIDTH_PX: Final = 130
 ICON_SIZE_PX: Final = 16
@@ -104,28 +113,6 @@ ICON_SIZE_PX: Final = 16
 
 def _tr(text: object) -> str:
     return QCoreApplication.translate(CONTEXT, str(text))
-
-
-@functools.cache
-def country_choices() -> tuple[tuple[str, str], ...]:
-    """Every region phonenumbers knows, as (ISO2 code, ``"CN — China (中国)"``), sorted by code.
-
-    The code comes first so typing it in the list finds the country. Names are Qt's English names,
-    with the name in the country's own language where Qt knows it (so Chinese staff find 中国 and
-    中國香港特別行政區 without a translation of 245 names).
-    """
-    choices = []
-    for code in sorted(phonenumbers.SUPPORTED_REGIONS):
-        territory = QLocale.codeToTerritory(code)
-        if territory == QLocale.Country.AnyCountry:
-            choices.append((code, code))
-            continue
-        name = QLocale.territoryToString(territory)
-        own = QLocale(QLocale.Language.AnyLanguage, territory)
-        native = own.nativeTerritoryName() if own.territory() == territory else ""
-        label = f"{code} — {name} ({native})" if native and native != name else f"{code} — {name}"
-        choices.append((code, label))
-    return tuple(choices)
 
 
 def _read_file(
@@ -153,6 +140,7 @@ def bucket_counts(counts: ImportCounts) -> dict[RowStatus, int]:
         RowStatus.MISSING: counts.missing,
         RowStatus.DAMAGED: counts.damaged,
         RowStatus.DUPLICATE: counts.duplicate,
+        RowStatus.AMBIGUOUS: counts.ambiguous,
     }
 
 
@@ -315,6 +303,7 @@ class ImportDialog(QDialog):
     def _build_option_widgets(self) -> None:
         self._sheet_combo = QComboBox()
         self._sheet_combo.setAccessibleName(self.tr("Sheet"))
+        self._sheet_combo.setPlaceholderText(self.tr("Choose a workbook first"))
         self._sheet_combo.setToolTip(self.tr("The worksheet that holds the list"))
         self._header_check = QCheckBox(self.tr("First row is &data (no header row)"))
         self._header_check.setToolTip(
@@ -323,19 +312,18 @@ class ImportDialog(QDialog):
         self._phone_combo = QComboBox()
         self._phone_combo.setAccessibleName(self.tr("Column with the phone numbers"))
         self._phone_combo.setPlaceholderText(self.tr("Choose the column"))
-        self._country_combo = QComboBox()
+        self._country_combo = CountryPicker(
+            none_text=self.tr("None — every number must have its country code")
+        )
         self._country_combo.setAccessibleName(self.tr("Default country"))
         self._country_combo.setToolTip(
             self.tr(
-                "Used only for numbers written without their country code; numbers that have one keep it."
+                "Used only for numbers written without their country code; numbers that have one keep it. "
+                "Type a country's name or code to find it."
             )
         )
-        self._country_combo.addItem(self.tr("None — every number must have its country code"), None)
-        for code, label in country_choices():
-            self._country_combo.addItem(label, code)
-        if self._country and self._country_combo.findData(self._country) < 0:
-            self._country_combo.addItem(self._country, self._country)  # the importer will say it is unknown
-        self._select_data(self._country_combo, self._country)
+        # An unknown code from the settings shows "None"; the importer says what is wrong with it.
+        self._country_combo.set_country(self._country or "")
         self._encoding_combo = QComboBox()
         self._encoding_combo.setAccessibleName(self.tr("Text encoding"))
         self._encoding_combo.setToolTip(
@@ -494,7 +482,7 @@ class ImportDialog(QDialog):
             row, column = divmod(position, 2)
             counts.addWidget(self._bucket_icons[status], row, column * 2)
             counts.addWidget(self._bucket_labels[status], row, column * 2 + 1)
-        counts.addWidget(self._empty_rows_label, 2, 3)
+        counts.addWidget(self._empty_rows_label, counts.rowCount(), 1)
         counts.setColumnStretch(1, 1)
         counts.setColumnStretch(3, 1)
         return self._counts_box
@@ -529,7 +517,7 @@ class ImportDialog(QDialog):
         self._sheet_combo.activated.connect(self._on_sheet_combo_activated)
         self._header_check.clicked.connect(self._on_header_check_clicked)
         self._phone_combo.activated.connect(self._on_phone_combo_activated)
-        self._country_combo.activated.connect(self._on_country_combo_activated)
+        self._country_combo.country_changed.connect(self._on_country_combo_country_changed)
         self._encoding_combo.activated.connect(self._on_encoding_combo_activated)
         self._delimiter_combo.activated.connect(self._on_delimiter_combo_activated)
         self._stop_button.clicked.connect(self._on_stop_button_clicked)
@@ -581,9 +569,9 @@ class ImportDialog(QDialog):
         self._phone_column = column
         self._start_import()
 
-    @Slot(int)
-    def _on_country_combo_activated(self, index: int) -> None:
-        country = self._country_combo.itemData(index)
+    @Slot(str)
+    def _on_country_combo_country_changed(self, code: str) -> None:
+        country = code or None
         if country == self._country:
             return
         self._country = country
@@ -620,6 +608,7 @@ class ImportDialog(QDialog):
             has_header=self._has_header,
             phone_column=self._phone_column,
             country=self._country,
+            home_regions=countries.home_regions(),
             encoding=self._encoding if self._text_file else None,
             delimiter=self._delimiter if self._text_file else None,
         )
@@ -723,10 +712,10 @@ class ImportDialog(QDialog):
             self._text_file = True
         if error.code is ImportProblem.SHEET_EMPTY and not params.get("sheet"):
             self._text_file = True
-        if "sheets" in params:
-            self._sheets = tuple(name for name in str(params["sheets"]).split("\n") if name)
-        if "columns" in params:
-            columns = [name for name in str(params["columns"]).split("\n") if name]
+        sheets, columns = params.get("sheets"), params.get("columns")
+        if isinstance(sheets, tuple):
+            self._sheets = sheets
+        if isinstance(columns, tuple):
             self._phone_combo.clear()
             for name in columns:
                 self._phone_combo.addItem(name, name)
@@ -850,7 +839,14 @@ class ImportDialog(QDialog):
         shown_sheet = self._report.sheet if self._report is not None else self._sheet
         if shown_sheet in sheets:
             self._sheet_combo.setCurrentIndex(sheets.index(shown_sheet))
+        # Greyed only with nothing to offer, and then it says why (issue 14: never greyed and blank).
         self._sheet_combo.setEnabled(bool(sheets))
+        if not has_file:
+            self._sheet_combo.setPlaceholderText(self.tr("Choose a workbook first"))
+        elif self._text_file:
+            self._sheet_combo.setPlaceholderText(self.tr("A text file has no sheets"))
+        else:
+            self._sheet_combo.setPlaceholderText(self.tr("Choose the sheet"))
         if self._report is None and not self._phone_combo.count():
             self._phone_combo.setEnabled(False)
         elif self._report is not None:

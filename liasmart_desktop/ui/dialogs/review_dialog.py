@@ -34,10 +34,12 @@ from liasmart_desktop.core.sending.states import MessageState, SetAsideStatus
 from liasmart_desktop.core.settings import updated
 from liasmart_desktop.ui.controllers.account_controller import AccountController
 from liasmart_desktop.ui.controllers.campaign_controller import CampaignController, ReadyCampaign
+from liasmart_desktop.ui.import_messages import check_typed_number
 from liasmart_desktop.ui.messages import describe_error, describe_message
 from liasmart_desktop.ui.models.history_model import local_time_text
 from liasmart_desktop.ui.services import AppServices
 from liasmart_desktop.ui.widgets.action_button import plain_text
+from liasmart_desktop.ui.widgets.destinations_view import DestinationsView
 
 log = logging.getLogger(__name__)
 
@@ -128,19 +130,15 @@ class PhoneNumberDialog(QDialog):
 
     def accept(self) -> None:
         """Override: close only with a number a message can be sent to."""
-        result = normalise_phone(self.phone_edit.text(), self._country or None)
-        if result.status is not RowStatus.RECIPIENT:
-            text = self.tr(
-                "This is not a phone number a message can be sent to. Type it with the country code, "
-                "for example +86 139 1234 5678."
-            )
+        phone, text = check_typed_number(self.phone_edit.text(), self._country)
+        if text:
             self.error_label.setText(text)
             self.error_label.setVisible(True)
             self.adjustSize()  # a wrapped label does not make a shown dialog taller by itself
             self.phone_edit.setAccessibleDescription(text)
             self.phone_edit.setFocus()
             return
-        self.phone = result.phone
+        self.phone = phone
         super().accept()
 
 
@@ -279,6 +277,10 @@ class ReviewDialog(QDialog):
                 "{messages} ({unicode} in Unicode, which fits fewer characters per part)"
             ).format(messages=messages, unicode=f"{unicode_count:,}")
         self.messages_label = self._add_value(form, self.tr("Messages:"), messages, self.tr("Messages"))
+        self.destinations_view = DestinationsView(
+            prepared.destinations, self._services.settings.default_country
+        )
+        form.addRow(self.tr("Countries:"), self.destinations_view)
         source = spec.source_name or self.tr("Typed or pasted numbers")
         self._add_value(form, self.tr("Recipients from:"), source, self.tr("Recipients from"))
         self.set_aside_label = self._add_value(
@@ -312,6 +314,9 @@ class ReviewDialog(QDialog):
             SetAsideStatus.MISSING: self.tr("No phone number in the row"),
             SetAsideStatus.DAMAGED: self.tr("Number damaged by Excel (re-export the column as Text)"),
             SetAsideStatus.DUPLICATE: self.tr("Number already earlier in the list (sent once)"),
+            SetAsideStatus.AMBIGUOUS: self.tr(
+                "Number that could be in more than one country (choose the default country, or write +)"
+            ),
             SetAsideStatus.MISSING_VALUE: self.tr(
                 "A merge field is empty, so the message would be incomplete"
             ),

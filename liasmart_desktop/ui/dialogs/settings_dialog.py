@@ -12,8 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urlsplit
 
-import phonenumbers
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,7 +36,6 @@ from liasmart_desktop.core.api.payloads import Balance
 from liasmart_desktop.core.api.urls import check_base_url
 from liasmart_desktop.core.credentials import check_api_id, delete_password, save_password
 from liasmart_desktop.core.errors import ConfigError, CredentialError, CredentialProblem, LiaSmartError
-from liasmart_desktop.core.importing import RowStatus, normalise_phone
 from liasmart_desktop.core.sender_id import SenderIdProblem, SenderIdRule, check_sender_id
 from liasmart_desktop.core.settings import (
     MAX_CONCURRENCY,
@@ -49,8 +47,10 @@ from liasmart_desktop.core.settings import (
 from liasmart_desktop.ui.controllers.account_controller import AccountController, ConnectionTest
 from liasmart_desktop.ui.dialogs.review_dialog import format_money
 from liasmart_desktop.ui.i18n import LANGUAGES
+from liasmart_desktop.ui.import_messages import check_typed_number
 from liasmart_desktop.ui.messages import describe_error
 from liasmart_desktop.ui.services import AppServices
+from liasmart_desktop.ui.widgets.country_picker import CountryPicker
 from liasmart_desktop.ui.workers.task_runner import TaskContext
 
 log = logging.getLogger(__name__)
@@ -79,17 +79,6 @@ def store_name(backend: str) -> str:
         if module == prefix or module.startswith(prefix + "."):
             return QCoreApplication.translate(CONTEXT, str(name))
     return QCoreApplication.translate(CONTEXT, str(_OTHER_STORE)).format(name=cls or backend)
-
-
-def _country_items() -> list[tuple[str, str]]:
-    """(label, ISO code) for every country phone numbers are known for, sorted by name."""
-    items = []
-    for code in phonenumbers.SUPPORTED_REGIONS:
-        territory = QLocale.codeToTerritory(code)
-        name = QLocale.territoryToString(territory) if territory != QLocale.Country.AnyTerritory else code
-        prefix = phonenumbers.country_code_for_region(code)
-        items.append((f"{name} ({code}, +{prefix})", code))
-    return sorted(items, key=lambda item: item[0].casefold())
 
 
 class SettingsDialog(QDialog):
@@ -264,18 +253,18 @@ class SettingsDialog(QDialog):
     def _build_messages_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self._country_combo = QComboBox()
+        self._country_combo = CountryPicker(none_text=self.tr("None (every number has its country code)"))
         self._country_combo.setAccessibleName(self.tr("Default country"))
-        self._country_combo.addItem(self.tr("None (every number has its country code)"), "")
-        for label, code in _country_items():
-            self._country_combo.addItem(label, code)
         form.addRow(
             self.tr("Default &country:"),
             self._field(
                 "default_country",
                 self._country_combo,
                 1,
-                self.tr("Used for numbers written without a country code, such as 139 1234 5678."),
+                self.tr(
+                    "Used for numbers written without a country code, such as 139 1234 5678. Type a "
+                    "country's name or code to find it."
+                ),
             ),
         )
 
@@ -452,7 +441,7 @@ class SettingsDialog(QDialog):
 
     def _fill(self, settings: AppSettings) -> None:
         self._api_id_edit.setText(settings.api_id)
-        self._select_data(self._country_combo, settings.default_country)
+        self._country_combo.set_country(settings.default_country)
         self._sender_list.addItems(list(settings.sender_ids))
         self._max_chars_spin.setValue(settings.sender_id_max_chars)
         self._refresh_default_sender(settings.default_sender_id)
@@ -763,8 +752,9 @@ class SettingsDialog(QDialog):
             self._show_error("api_id", self.tr("Type the API ID this password belongs to."))
         else:
             values["api_id"] = ""
-        country = str(self._country_combo.currentData() or "")
+        country = self._country_combo.country()
         values["default_country"] = country
+        values["country_asked"] = True  # seen and saved here: the first-start question is answered
         values["sms_type"] = str(self._type_combo.currentData())
         values["sender_id_max_chars"] = self._max_chars_spin.value()
         senders = self._sender_ids()
@@ -802,17 +792,11 @@ class SettingsDialog(QDialog):
         text = self._test_phone_edit.text().strip()
         if not text:
             return ""
-        result = normalise_phone(text, country or None)
-        if result.status is not RowStatus.RECIPIENT:
-            self._show_error(
-                "test_phone",
-                self.tr(
-                    "This is not a phone number a message can be sent to. Type it with the country code, "
-                    "for example +86 139 1234 5678."
-                ),
-            )
+        phone, problem = check_typed_number(text, country)
+        if problem:
+            self._show_error("test_phone", problem)
             return ""
-        return "+" + result.phone
+        return "+" + phone
 
     def _read_price(self) -> Decimal | None:
         text = self._price_edit.text().strip()

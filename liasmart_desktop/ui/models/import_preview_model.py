@@ -28,7 +28,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from liasmart_desktop.core.importing import ImportReport, Recipient, RowProblem, RowStatus
-from liasmart_desktop.ui.import_messages import describe_row_problem, status_name
+from liasmart_desktop.ui import countries
+from liasmart_desktop.ui.import_messages import describe_row_problem, readings, status_name
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 Entry = Recipient | RowProblem
@@ -46,6 +47,7 @@ class Column(enum.IntEnum):
     REASON = 2
     PHONE_AS_READ = 3
     PHONE_AS_SENT = 4
+    COUNTRY = 5
 
 
 HEADERS: dict[Column, object] = {
@@ -54,6 +56,7 @@ HEADERS: dict[Column, object] = {
     Column.REASON: QT_TRANSLATE_NOOP("ImportPreviewModel", "Reason"),
     Column.PHONE_AS_READ: QT_TRANSLATE_NOOP("ImportPreviewModel", "Phone in the file"),
     Column.PHONE_AS_SENT: QT_TRANSLATE_NOOP("ImportPreviewModel", "Will be sent to"),
+    Column.COUNTRY: QT_TRANSLATE_NOOP("ImportPreviewModel", "Country"),
 }
 _HEADER_TIPS: dict[Column, object] = {
     Column.ROW: QT_TRANSLATE_NOOP("ImportPreviewModel", "The row number as the spreadsheet program shows it"),
@@ -62,6 +65,9 @@ _HEADER_TIPS: dict[Column, object] = {
     Column.PHONE_AS_READ: QT_TRANSLATE_NOOP("ImportPreviewModel", "The phone cell as the file holds it"),
     Column.PHONE_AS_SENT: QT_TRANSLATE_NOOP(
         "ImportPreviewModel", "The number with its country code, as it will be sent"
+    ),
+    Column.COUNTRY: QT_TRANSLATE_NOOP(
+        "ImportPreviewModel", "The country the message goes to (for an unclear number, each it could be)"
     ),
 }
 _FILE_COLUMN_TIP = QT_TRANSLATE_NOOP("ImportPreviewModel", "Column {letters} of the file")
@@ -72,6 +78,7 @@ STATUS_ICONS: dict[RowStatus, QStyle.StandardPixmap] = {
     RowStatus.MISSING: QStyle.StandardPixmap.SP_MessageBoxWarning,
     RowStatus.DAMAGED: QStyle.StandardPixmap.SP_MessageBoxWarning,
     RowStatus.DUPLICATE: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    RowStatus.AMBIGUOUS: QStyle.StandardPixmap.SP_MessageBoxQuestion,
 }
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -235,9 +242,18 @@ class ImportPreviewModel(QAbstractTableModel):
             return entry.original
         if column == Column.PHONE_AS_SENT:
             return "+" + entry.phone if isinstance(entry, Recipient) else ""
+        if column == Column.COUNTRY:
+            return self._country(entry)
         values = entry.values
         position = self._file_columns[column - len(Column)]
         return values[position] if position < len(values) else ""
+
+    @staticmethod
+    def _country(entry: Entry) -> str:
+        if isinstance(entry, Recipient):
+            return countries.label(entry.region)
+        # An unclear number: every country it could go to, so the choice is plain to see.
+        return " / ".join(countries.label(country) for _, country in readings(entry.params))
 
     def _tooltip(self, entry: Entry, status: RowStatus, column: int) -> str | None:
         if column not in (Column.STATUS, Column.REASON):

@@ -36,9 +36,11 @@ from liasmart_desktop.core.text import (
     EncodingPolicy,
     LookalikeAdvice,
     MergeTemplate,
+    SendTextProblem,
     TemplateIssue,
     advise,
     analyze,
+    check_texts,
     compile_template,
     replace_lookalikes,
     written_in_unicode_script,
@@ -46,7 +48,12 @@ from liasmart_desktop.core.text import (
 from liasmart_desktop.ui.dialogs.lookalikes_dialog import LookalikesDialog
 from liasmart_desktop.ui.services import AppServices
 from liasmart_desktop.ui.widgets.action_button import ActionButton
-from liasmart_desktop.ui.widgets.compose_wording import number, template_problem, text_problem
+from liasmart_desktop.ui.widgets.compose_wording import (
+    number,
+    send_text_problem,
+    template_problem,
+    text_problem,
+)
 from liasmart_desktop.ui.widgets.counter_view import CounterView
 from liasmart_desktop.ui.widgets.icon_label import GOOD, WARNING, IconLabel
 from liasmart_desktop.ui.widgets.message_editor import MessageEditor
@@ -75,7 +82,15 @@ class ComposeState:
     source_path: Path | None  # the imported file, None for pasted numbers
 
 
-def render_summary(template: MergeTemplate, report: ImportReport, context: TaskContext) -> CampaignSummary:
+@dataclass(frozen=True)
+class ListRender:
+    """The whole list's messages counted: the totals, and what must be asked before sending."""
+
+    summary: CampaignSummary
+    send_problems: tuple[SendTextProblem, ...]
+
+
+def render_summary(template: MergeTemplate, report: ImportReport, context: TaskContext) -> ListRender:
     """Every recipient's message counted (on a pool thread); stops early when superseded."""
 
     def rows() -> Iterator[dict[str, str]]:
@@ -84,8 +99,12 @@ def render_summary(template: MergeTemplate, report: ImportReport, context: TaskC
                 checkpoint(context)
             yield report.fields(recipient)
 
-    # Only the summary leaves the thread: 100,000 analyses would hold tens of megabytes for nothing.
-    return template.render_all(rows()).summary
+    render = template.render_all(rows())
+    sendable = (
+        analysis for analysis in render.analyses if analysis is not None and not analysis.blocks_sending
+    )
+    # Only the totals leave the thread: 100,000 analyses would hold tens of megabytes for nothing.
+    return ListRender(render.summary, check_texts(template.policy, sendable))
 
 
 class ComposePanel(QWidget):
@@ -110,6 +129,8 @@ class ComposePanel(QWidget):
         self._services = services
         self._busy = False
         self._summary: CampaignSummary | None = None
+        # What the whole list's messages carry (None: not counted; the typed text's are shown then).
+        self._list_problems: tuple[SendTextProblem, ...] | None = None
         self._render = LatestTask(services.tasks, RENDER_DELAY_MS, self)
         self._lookalikes_dialog: LookalikesDialog | None = None
         self._create_actions()
@@ -287,7 +308,15 @@ class ComposePanel(QWidget):
             template_problem(p, has_list=has_list) for p in self._template.problems if p.code.blocks_rendering
         ]
         found += self._recipient_problems()
+        found += [send_text_problem(p) for p in self._send_problems() if p.blocks_sending]
         return found
+
+    def _send_problems(self) -> tuple[SendTextProblem, ...]:
+        """What the messages carry that is asked before Send: the list's when counted, else the text's."""
+        if self._list_problems is not None:  # reset whenever the list is counted again
+            return self._list_problems
+        literal = self._template.literal
+        return check_texts(literal.policy, [literal]) if literal.text.strip() else ()
 
     def _recipient_problems(self) -> list[str]:
         if self._recipients.counting:
@@ -432,6 +461,7 @@ class ComposePanel(QWidget):
         self._counter.show_text(literal, advice, has_fields=bool(template.fields), notes=notes)
         self._refresh_tools()
         self._request_render(render_delay_ms)
+        self._counter.show_send_problems(self._send_problems())
         self._show_preview()
         self._refresh_readiness()
         self.changed.emit()
@@ -456,14 +486,16 @@ class ComposePanel(QWidget):
         if self._recipients.counting:
             # New numbers are on their way and will ask for a render: keep the old totals, greyed.
             self._render.cancel()
+            self._list_problems = None
             self._counter.show_campaign_pending()
             return
         report = self._recipients.current_report()
         if report is None or not report.recipients or not template.ok or not template.source.strip():
             self._render.cancel()
-            self._summary = None
+            self._summary = self._list_problems = None
             self._counter.hide_campaign()
             return
+        self._list_problems = None
         self._render.request(
             lambda context: render_summary(template, report, context),
             self._on_render_finished,
@@ -471,13 +503,15 @@ class ComposePanel(QWidget):
             delay_ms=delay_ms,
         )
 
-    def _on_render_finished(self, summary: CampaignSummary) -> None:
-        self._summary = summary
+    def _on_render_finished(self, rendered: ListRender) -> None:
+        self._summary, self._list_problems = rendered.summary, rendered.send_problems
         settings = self._services.settings
-        self._counter.show_campaign(summary, settings.price_per_part, settings.currency)
+        self._counter.show_campaign(rendered.summary, settings.price_per_part, settings.currency)
+        self._counter.show_send_problems(self._send_problems())
+        self._refresh_readiness()
 
     def _on_render_failed(self, _error: BaseException) -> None:
-        self._summary = None
+        self._summary = self._list_problems = None
         self._counter.show_campaign_failed()
 
     def _show_preview(self) -> None:

@@ -14,7 +14,15 @@ from typing import Final
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from liasmart_desktop.core.sender_id import SenderIdProblem, SenderIdRule
-from liasmart_desktop.core.text import Encoding, TemplateIssue, TemplateProblem, TextIssue, TextProblem
+from liasmart_desktop.core.text import (
+    Encoding,
+    SendTextIssue,
+    SendTextProblem,
+    TemplateIssue,
+    TemplateProblem,
+    TextIssue,
+    TextProblem,
+)
 
 #: At most this many characters are listed in a sentence; the rest is an ellipsis.
 SHOWN_CHARACTERS: Final = 12
@@ -107,11 +115,8 @@ def text_problem(problem: TextProblem) -> str:
             "ComposeWording",
             "The message contains invisible characters ({characters}); each one makes it Unicode.",
         ).format(characters=characters)
-    return QCoreApplication.translate(
-        "ComposeWording",
-        "Standard characters (T) was chosen, but these characters are not standard: {characters}. "
-        "They will be lost or replaced. Choose Automatic to keep them.",
-    ).format(characters=characters)
+    # NOT_IN_GSM_ALPHABET: the same words as for the whole list's messages.
+    return send_text_problem(SendTextProblem(SendTextIssue.LOST_CHARACTERS, problem.characters))
 
 
 def template_problem(problem: TemplateProblem, *, has_list: bool) -> str:
@@ -153,3 +158,25 @@ def template_problem(problem: TemplateProblem, *, has_list: bool) -> str:
         "ComposeWording",
         "{field} is sent as it is written, not filled in, because its braces are doubled.",
     ).format(field=field)
+
+
+def send_text_problem(problem: SendTextProblem) -> str:
+    """What the messages carry that is asked about before Send (or that stops it), in plain words."""
+    code = problem.code
+    if code is SendTextIssue.LOST_CHARACTERS:
+        return QCoreApplication.translate(
+            "ComposeWording",
+            "Standard characters (T) cannot carry {characters}: they would be lost, and phones show "
+            "question marks or nothing in their place. Choose Automatic to keep them; otherwise you are "
+            "asked before sending.",
+        ).format(characters=show_characters(problem.characters))
+    if code is SendTextIssue.LONG_MESSAGE:
+        return QCoreApplication.translate(
+            "ComposeWording",
+            "A message has {parts} parts, more than {limit}, and every part is charged: you are asked "
+            "before sending.",
+        ).format(parts=number(problem.parts), limit=number(problem.limit))
+    return QCoreApplication.translate(
+        "ComposeWording",
+        "A message would need {parts} parts, but at most {limit} parts can make one message. Shorten it.",
+    ).format(parts=number(problem.parts), limit=number(problem.limit))

@@ -13,6 +13,7 @@ from liasmart_desktop.core.text import (
     Encoding,
     EncodingPolicy,
     LookalikeAdvice,
+    SendTextProblem,
     TextAnalysis,
     TextIssue,
     written_in_unicode_script,
@@ -21,6 +22,7 @@ from liasmart_desktop.core.text.gsm import GSM_EXTENSION_CHARACTERS
 from liasmart_desktop.ui.widgets.compose_wording import (
     encoding_name,
     number,
+    send_text_problem,
     show_characters,
     text_problem,
 )
@@ -54,6 +56,8 @@ class CounterView(QWidget):
         self._warnings = self._row("", IconLabel("counterWarnings", self))
         self._campaign = self._row(self.tr("Whole list:"), IconLabel("campaignTotals", self))
         self._showing_totals = False
+        self._text_warnings: list[str] = []
+        self._send_warnings: list[str] = []
         self.hide_campaign()
 
     def _row(self, caption: str, field: W) -> W:
@@ -113,12 +117,22 @@ class CounterView(QWidget):
         self._show_row(self._save_part, to_save > 0)
         self._show_forcing(analysis)
         self._show_advice(advice)
+        # Characters encoding T loses are told by ``show_send_problems``, for the whole list.
         warnings = [
             text_problem(problem)
             for problem in analysis.problems
-            if problem.code in {TextIssue.INVISIBLE_CHARACTER, TextIssue.NOT_IN_GSM_ALPHABET}
+            if problem.code is TextIssue.INVISIBLE_CHARACTER
         ]
-        warnings += notes
+        self._text_warnings = warnings + notes
+        self._show_warnings()
+
+    def show_send_problems(self, problems: tuple[SendTextProblem, ...]) -> None:
+        """What must be confirmed or changed before sending: lost characters, many parts, too many."""
+        self._send_warnings = [send_text_problem(problem) for problem in problems]
+        self._show_warnings()
+
+    def _show_warnings(self) -> None:
+        warnings = self._send_warnings + self._text_warnings
         self._warnings.show_text("\n".join(warnings), WARNING)
         self._show_row(self._warnings, bool(warnings))
 

@@ -24,6 +24,7 @@ from liasmart_desktop.core.importing import (
     RowStatus,
     parse_pasted_numbers,
 )
+from liasmart_desktop.ui import countries
 from liasmart_desktop.ui.widgets.action_button import ActionButton
 from liasmart_desktop.ui.widgets.compose_wording import number
 from liasmart_desktop.ui.widgets.icon_label import GOOD, INFORMATION, WARNING, IconLabel
@@ -38,8 +39,8 @@ PASTE_LINES_SHOWN: Final = 8
 SHOWN_INVALID: Final = 5
 
 
-def _parse(text: str, country: str) -> ImportReport:
-    return parse_pasted_numbers(text, country or None)
+def _parse(text: str, country: str, homes: tuple[str, ...]) -> ImportReport:
+    return parse_pasted_numbers(text, country or None, home_regions=homes)
 
 
 class RecipientsBox(QGroupBox):
@@ -80,6 +81,9 @@ class RecipientsBox(QGroupBox):
         self._paste_label = QLabel(self.tr("Phone &numbers:"), self)
         self._paste_label.setBuddy(self._paste)
         self._paste_counts = IconLabel("pastedCounts", self)
+        self._country_note = QLabel(self)
+        self._country_note.setObjectName("pasteCountry")
+        self._country_note.setWordWrap(True)
         self._import_button = ActionButton(import_action, self)
         self._import_button.setObjectName("importButton")
         self._import_summary = IconLabel("importSummary", self)
@@ -100,6 +104,7 @@ class RecipientsBox(QGroupBox):
         layout.addWidget(self._paste_label)
         layout.addWidget(self._paste)
         layout.addWidget(self._paste_counts)
+        layout.addWidget(self._country_note)
         layout.addLayout(button_row)
         layout.addLayout(import_row)
 
@@ -107,6 +112,7 @@ class RecipientsBox(QGroupBox):
         self._clear_button.clicked.connect(self._on_clear_button_clicked)
         self._show_import()
         self._show_counts()
+        self._show_country()
 
     # ------------------------------------------------------------------ what the panel reads
 
@@ -133,7 +139,9 @@ class RecipientsBox(QGroupBox):
         """
         if self._imported is None and self._pending:
             self._parser.cancel()
-            self._on_numbers_counted(_parse(self._paste.toPlainText(), self._country))
+            self._on_numbers_counted(
+                _parse(self._paste.toPlainText(), self._country, countries.home_regions())
+            )
         return self.current_report()
 
     # ------------------------------------------------------------------ what the panel sets
@@ -142,6 +150,7 @@ class RecipientsBox(QGroupBox):
         """Count pasted numbers for a new default country."""
         if country != self._country:
             self._country = country
+            self._show_country()
             self._request_count(delay_ms=0)
 
     def set_import(self, report: ImportReport, path: Path) -> None:
@@ -173,13 +182,13 @@ class RecipientsBox(QGroupBox):
         self.clear_import()
 
     def _request_count(self, delay_ms: int | None = None) -> None:
-        text, country = self._paste.toPlainText(), self._country
+        text, country, homes = self._paste.toPlainText(), self._country, countries.home_regions()
         self._parsed = None
         self._pending = bool(text.strip())
         if self._pending:
             # Only the latest request's result is ever delivered, so it is always the box's count.
             self._parser.request(
-                lambda _context: _parse(text, country), self._on_numbers_counted, delay_ms=delay_ms
+                lambda _context: _parse(text, country, homes), self._on_numbers_counted, delay_ms=delay_ms
             )
         else:
             self._parser.cancel()
@@ -205,7 +214,14 @@ class RecipientsBox(QGroupBox):
         if invalid:
             shown = ", ".join(invalid[:SHOWN_INVALID]) + (" …" if len(invalid) > SHOWN_INVALID else "")
             lines.append(self.tr("Cannot be used: {numbers}").format(numbers=shown))
-        if any(p.reason is RowReason.NEEDS_COUNTRY for p in report.problems):
+        if counts.ambiguous:
+            lines.append(
+                self.tr(
+                    "Numbers that could be in more than one country are not sent: choose the default "
+                    "country in Settings, or write them with + and the country code."
+                )
+            )
+        elif any(p.reason is RowReason.NEEDS_COUNTRY for p in report.problems):
             lines.append(
                 self.tr("Numbers without a country code need the default country: set it in Settings.")
             )
@@ -222,11 +238,24 @@ class RecipientsBox(QGroupBox):
             parts.append(self.tr("Empty: {count}").format(count=number(counts.missing)))
         if counts.duplicate:
             parts.append(self.tr("Repeated: {count}").format(count=number(counts.duplicate)))
+        if counts.ambiguous:
+            parts.append(self.tr("Country unclear: {count}").format(count=number(counts.ambiguous)))
         return " · ".join(parts)
+
+    def _show_country(self) -> None:
+        if self._country:
+            text = self.tr("Numbers without a country code are read as numbers of {country} (Settings).")
+            self._country_note.setText(text.format(country=countries.label(self._country)))
+        else:
+            self._country_note.setText(
+                self.tr(
+                    "No default country is set (Settings): write each number with + and its country code."
+                )
+            )
 
     def _show_import(self) -> None:
         imported = self._imported
-        for widget in (self._paste_label, self._paste, self._paste_counts):
+        for widget in (self._paste_label, self._paste, self._paste_counts, self._country_note):
             widget.setVisible(imported is None)
         self._import_summary.setVisible(imported is not None)
         self._clear_button.setVisible(imported is not None)

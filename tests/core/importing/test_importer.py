@@ -144,7 +144,7 @@ def test_phone_column_option_by_name_and_by_letter(tmp_path: Path) -> None:
     assert import_file(path, ImportOptions(country="CN", phone_column="a")).phone_column == "Office Tel"
     assert refused(path, ImportOptions(phone_column="Fax")) == (
         ImportProblem.PHONE_COLUMN_NOT_FOUND,
-        {"column": "Fax", "columns": "Office Tel\nHome_Phone"},
+        {"column": "Fax", "columns": ("Office Tel", "Home_Phone")},
     )
 
 
@@ -153,7 +153,7 @@ def test_phone_column_by_content_and_none_found(tmp_path: Path) -> None:
     assert report.phone_column == "Contact"
     assert refused(csv_file(tmp_path, "Name,City\nAnn,Wuhan\n", name="b.csv")) == (
         ImportProblem.NO_PHONE_COLUMN,
-        {"columns": "Name\nCity"},
+        {"columns": ("Name", "City")},
     )
 
 
@@ -210,7 +210,7 @@ def test_given_encoding_and_delimiter(tmp_path: Path) -> None:
 def test_empty_and_header_only_text_files(tmp_path: Path) -> None:
     assert refused(csv_file(tmp_path, "\n\n , \n")) == (
         ImportProblem.SHEET_EMPTY,
-        {"sheet": "", "sheets": ""},
+        {"sheet": "", "sheets": ()},
     )
     assert refused(csv_file(tmp_path, "姓名,手机\n\n", name="h.csv")) == (
         ImportProblem.HEADER_ONLY,
