@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -27,6 +28,8 @@ def node_modules() -> Path:
             check=True,
             capture_output=True,
             timeout=180,
+            # npm's download cache beside the tools, not in the user's home folder.
+            env=dict(os.environ, npm_config_cache=str(TOOLS / "cache")),
         )
     return modules
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from liasmart_desktop import __version__
+from liasmart_desktop.core.paths import DataPaths
 from liasmart_desktop.core.sending.engine import RunResult
 from liasmart_desktop.core.sending.prepare import PreparedCampaign
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState
@@ -28,14 +29,15 @@ from liasmart_desktop.ui.widgets.compose_panel import ComposePanel
 from liasmart_desktop.ui.widgets.results_panel import ResultsPanel
 from liasmart_desktop.ui.widgets.status_area import SandboxBanner, StatusArea
 
-SETTINGS_ORGANISATION = "LiaSmart"
-SETTINGS_APPLICATION = "LiaSmart Desktop"
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt"})
 
 
-def view_settings() -> QSettings:
-    """Window geometry and similar view state (never domain settings, never secrets)."""
-    return QSettings(SETTINGS_ORGANISATION, SETTINGS_APPLICATION)
+def view_settings(paths: DataPaths) -> QSettings:
+    """Window geometry and similar view state (never domain settings, never secrets).
+
+    Kept in the data folder like everything else, not in Qt's per-user default place.
+    """
+    return QSettings(str(paths.view_state_file), QSettings.Format.IniFormat)
 
 
 class MainWindow(QMainWindow):
@@ -152,7 +154,7 @@ class MainWindow(QMainWindow):
         self.campaigns.find_unfinished()
 
     def _restore_view_state(self) -> None:
-        settings = view_settings()
+        settings = view_settings(self.services.paths)
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -177,7 +179,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
             self.sending.shutdown()
-        settings = view_settings()
+        settings = view_settings(self.services.paths)
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
         event.accept()
