@@ -9,6 +9,7 @@ PyInstaller was not told about (keyring's entry points, certifi's bundle, Qt plu
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import pkgutil
@@ -17,7 +18,7 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import liasmart_desktop
@@ -30,6 +31,8 @@ NATIVE_KEYRING = {
 }
 SELF_TEST_MESSAGES = 10
 MIN_CA_CERTIFICATES = 50
+WINDOW_SETTLE_S = 0.3
+OFFSCREEN_SIZE_HINTS_NOTICE = "This plugin does not support propagateSizeHints()"
 
 
 def check_imports() -> str:
@@ -148,6 +151,26 @@ def check_icons() -> str:
     return "application icon renders"
 
 
+@contextlib.contextmanager
+def offscreen_notice_hidden() -> Iterator[None]:
+    """Drop the offscreen platform's notice about size hints; pass every other Qt message to stderr.
+
+    Qt's offscreen platform prints it whenever a shown window's minimum or maximum size changes
+    (it cannot pass size hints to a window manager, having none): not a problem of the build.
+    """
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qFormatLogMessage, qInstallMessageHandler  # noqa: PLC0415
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message != OFFSCREEN_SIZE_HINTS_NOTICE and sys.stderr is not None:
+            sys.stderr.write(qFormatLogMessage(kind, context, message) + "\n")
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+
+
 def check_window(folder: Path) -> str:
     """The main window builds and shows (offscreen) over a fresh data folder."""
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
@@ -158,13 +181,14 @@ def check_window(folder: Path) -> str:
 
     services = AppServices(open_data_dir(str(folder / "home")))
     services.start_sandbox()
-    window = MainWindow(services)
-    window.show()
-    started = time.monotonic()
-    while time.monotonic() - started < 0.3:
-        QApplication.processEvents()
-    shown = window.isVisible()
-    window.close()
+    with offscreen_notice_hidden():
+        window = MainWindow(services)
+        window.show()
+        started = time.monotonic()
+        while time.monotonic() - started < WINDOW_SETTLE_S:
+            QApplication.processEvents()
+        shown = window.isVisible()
+        window.close()
     services.shutdown()
     if not shown:
         raise RuntimeError("the main window did not show")
