@@ -19,6 +19,7 @@ from liasmart_desktop.ui.controllers.campaign_controller import (
     SendRequest,
 )
 from liasmart_desktop.ui.controllers.send_controller import SendController, SendState
+from liasmart_desktop.ui.dialogs.about_dialog import AboutDialog
 from liasmart_desktop.ui.dialogs.history_dialog import HistoryDialog
 from liasmart_desktop.ui.dialogs.import_dialog import ImportDialog
 from liasmart_desktop.ui.dialogs.review_dialog import ReviewDialog
@@ -434,10 +435,4 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_about_triggered(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About LiaSmart Desktop"),
-            self.tr("LiaSmart Desktop {version}\nSend SMS through the LiaSmart (利亚智联) API.").format(
-                version=__version__
-            ),
-        )
+        AboutDialog(self.services, self).exec()

@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/about_dialog.py" line="31"/>
+        <source>About LiaSmart Desktop</source>
+        <translation>关于 LiaSmart Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/about_dialog.py" line="35"/>
+        <source>LiaSmart Desktop {version}</source>
+        <translation>LiaSmart Desktop {version}</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/about_dialog.py" line="41"/>
+        <source>Send SMS through the LiaSmart (利亚智联) API.</source>
+        <translation>通过利亚智联（LiaSmart）API 发送短信。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/about_dialog.py" line="43"/>
+        <source>Data (settings, history):</source>
+        <translation>数据（设置、发送记录）：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/about_dialog.py" line="44"/>
+        <source>Logs:</source>
+        <translation>日志：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/about_dialog.py" line="47"/>
+        <source>Writing to support? Copy the diagnostic summary into your email: it names the versions, the system and these folders, never your password or any phone number.</source>
+        <translation>需要联系技术支持？请把诊断信息复制到邮件中：其中包括版本、系统和以上文件夹，绝不包含您的密码或任何手机号码。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/about_dialog.py" line="56"/>
+        <source>&amp;Copy diagnostic summary</source>
+        <translation>复制诊断信息(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/about_dialog.py" line="57"/>
+        <source>Open the &amp;logs folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/about_dialog.py" line="84"/>
+        <source>Copied. Paste it into your email to support.</source>
+        <translation>已复制。请粘贴到发给技术支持的邮件中。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../liasmart_desktop/ui/app.py" line="59"/>
@@ -1966,18 +2014,6 @@ After: {encoding_after}, parts per message: {parts_after}</source>
         <location filename="../../liasmart_desktop/ui/main_window.py" line="395"/>
         <source>Your account is set up. Stop practising and send real messages from now on?</source>
         <translation>您的账户已设置好。是否结束练习，从现在起发送真实短信？</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="437"/>
-        <source>About LiaSmart Desktop</source>
-        <translation>关于 LiaSmart Desktop</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="438"/>
-        <source>LiaSmart Desktop {version}
-Send SMS through the LiaSmart (利亚智联) API.</source>
-        <translation>LiaSmart Desktop {version}
-通过利亚智联（LiaSmart）API 发送短信。</translation>
     </message>
 </context>
 <context>
