@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV = Path(os.environ.get("LIASMART_VENV", ROOT / ".venv"))
 CONSTRAINTS = ROOT / "constraints.txt"
+PIP_CACHE = ROOT / ".tools" / "pip-cache"
 MIN_PYTHON = (3, 11)
 #: Core modules are held to full branch coverage (shared/design.md, "Standards").
 CORE_COVERAGE_FLOOR = 100
@@ -81,6 +82,9 @@ def ensure_venv(extras: str) -> Path:
             "install",
             "--disable-pip-version-check",
             "--quiet",
+            # pip's download cache in the project folder, not in the user's own cache folder.
+            "--cache-dir",
+            str(PIP_CACHE),
             "-c",
             str(CONSTRAINTS),
             "-e",

@@ -1,8 +1,9 @@
 """``liasmart-desktop --self-test``: prove an installed or frozen build has every part it needs.
 
 Offscreen, in a temporary data folder: every module imports, translations and icons load, the
-keyring finds this system's backend, openpyxl parses with defusedxml, the TLS bundle is there, the
-sandbox answers ten messages sent through the real engine and journal, and the main window builds.
+input-method plugin for typing Chinese is there (Linux), the keyring finds this system's backend,
+openpyxl parses with defusedxml, the TLS bundle is there, the sandbox answers ten messages sent
+through the real engine and journal, and the main window builds.
 Prints one line per check and exits 0, or 1 naming what is missing. Frozen builds lose what
 PyInstaller was not told about (keyring's entry points, certifi's bundle, Qt plugins): this catches it.
 """
@@ -141,6 +142,19 @@ def check_translations() -> str:
     return f"zh_CN loaded (&File → {text})"
 
 
+def check_input_methods() -> str:
+    """On Linux, Qt's ibus input-method plugin is shipped: typing Chinese goes through it."""
+    if not sys.platform.startswith("linux"):
+        return "the system's own input methods"
+    from PySide6.QtCore import QLibraryInfo  # noqa: PLC0415
+
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforminputcontexts"
+    plugins = sorted(path.name for path in folder.glob("*ibus*"))
+    if not plugins:
+        raise RuntimeError(f"no ibus input-method plugin in {folder}: Chinese could not be typed")
+    return ", ".join(plugins)
+
+
 def check_icons() -> str:
     """The application icon renders."""
     from liasmart_desktop.ui.resources import icon, resource_path  # noqa: PLC0415
@@ -208,6 +222,7 @@ def run_self_test(out: Callable[[str], None] = print) -> int:
             ("imports", check_imports),
             ("translations", check_translations),
             ("icons", check_icons),
+            ("input methods", check_input_methods),
             ("keyring", check_keyring),
             ("defusedxml", check_defusedxml),
             ("tls", check_tls),

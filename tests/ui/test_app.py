@@ -44,7 +44,8 @@ def test_the_self_test_passes_in_a_complete_installation(tmp_path: Path) -> None
     subprocess.run([sys.executable, str(ROOT / "scripts" / "translations.py"), "build"], check=True)
     result = run_app("--self-test", home=tmp_path / "home")
     assert result.returncode == 0, result.stdout + result.stderr
-    for check in ("imports", "translations", "icons", "keyring", "defusedxml", "tls", "sending", "window"):
+    checks = ("imports", "translations", "icons", "input methods", "keyring", "defusedxml", "tls", "sending")
+    for check in (*checks, "window"):
         assert f"ok   {check}:" in result.stdout
     assert "self-test passed" in result.stdout
     assert result.stderr == ""  # Qt's offscreen notices included: a clean run prints nothing there
