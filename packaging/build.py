@@ -72,6 +72,12 @@ def system_name() -> str:
     return {"win32": "windows", "darwin": "macos"}.get(sys.platform, "linux")
 
 
+def machine_name() -> str:
+    """The processor in the file names, one spelling on every system (``x86_64``, ``arm64``)."""
+    machine = platform.machine().lower()
+    return {"amd64": "x86_64", "aarch64": "arm64"}.get(machine, machine)
+
+
 def run(cmd: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
     """Run and echo a command; fail the build when it fails."""
     print("+ " + " ".join(cmd), flush=True)
@@ -302,7 +308,7 @@ def inno_setup_command(iscc: str, bundle: Path, work: Path, dist: Path, number: 
         "BundleDir": str(bundle),
         "IconFile": str(work / "generated" / "liasmart.ico"),
         "OutputDir": str(dist),
-        "OutputBaseName": f"{APP}-{number}-windows-{platform.machine().lower()}-setup",
+        "OutputBaseName": f"{APP}-{number}-windows-{machine_name()}-setup",
     }
     return [iscc, *(f"/D{name}={value}" for name, value in defines.items()), str(INNO_SETUP_SCRIPT)]
 
@@ -340,7 +346,7 @@ def macos_installer(dist: Path, archive: Path) -> Path:
 
 def archive_path(dist: Path, number: str, system: str) -> Path:
     """``LiaSmartDesktop-<version>-<system>-<machine>.zip``."""
-    return dist / f"{APP}-{number}-{system}-{platform.machine().lower()}.zip"
+    return dist / f"{APP}-{number}-{system}-{machine_name()}.zip"
 
 
 def make_installer(system: str, bundle: Path, work: Path, dist: Path, number: str) -> Path:

@@ -207,7 +207,7 @@ def build_deb(bundle: Path, inputs: DebInputs, work: Path, out_dir: Path) -> Pat
     staging = work / "deb-root"
     lay_out(bundle, inputs, staging)
     arch = architecture()
-    machine = {"amd64": "x86_64", "arm64": "aarch64"}.get(arch, arch)
+    machine = {"amd64": "x86_64"}.get(arch, arch)  # the zip's spelling (packaging/build.py)
     deb = out_dir / f"LiaSmartDesktop-{inputs.version}-linux-{machine}.deb"
     run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(staging), str(deb)])
     return deb
