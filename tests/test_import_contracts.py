@@ -7,7 +7,6 @@ module, and runs the very command the test command runs there. To cover a new co
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 import sys
@@ -16,6 +15,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from tests.helpers.scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "liasmart_desktop"
@@ -44,13 +45,8 @@ BREAKING_IMPORTS = [
 
 
 def dev_script() -> ModuleType:
-    """``scripts/dev.py`` as a module (it is a script, not part of a package)."""
-    spec = importlib.util.spec_from_file_location("liasmart_dev_script", ROOT / "scripts" / "dev.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """``scripts/dev.py`` as a module."""
+    return load_script(ROOT / "scripts" / "dev.py", "liasmart_dev_script")
 
 
 def gate_command() -> list[str]:

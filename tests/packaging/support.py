@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from tests.helpers.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
@@ -28,15 +29,6 @@ MODULE_NAMES = {"debian_package": "debian_package", "build": "liasmart_packaging
 
 def packaging_module(stem: str) -> ModuleType:
     """``packaging/<stem>.py`` as a module, imported once."""
-    name = MODULE_NAMES[stem]
-    if name in sys.modules:
-        return sys.modules[name]
     if stem == "build":
         packaging_module("debian_package")
-    spec = importlib.util.spec_from_file_location(name, PACKAGING / f"{stem}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script(PACKAGING / f"{stem}.py", MODULE_NAMES[stem])

@@ -25,19 +25,16 @@ deb_module = packaging_module("debian_package")
 BUILD_TIMEOUT_S = 1200
 
 
-def frozen_env(home: Path) -> dict[str, str]:
-    return dict(os.environ, QT_QPA_PLATFORM="offscreen", LIASMART_HOME=str(home))
+def run_frozen(program: Path, option: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """Run an installed or unpacked program offscreen with a data folder of its own."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LIASMART_HOME=str(home))
+    return subprocess.run(
+        [str(program), option], capture_output=True, text=True, env=env, timeout=120, check=False
+    )
 
 
 def self_test(program: Path, home: Path) -> None:
-    result = subprocess.run(
-        [str(program), "--self-test"],
-        capture_output=True,
-        text=True,
-        env=frozen_env(home),
-        timeout=120,
-        check=False,
-    )
+    result = run_frozen(program, "--self-test", home)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test passed" in result.stdout
     assert "ok   window: main window shown" in result.stdout
@@ -45,14 +42,8 @@ def self_test(program: Path, home: Path) -> None:
 
 
 def printed_version(program: Path, home: Path) -> str:
-    result = subprocess.run(
-        [str(program), "--version"],
-        capture_output=True,
-        text=True,
-        env=frozen_env(home),
-        timeout=60,
-        check=True,
-    )
+    result = run_frozen(program, "--version", home)
+    assert result.returncode == 0, result.stderr
     return result.stdout.strip()
 
 
