@@ -6,7 +6,7 @@
 Steps: render the icons from ``resources/icons/liasmart.svg``, compile the translations and write the
 version files into ``<work>/generated``; run PyInstaller on ``packaging/liasmart_desktop.spec`` (one
 folder with ``liasmart-desktop`` and ``liasmart``); write ``<dist>/LiaSmartDesktop-<version>-<system>-
-<machine>.zip``, keeping symbolic links as links. Then unpack that zip as a user would (``unzip``)
+<machine>.zip``, storing each file once (links as links). Then unpack that zip as a user would (``unzip``)
 and, on the unpacked copy: both programs' ``--version``, ``--self-test``, a CLI command, its size,
 and the start-up time to a shown window. Last, this system's installer: a ``.deb`` installed into a
 throwaway root and self-tested there (Linux, ``packaging/debian_package.py``), an Inno Setup
