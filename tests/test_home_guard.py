@@ -70,7 +70,8 @@ def test_a_test_writing_into_the_user_folders_fails(tmp_path: Path, write: str) 
     assert "2 passed, 1 error" in result.stdout
     assert "ERROR at teardown of test_writes_outside" in result.stdout
     assert "This test wrote into what would be the user's own folders" in result.stdout
-    assert "test_behaves" not in result.stdout  # only the test that wrote is blamed
+    assert "test_behaves" not in result.stdout  # only the test that wrote is blamed,
+    assert "user folders guard" not in result.stdout  # and only once
 
 
 def test_writing_outside_a_test_fails_the_run(tmp_path: Path) -> None:

@@ -34,6 +34,7 @@ USER_FOLDERS = {
 
 _root_key = pytest.StashKey[Path]()
 _saved_key = pytest.StashKey[dict[str, str | None]]()
+_blamed_key = pytest.StashKey[set[str]]()
 
 
 def written_files(root: Path) -> dict[str, tuple[int, int]]:
@@ -65,6 +66,7 @@ def pytest_configure(config: pytest.Config) -> None:
     root = Path(tempfile.mkdtemp(prefix="liasmart-tests-user-folders-"))
     config.stash[_root_key] = root
     config.stash[_saved_key] = {name: os.environ.get(name) for name in USER_FOLDERS}
+    config.stash[_blamed_key] = set()
     for name, relative in USER_FOLDERS.items():
         os.environ[name] = str(root / relative)
     (root / "home").mkdir()
@@ -79,13 +81,14 @@ def nothing_written_outside(request: pytest.FixtureRequest) -> Iterator[None]:
     after = written_files(root)
     changed = [path for path, stamp in after.items() if before.get(path) != stamp]
     if changed:
+        request.config.stash[_blamed_key].update(changed)
         pytest.fail("This test wrote " + describe(root, changed), pytrace=False)
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Fail the run when anything is in the guarded folders at its end (written outside any test)."""
     root = session.config.stash[_root_key]
-    leftovers = list(written_files(root))
+    leftovers = [path for path in written_files(root) if path not in session.config.stash[_blamed_key]]
     if leftovers:
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         message = (
