@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV = Path(os.environ.get("LIASMART_VENV", ROOT / ".venv"))
 CONSTRAINTS = ROOT / "constraints.txt"
+PIP_CACHE = ROOT / ".tools" / "pip-cache"
 MIN_PYTHON = (3, 11)
 #: Core modules are held to full branch coverage (shared/design.md, "Standards").
 CORE_COVERAGE_FLOOR = 100
@@ -34,6 +35,16 @@ def venv_python() -> Path:
     if os.name == "nt":
         return VENV / "Scripts" / "python.exe"
     return VENV / "bin" / "python"
+
+
+def import_contracts_command(python: Path) -> list[str]:
+    """The import-linter gate: its ``lint-imports`` program beside ``python``, run from the project folder.
+
+    (``python -m importlinter.cli`` looks similar but runs nothing and exits 0: that module has no
+    ``__main__``. ``tests/test_import_contracts.py`` proves this command fails on a forbidden import.)
+    """
+    program = "lint-imports.exe" if os.name == "nt" else "lint-imports"
+    return [str(python.parent / program), "--no-cache"]
 
 
 def run(cmd: list[str], env: dict[str, str] | None = None) -> int:
@@ -71,6 +82,9 @@ def ensure_venv(extras: str) -> Path:
             "install",
             "--disable-pip-version-check",
             "--quiet",
+            # pip's download cache in the project folder, not in the user's own cache folder.
+            "--cache-dir",
+            str(PIP_CACHE),
             "-c",
             str(CONSTRAINTS),
             "-e",
@@ -111,24 +125,15 @@ def command_app(args: list[str]) -> int:
     return run([str(python), "-m", "liasmart_desktop.ui.app", *args])
 
 
-def command_test(args: list[str]) -> int:
-    """Install everything and run every quality gate; report each one and fail if any failed."""
-    python = ensure_venv("dev")
-    build_translations(python)
-    env = dict(os.environ)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    env.pop("COVERAGE_FILE", None)
+def quality_steps(python: Path, pytest_args: list[str]) -> list[tuple[str, list[str]]]:
+    """Every gate of the test command, in order: (name, command run from the project folder)."""
     py = str(python)
-    coverage_file = ROOT / ".coverage"
-    for stale in ROOT.glob(".coverage*"):
-        stale.unlink()
-    steps: list[tuple[str, list[str]]] = [
+    return [
         ("format", [py, "-m", "ruff", "format", "--check", "."]),
         ("lint", [py, "-m", "ruff", "check", "."]),
         ("types", [py, "-m", "mypy"]),
-        ("imports", [py, "-m", "importlinter.cli", "--no-cache"]),
-        ("tests", [py, "-m", "pytest", "--cov", "--cov-report=", *args]),
+        ("imports", import_contracts_command(python)),
+        ("tests", [py, "-m", "pytest", "--cov", "--cov-report=", *pytest_args]),
         (
             "core coverage",
             [
@@ -141,6 +146,20 @@ def command_test(args: list[str]) -> int:
             ],
         ),
     ]
+
+
+def command_test(args: list[str]) -> int:
+    """Install everything and run every quality gate; report each one and fail if any failed."""
+    python = ensure_venv("dev")
+    build_translations(python)
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env.pop("COVERAGE_FILE", None)
+    coverage_file = ROOT / ".coverage"
+    for stale in ROOT.glob(".coverage*"):
+        stale.unlink()
+    steps = quality_steps(python, args)
     if args:
         # A developer narrowing pytest to some tests is not asking for the whole-tree gates.
         steps = [step for step in steps if step[0] == "tests"]

@@ -14,6 +14,9 @@ import pytest
 
 from tests.helpers.memory_keyring import MemoryKeyring
 
+# The whole run stays out of the user's own folders (and fails when a test does not).
+pytest_plugins = ["tests.helpers.home_guard"]
+
 
 @pytest.fixture(autouse=True)
 def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:

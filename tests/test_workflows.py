@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -27,6 +28,8 @@ def node_modules() -> Path:
             check=True,
             capture_output=True,
             timeout=180,
+            # npm's download cache beside the tools, not in the user's home folder.
+            env=dict(os.environ, npm_config_cache=str(TOOLS / "cache")),
         )
     return modules
 
@@ -64,3 +67,11 @@ def test_the_workflow_calls_the_project_scripts() -> None:
     text = (ROOT / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8")
     assert "python scripts/dev.py test" in text
     assert "packaging/build.py" in text
+
+
+def test_the_workflow_builds_and_keeps_every_installer() -> None:
+    text = (ROOT / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8")
+    for package in ("packaging/dist/*.zip", "packaging/dist/*.deb", "packaging/dist/*-setup.exe", "*.dmg"):
+        assert package in text
+    assert "choco install innosetup" in text  # the Windows job can compile the installer
+    assert "if-no-files-found: error" in text

@@ -41,6 +41,11 @@ class DataPaths:
         """Rotating log files (redacted)."""
         return self.root / "logs"
 
+    @property
+    def view_state_file(self) -> Path:
+        """Window geometry and other view state the GUI restores (an INI file; no settings, no secrets)."""
+        return self.root / "view-state.ini"
+
 
 def default_data_dir() -> Path:
     """Return the per-user data directory of this operating system (not created)."""

@@ -23,6 +23,7 @@ from liasmart_desktop.ui.runtime import settle_startup_objects, tune_for_respons
 from liasmart_desktop.ui.services import AppServices
 
 APP_NAME = "LiaSmart Desktop"
+DESKTOP_FILE_NAME = "liasmart-desktop"
 BROKEN_SUFFIX = ".broken"
 
 
@@ -87,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("LiaSmart")
     app.setApplicationVersion(__version__)
+    # Lets the desktop match the window to the installed menu entry (packaging/linux/*.desktop).
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setWindowIcon(icon())
     # The system's language until the settings (which may choose another) are read: their problems are
     # shown in it too.

@@ -12,6 +12,7 @@ from typing import TextIO
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from liasmart_desktop.core.paths import create_private_file
 from liasmart_desktop.ui.messages import describe_error
 
 log = logging.getLogger(__name__)
@@ -29,7 +30,9 @@ class CrashHandler:
     def install(self) -> None:
         """Take over the hooks (the previous ones are not chained: a windowed build has no stderr)."""
         if self._log_dir is not None:
-            self._fault_file = (self._log_dir / CRASH_LOG_NAME).open("a", encoding="utf-8")
+            crash_log = self._log_dir / CRASH_LOG_NAME
+            create_private_file(crash_log)  # owner-only, like liasmart.log: tracebacks show paths and data
+            self._fault_file = crash_log.open("a", encoding="utf-8")
             faulthandler.enable(self._fault_file)
         sys.excepthook = self.handle
         threading.excepthook = self._handle_thread

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from liasmart_desktop import __version__
+from liasmart_desktop.core.paths import DataPaths
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
 from liasmart_desktop.core.sending.summaries import LoadedCampaign, RunReport
 from liasmart_desktop.ui.controllers.account_controller import AccountController
@@ -19,6 +20,7 @@ from liasmart_desktop.ui.controllers.campaign_controller import (
     UnfinishedCampaign,
 )
 from liasmart_desktop.ui.controllers.send_controller import SendState
+from liasmart_desktop.ui.dialogs.about_dialog import AboutDialog
 from liasmart_desktop.ui.dialogs.history_dialog import HistoryDialog
 from liasmart_desktop.ui.dialogs.import_dialog import ImportDialog
 from liasmart_desktop.ui.dialogs.office_country_dialog import ask_office_country
@@ -36,14 +38,15 @@ from liasmart_desktop.ui.widgets.compose_panel import ComposePanel
 from liasmart_desktop.ui.widgets.results_panel import ResultsPanel
 from liasmart_desktop.ui.widgets.status_area import SandboxBanner, StatusArea
 
-SETTINGS_ORGANISATION = "LiaSmart"
-SETTINGS_APPLICATION = "LiaSmart Desktop"
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt"})
 
 
-def view_settings() -> QSettings:
-    """Window geometry and similar view state (never domain settings, never secrets)."""
-    return QSettings(SETTINGS_ORGANISATION, SETTINGS_APPLICATION)
+def view_settings(paths: DataPaths) -> QSettings:
+    """Window geometry and similar view state (never domain settings, never secrets).
+
+    Kept in the data folder like everything else, not in Qt's per-user default place.
+    """
+    return QSettings(str(paths.view_state_file), QSettings.Format.IniFormat)
 
 
 class MainWindow(QMainWindow):
@@ -161,7 +164,7 @@ class MainWindow(QMainWindow):
         self.campaigns.find_unfinished()
 
     def _restore_view_state(self) -> None:
-        settings = view_settings()
+        settings = view_settings(self.services.paths)
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -186,7 +189,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
             self.sending.shutdown()
-        settings = view_settings()
+        settings = view_settings(self.services.paths)
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
         event.accept()
@@ -467,10 +470,4 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_about_triggered(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About LiaSmart Desktop"),
-            self.tr("LiaSmart Desktop {version}\nSend SMS through the LiaSmart (利亚智联) API.").format(
-                version=__version__
-            ),
-        )
+        AboutDialog(self.services, self).exec()

@@ -18,6 +18,11 @@ def resources_dir() -> Path:
     return _PACKAGE_ROOT / "resources"
 
 
+def is_frozen() -> bool:
+    """Whether this is a packaged build (PyInstaller) rather than a Python environment."""
+    return getattr(sys, "_MEIPASS", None) is not None
+
+
 def resource_path(*parts: str) -> Path:
     """A file under ``resources/``."""
     return resources_dir().joinpath(*parts)

@@ -1,14 +1,16 @@
 """``liasmart-desktop --self-test``: prove an installed or frozen build has every part it needs.
 
 Offscreen, in a temporary data folder: every module imports, translations and icons load, the
-keyring finds this system's backend, openpyxl parses with defusedxml, the TLS bundle is there, the
-sandbox answers ten messages sent through the real engine and journal, and the main window builds.
+input-method plugin for typing Chinese is there (Linux), the keyring finds this system's backend,
+openpyxl parses with defusedxml, the TLS bundle is there, the sandbox answers ten messages sent
+through the real engine and journal, and the main window builds.
 Prints one line per check and exits 0, or 1 naming what is missing. Frozen builds lose what
 PyInstaller was not told about (keyring's entry points, certifi's bundle, Qt plugins): this catches it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import pkgutil
@@ -17,7 +19,7 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import liasmart_desktop
@@ -30,6 +32,8 @@ NATIVE_KEYRING = {
 }
 SELF_TEST_MESSAGES = 10
 MIN_CA_CERTIFICATES = 50
+WINDOW_SETTLE_S = 0.3
+OFFSCREEN_SIZE_HINTS_NOTICE = "This plugin does not support propagateSizeHints()"
 
 
 def check_imports() -> str:
@@ -87,36 +91,56 @@ def check_tls() -> str:
 
 
 def check_sending(folder: Path) -> str:
-    """Ten messages through the sandbox, the real engine and a journal (WAL, synchronous=FULL)."""
-    from liasmart_desktop.core.api.client import LiaSmartClient  # noqa: PLC0415
+    """Ten messages the app's way: the sending process (this installation's ``--run-sender``), the real
+    engine, a journal (WAL, synchronous=FULL) and the sandbox."""
     from liasmart_desktop.core.credentials import Credentials  # noqa: PLC0415
-    from liasmart_desktop.core.sending.engine import EngineConfig, SendEngine  # noqa: PLC0415
-    from liasmart_desktop.core.sending.records import CampaignSpec, NewMessage  # noqa: PLC0415
-    from liasmart_desktop.core.sending.session import SendingSession  # noqa: PLC0415
+    from liasmart_desktop.core.importing import parse_pasted_numbers  # noqa: PLC0415
+    from liasmart_desktop.core.sending.campaigns import Reach  # noqa: PLC0415
+    from liasmart_desktop.core.sending.engine import SendControl  # noqa: PLC0415
+    from liasmart_desktop.core.sending.isolation import (  # noqa: PLC0415
+        ClientOptions,
+        IsolatedJob,
+        JobKind,
+        run_isolated,
+    )
+    from liasmart_desktop.core.sending.journal import Journal  # noqa: PLC0415
+    from liasmart_desktop.core.sending.prepare import prepare_campaign  # noqa: PLC0415
+    from liasmart_desktop.core.sending.records import Pacing  # noqa: PLC0415
     from liasmart_desktop.core.sending.states import MessageState  # noqa: PLC0415
     from liasmart_desktop.sandbox import SandboxConfig, SandboxServer  # noqa: PLC0415
 
-    with (
-        SandboxServer(SandboxConfig()) as server,
-        SendingSession(folder / "journal.sqlite3") as session,
-    ):
-        journal = session.journal
-        if journal.pragma("journal_mode") != "wal" or journal.pragma("synchronous") != 2:
-            raise RuntimeError("the journal is not in WAL mode with synchronous=FULL")
-        campaign = journal.create_campaign(
-            CampaignSpec(template="Self-test", sender_id="SELFTEST", sms_type="T", sandbox=True),
-            [NewMessage(i + 2, f"86139{i:08d}", "Self-test 自检", "U", 1) for i in range(SELF_TEST_MESSAGES)],
+    numbers = "\n".join(f"+86139{i:08d}" for i in range(SELF_TEST_MESSAGES))
+    prepared = prepare_campaign(
+        parse_pasted_numbers(numbers, None),
+        "Self-test 自检",
+        sender_id="SELFTEST",
+        sms_type="T",
+        sandbox=True,
+    )
+    journal_path = folder / "journal.sqlite3"
+    with SandboxServer(SandboxConfig()) as server:
+        job = IsolatedJob(
+            journal_path=journal_path,
+            kind=JobKind.SEND,
+            reach=Reach(sandbox=True, sandbox_url=server.base_url),
+            client=ClientOptions(Credentials("SELFTEST", "self-test"), server.base_url),
+            prepared=prepared,
+            pacing=Pacing(4, 1000.0),
         )
-        with LiaSmartClient(Credentials("SELFTEST", "self-test"), base_url=server.base_url) as client:
-            result = SendEngine(journal, client, EngineConfig(concurrency=4, rate_per_s=1000.0)).run(campaign)
-    accepted = result.counts[MessageState.ACCEPTED]
+        report = run_isolated(job, SendControl(), lambda _progress: None, lambda _created: None)
+    if report is None:
+        raise RuntimeError("the sending process reported nothing")
+    accepted = report.result.counts[MessageState.ACCEPTED]
     if accepted != SELF_TEST_MESSAGES:
         raise RuntimeError(
-            f"only {accepted} of {SELF_TEST_MESSAGES} messages were accepted ({result.status})"
+            f"only {accepted} of {SELF_TEST_MESSAGES} messages were accepted ({report.result.status})"
         )
+    with Journal.open(journal_path) as journal:
+        if journal.pragma("journal_mode") != "wal" or journal.pragma("synchronous") != 2:
+            raise RuntimeError("the journal is not in WAL mode with synchronous=FULL")
     import sqlite3  # noqa: PLC0415
 
-    return f"{accepted} messages accepted; SQLite {sqlite3.sqlite_version}"
+    return f"{accepted} messages accepted by a sending process; SQLite {sqlite3.sqlite_version}"
 
 
 def check_translations() -> str:
@@ -138,6 +162,19 @@ def check_translations() -> str:
     return f"zh_CN loaded (&File → {text})"
 
 
+def check_input_methods() -> str:
+    """On Linux, Qt's ibus input-method plugin is shipped: typing Chinese goes through it."""
+    if not sys.platform.startswith("linux"):
+        return "the system's own input methods"
+    from PySide6.QtCore import QLibraryInfo  # noqa: PLC0415
+
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforminputcontexts"
+    plugins = sorted(path.name for path in folder.glob("*ibus*"))
+    if not plugins:
+        raise RuntimeError(f"no ibus input-method plugin in {folder}: Chinese could not be typed")
+    return ", ".join(plugins)
+
+
 def check_icons() -> str:
     """The application icon renders."""
     from liasmart_desktop.ui.resources import icon, resource_path  # noqa: PLC0415
@@ -146,6 +183,26 @@ def check_icons() -> str:
     if image.isNull():
         raise RuntimeError(f"the icon {resource_path('icons')} did not render (image plugins missing?)")
     return "application icon renders"
+
+
+@contextlib.contextmanager
+def offscreen_notice_hidden() -> Iterator[None]:
+    """Drop the offscreen platform's notice about size hints; pass every other Qt message to stderr.
+
+    Qt's offscreen platform prints it whenever a shown window's minimum or maximum size changes
+    (it cannot pass size hints to a window manager, having none): not a problem of the build.
+    """
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qFormatLogMessage, qInstallMessageHandler  # noqa: PLC0415
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message != OFFSCREEN_SIZE_HINTS_NOTICE and sys.stderr is not None:
+            sys.stderr.write(qFormatLogMessage(kind, context, message) + "\n")
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
 
 
 def check_window(folder: Path) -> str:
@@ -158,13 +215,14 @@ def check_window(folder: Path) -> str:
 
     services = AppServices(open_data_dir(str(folder / "home")))
     services.start_sandbox()
-    window = MainWindow(services)
-    window.show()
-    started = time.monotonic()
-    while time.monotonic() - started < 0.3:
-        QApplication.processEvents()
-    shown = window.isVisible()
-    window.close()
+    with offscreen_notice_hidden():
+        window = MainWindow(services)
+        window.show()
+        started = time.monotonic()
+        while time.monotonic() - started < WINDOW_SETTLE_S:
+            QApplication.processEvents()
+        shown = window.isVisible()
+        window.close()
     services.shutdown()
     if not shown:
         raise RuntimeError("the main window did not show")
@@ -184,6 +242,7 @@ def run_self_test(out: Callable[[str], None] = print) -> int:
             ("imports", check_imports),
             ("translations", check_translations),
             ("icons", check_icons),
+            ("input methods", check_input_methods),
             ("keyring", check_keyring),
             ("defusedxml", check_defusedxml),
             ("tls", check_tls),

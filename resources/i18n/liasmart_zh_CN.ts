@@ -2,9 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/about_dialog.py" line="31"/>
+        <source>About LiaSmart Desktop</source>
+        <translation>关于 LiaSmart Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/about_dialog.py" line="35"/>
+        <source>LiaSmart Desktop {version}</source>
+        <translation>LiaSmart Desktop {version}</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/about_dialog.py" line="41"/>
+        <source>Send SMS through the LiaSmart (利亚智联) API.</source>
+        <translation>通过利亚智联（LiaSmart）API 发送短信。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/about_dialog.py" line="43"/>
+        <source>Data (settings, history):</source>
+        <translation>数据（设置、发送记录）：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/about_dialog.py" line="44"/>
+        <source>Logs:</source>
+        <translation>日志：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/about_dialog.py" line="47"/>
+        <source>Writing to support? Copy the diagnostic summary into your email: it names the versions, the system and these folders, never your password or any phone number.</source>
+        <translation>需要联系技术支持？请把诊断信息复制到邮件中：其中包括版本、系统和以上文件夹，绝不包含您的密码或任何手机号码。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/about_dialog.py" line="56"/>
+        <source>&amp;Copy diagnostic summary</source>
+        <translation>复制诊断信息(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/about_dialog.py" line="57"/>
+        <source>Open the &amp;logs folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/about_dialog.py" line="84"/>
+        <source>Copied. Paste it into your email to support.</source>
+        <translation>已复制。请粘贴到发给技术支持的邮件中。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/app.py" line="59"/>
+        <location filename="../../liasmart_desktop/ui/app.py" line="60"/>
         <source>Start with default settings? The broken file is kept beside it as settings.json.broken.</source>
         <translation>是否使用默认设置启动？损坏的文件会以 settings.json.broken 为名保留在原处。</translation>
     </message>
@@ -457,12 +505,12 @@
 <context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/crash_handler.py" line="65"/>
+        <location filename="../../liasmart_desktop/ui/crash_handler.py" line="68"/>
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/crash_handler.py" line="68"/>
+        <location filename="../../liasmart_desktop/ui/crash_handler.py" line="71"/>
         <source>The app keeps running; details are in the log folder:</source>
         <translation>程序仍在运行，详细信息已记录在日志文件夹中：</translation>
     </message>
@@ -1129,625 +1177,625 @@
 <context>
     <name>ImportMessages</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="55"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="56"/>
         <source>Will be sent</source>
         <extracomment>Parameters shown as counts (&quot;1,234&quot;); row numbers and cell references are shown as they are.</extracomment>
         <translation>将发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="56"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="57"/>
         <source>Invalid</source>
         <translation>号码无效</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="57"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="58"/>
         <source>Missing</source>
         <translation>缺少号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="58"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="59"/>
         <source>Damaged by Excel</source>
         <translation>被 Excel 损坏</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="59"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="60"/>
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="60"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="61"/>
         <source>Country unclear</source>
         <translation>国家不明确</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="66"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="67"/>
         <source>{count} recipient will get the message</source>
         <extracomment>How many rows are in a bucket, in plain words: (one, many).</extracomment>
         <translation>{count} 位收件人将收到短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="67"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="68"/>
         <source>{count} recipients will get the message</source>
         <translation>{count} 位收件人将收到短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="70"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="71"/>
         <source>{count} number is not a valid phone number</source>
         <translation>{count} 个号码不是有效的手机号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="71"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="72"/>
         <source>{count} numbers are not valid phone numbers</source>
         <translation>{count} 个号码不是有效的手机号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="74"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="75"/>
         <source>{count} row has no phone number</source>
         <translation>{count} 行没有手机号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="75"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="76"/>
         <source>{count} rows have no phone number</source>
         <translation>{count} 行没有手机号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="78"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="79"/>
         <source>{count} number was damaged by Excel</source>
         <translation>{count} 个号码被 Excel 损坏</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="79"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="80"/>
         <source>{count} numbers were damaged by Excel</source>
         <translation>{count} 个号码被 Excel 损坏</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="82"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="83"/>
         <source>{count} row repeats a number already in the list</source>
         <translation>{count} 行的号码与名单中已有的号码重复</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="83"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="84"/>
         <source>{count} rows repeat a number already in the list</source>
         <translation>{count} 行的号码与名单中已有的号码重复</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="86"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="87"/>
         <source>{count} number could be in more than one country</source>
         <translation>{count} 个号码可能属于不止一个国家/地区</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="87"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="88"/>
         <source>{count} numbers could be in more than one country</source>
         <translation>{count} 个号码可能属于不止一个国家/地区</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="91"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="92"/>
         <source>{count} empty row skipped</source>
         <translation>已跳过 {count} 个空行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="92"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="93"/>
         <source>{count} empty rows skipped</source>
         <translation>已跳过 {count} 个空行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="95"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="96"/>
         <source>Use {count} recipient</source>
         <translation>使用这 {count} 位收件人</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="96"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="97"/>
         <source>Use {count} recipients</source>
         <translation>使用这 {count} 位收件人</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="98"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="99"/>
         <source>No recipients to use</source>
         <translation>没有可用的收件人</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="101"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="102"/>
         <source>This is a PDF, not a spreadsheet; export the list from where it came as .xlsx or .csv.</source>
         <translation>这是 PDF 文件，不是电子表格；请从名单的来源处将其导出为 .xlsx 或 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="105"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="106"/>
         <source>This file is a web page saved under a spreadsheet name (common for exports from office systems); open it in Excel and save it as an Excel Workbook (.xlsx).</source>
         <translation>此文件其实是网页，只是用了电子表格的文件名（办公系统导出的文件常有这种情况）；请用 Excel 打开，另存为“Excel 工作簿 (.xlsx)”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="110"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="111"/>
         <source>This is an Excel 2003 XML spreadsheet; open it in Excel and save it as .xlsx.</source>
         <translation>这是 Excel 2003 XML 表格；请用 Excel 打开并另存为 .xlsx 文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="113"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="114"/>
         <source>Excel binary workbooks (.xlsb) are not read; open it in Excel and save it as .xlsx.</source>
         <translation>无法读取 Excel 二进制工作簿 (.xlsb)；请用 Excel 打开并另存为 .xlsx 文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="117"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="118"/>
         <source>This file is not a spreadsheet (it looks like another kind of document); save the list as .xlsx or .csv.</source>
         <translation>此文件不是电子表格（看起来是其他类型的文档）；请将名单保存为 .xlsx 或 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="122"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="123"/>
         <source>This is a zip archive, not a spreadsheet; unpack it and import the .xlsx or .csv inside.</source>
         <translation>这是 zip 压缩包，不是电子表格；请先解压，再导入其中的 .xlsx 或 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="126"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="127"/>
         <source>This file is neither a spreadsheet nor a text file; save the list as .xlsx or .csv.</source>
         <translation>此文件既不是电子表格，也不是文本文件；请将名单保存为 .xlsx 或 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="133"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="134"/>
         <source>The file {path} does not exist; check its name and folder.</source>
         <translation>文件 {path} 不存在；请检查文件名和所在文件夹。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="136"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="137"/>
         <source>The file {path} cannot be opened: another program (often Excel) has it open, or you may not read it; close it there and press Reload.</source>
         <translation>无法打开文件 {path}：它可能正被其他程序（通常是 Excel）占用，或者您没有读取权限；请在该程序中关闭文件，然后点击“重新读取”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="141"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="142"/>
         <source>The file {path} cannot be read ({detail}); check that it is a file you can open.</source>
         <translation>无法读取文件 {path}（{detail}）；请确认这是您能打开的文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="144"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="145"/>
         <source>The file {path} is empty; save the list again and press Reload.</source>
         <translation>文件 {path} 是空的；请重新保存名单，然后点击“重新读取”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="147"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="148"/>
         <source>The file is {size_mb} MB, more than the {limit_mb} MB limit; split the list into smaller files.</source>
         <translation>文件大小为 {size_mb} MB，超过了 {limit_mb} MB 的上限；请把名单拆分成几个较小的文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="151"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="152"/>
         <source>The workbook is protected with a password; open it in Excel, remove the password (File &gt; Info &gt; Protect Workbook) and save it again.</source>
         <translation>此工作簿设有密码保护；请用 Excel 打开，取消密码（文件 &gt; 信息 &gt; 保护工作簿）后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="156"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="157"/>
         <source>The {kind} file is damaged or is not really a {kind} file; open it in its program and save it again as .xlsx.</source>
         <translation>此 {kind} 文件已损坏，或并不是真正的 {kind} 文件；请用相应的程序打开，另存为 .xlsx 文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="161"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="162"/>
         <source>The workbook holds {count} internal parts, more than the {limit} limit, which no ordinary spreadsheet has; save the list again from Excel.</source>
         <translation>此工作簿包含 {count} 个内部组件，超过了 {limit} 个的上限，普通表格不会这样；请用 Excel 重新保存名单。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="166"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="167"/>
         <source>The workbook unpacks to {size_mb} MB, more than the {limit_mb} MB limit; split the list into smaller files.</source>
         <translation>此工作簿解压后有 {size_mb} MB，超过了 {limit_mb} MB 的上限；请把名单拆分成几个较小的文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="171"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="172"/>
         <source>The workbook&apos;s part {member} unpacks to {size_mb} MB, more than the {limit_mb} MB limit; split the list into smaller files.</source>
         <translation>此工作簿的组件 {member} 解压后有 {size_mb} MB，超过了 {limit_mb} MB 的上限；请把名单拆分成几个较小的文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="176"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="177"/>
         <source>The workbook&apos;s part {member} unpacks {ratio} times larger than it is stored (limit {limit}), the mark of a zip bomb, so it was not opened; save the list again from Excel.</source>
         <translation>此工作簿的组件 {member} 解压后比压缩时大 {ratio} 倍（上限为 {limit} 倍），这是“压缩炸弹”的特征，因此没有打开；请用 Excel 重新保存名单。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="181"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="182"/>
         <source>The workbook&apos;s part {member} declares XML entities, which spreadsheet programs never write and attacks use, so it was not opened; save the list again from Excel.</source>
         <translation>此工作簿的组件 {member} 声明了 XML 实体：表格软件从不写入这种内容，攻击手段却会利用它，因此没有打开；请用 Excel 重新保存名单。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="186"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="187"/>
         <source>The workbook has no visible worksheet; unhide the sheet with the list in Excel and save it again.</source>
         <translation>此工作簿没有可见的工作表；请在 Excel 中取消隐藏名单所在的工作表，然后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="190"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="191"/>
         <source>There is no worksheet named “{sheet}”; the visible sheets are: {sheets}.</source>
         <translation>没有名为“{sheet}”的工作表；可见的工作表有：{sheets}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="193"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="194"/>
         <source>The sheet “{sheet}” is hidden; unhide it in Excel and save, or choose a visible sheet in the Sheet list.</source>
         <translation>工作表“{sheet}”已隐藏；请在 Excel 中取消隐藏并保存，或在“工作表”列表中选择可见的工作表。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="198"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="199"/>
         <source>The sheet “{sheet}” is a chart, not a worksheet; choose the sheet with the list in the Sheet list.</source>
         <translation>“{sheet}”是图表，不是工作表；请在“工作表”列表中选择名单所在的工作表。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="202"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="203"/>
         <source>The list has more than {limit} data rows, the most one import takes; split it into smaller files.</source>
         <translation>名单超过 {limit} 行数据，这是单次导入的上限；请拆分成几个较小的文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="206"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="207"/>
         <source>The sheet has {count} columns, more than the {limit} limit; delete the columns that are not needed.</source>
         <translation>此工作表有 {count} 列，超过了 {limit} 列的上限；请删除不需要的列。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="210"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="211"/>
         <source>The sheet “{sheet}” spans {cells} cells from A1 to its last used cell, more than the {limit} limit; delete stray cells far from the list (Ctrl+End shows the last one) and save again.</source>
         <translation>工作表“{sheet}”从 A1 到最后一个使用过的单元格共有 {cells} 个单元格，超过了 {limit} 个的上限；请删除远离名单的零散单元格（按 Ctrl+End 可找到最后一个），然后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="215"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="216"/>
         <source>Cell {column}{row} holds {length} characters, more than the {limit} limit; shorten it.</source>
         <translation>单元格 {column}{row} 有 {length} 个字符，超过了 {limit} 个的上限；请缩短内容。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="219"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="220"/>
         <source>“{encoding}” is not a known text encoding; choose one from the Encoding list.</source>
         <translation>“{encoding}”不是可识别的文本编码；请在“编码”列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="223"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="224"/>
         <source>The file is not valid {encoding} text (line {line}); choose another encoding in the Encoding list, or save the file as “CSV UTF-8” in Excel.</source>
         <translation>此文件不是有效的 {encoding} 文本（第 {line} 行）；请在“编码”列表中选择其他编码，或在 Excel 中将文件另存为“CSV UTF-8”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="228"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="229"/>
         <source>The file&apos;s text encoding could not be recognised; choose it in the Encoding list, or save the file as “CSV UTF-8” in Excel.</source>
         <translation>无法识别此文件的文本编码；请在“编码”列表中选择，或在 Excel 中将文件另存为“CSV UTF-8”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="233"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="234"/>
         <source>“{delimiter}” cannot separate columns; choose a comma, semicolon, tab or vertical bar.</source>
         <translation>“{delimiter}”不能用作分隔符；请选择逗号、分号、制表符或竖线。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="237"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="238"/>
         <source>A quotation mark opened on row {row} is never closed, so the rest of the file would be one cell; fix that row and save again.</source>
         <translation>第 {row} 行有一个引号没有闭合，文件的其余部分都会被当成一个单元格；请修正该行后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="242"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="243"/>
         <source>Row {row} cannot be read as CSV ({detail}); fix that row and save again.</source>
         <translation>第 {row} 行无法按 CSV 格式读取（{detail}）；请修正该行后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="245"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="246"/>
         <source>Row {row} (column {column}) holds a NUL byte, an invisible character no one types (a damaged export, or the wrong encoding); remove it in a text editor, or open the file in Excel and save it again as “CSV UTF-8”.</source>
         <translation>第 {row} 行（{column} 列）含有一个 NUL 字节，这是没人会输入的不可见字符（导出文件已损坏，或编码选错了）；请用文本编辑器删除它，或在 Excel 中打开文件并另存为“CSV UTF-8”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="251"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="252"/>
         <source>There is no column “{column}”; the columns are: {columns}.</source>
         <translation>没有“{column}”列；现有的列是：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="254"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="255"/>
         <source>No column looks like phone numbers; choose it in “Phone numbers in” (the columns are: {columns}).</source>
         <translation>没有哪一列像是手机号码；请在“手机号码列”中选择（现有的列：{columns}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="258"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="259"/>
         <source>“{country}” is not a country code; choose a country in the Default country list.</source>
         <translation>“{country}”不是有效的国家/地区代码；请在“默认国家/地区”列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="262"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="263"/>
         <source>The sheet “{sheet}” is empty; choose the sheet with the list in the Sheet list (other sheets: {others}).</source>
         <translation>工作表“{sheet}”是空的；请在“工作表”列表中选择名单所在的工作表（其他工作表：{others}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="267"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="268"/>
         <source>The sheet “{sheet}” is empty; check that this is the right file.</source>
         <translation>工作表“{sheet}”是空的；请确认是否选对了文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="270"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="271"/>
         <source>The file is empty; check that this is the right file.</source>
         <translation>文件是空的；请确认是否选对了文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="273"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="274"/>
         <source>The sheet “{sheet}” has only a header row (row {header_row}) and no data rows; add the recipients below it.</source>
         <translation>工作表“{sheet}”只有标题行（第 {header_row} 行），没有数据行；请在标题行下方添加收件人。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="278"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="279"/>
         <source>The file has only a header row (row {header_row}) and no data rows; add the recipients below it.</source>
         <translation>文件只有标题行（第 {header_row} 行），没有数据行；请在标题行下方添加收件人。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="282"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="283"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="285"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="286"/>
         <source>The phone cell is empty.</source>
         <translation>手机号码单元格是空的。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="286"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="287"/>
         <source>Excel has turned this number into scientific notation and replaced its last digits with zeros; format the column as Text, type or paste the numbers again, and re-export.</source>
         <translation>Excel 已把这个号码变成了科学计数法，并把最后几位换成了 0；请将该列设为“文本”格式，重新输入或粘贴号码，然后重新导出。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="291"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="292"/>
         <source>This number cell has more than 15 digits and Excel keeps only 15, so its last digits are lost; format the column as Text, type or paste the numbers again, and re-export.</source>
         <translation>这个数字单元格超过 15 位，而 Excel 只保留 15 位，因此最后几位已经丢失；请将该列设为“文本”格式，重新输入或粘贴号码，然后重新导出。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="296"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="297"/>
         <source>The cell holds {count} numbers; put one number per row.</source>
         <translation>该单元格中有 {count} 个号码；请每行只放一个号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="299"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="300"/>
         <source>The number has an extension ({extension}), which a text message cannot reach.</source>
         <translation>该号码带有分机号（{extension}），短信无法发送到分机。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="302"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="303"/>
         <source>The cell contains letters (“{character}”), not only a phone number.</source>
         <translation>该单元格含有字母（“{character}”），不只是手机号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="305"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="306"/>
         <source>The cell contains “{character}”, which does not belong in a phone number.</source>
         <translation>该单元格含有“{character}”，手机号码中不应有此字符。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="308"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="309"/>
         <source>The cell holds {kind}, not a phone number.</source>
         <translation>该单元格中是{kind}，不是手机号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="309"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="310"/>
         <source>The cell holds a number that is not a whole positive number.</source>
         <translation>该单元格中的数字不是正整数。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="312"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="313"/>
         <source>Too short for a phone number ({digits} digits).</source>
         <translation>号码太短，不是手机号码（{digits} 位）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="315"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="316"/>
         <source>Too long for a phone number ({digits} digits).</source>
         <translation>号码太长，不是手机号码（{digits} 位）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="316"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="317"/>
         <source>The number starts with a country code that does not exist.</source>
         <translation>该号码开头的国家区号不存在。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="319"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="320"/>
         <source>Not a valid phone number in {country}.</source>
         <translation>不是{country}的有效电话号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="322"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="323"/>
         <source>The number has no country code and no default country is set; choose one in the Default country list, or write the number with its country code.</source>
         <translation>该号码没有国家区号，也没有设置默认国家/地区；请在“默认国家/地区”列表中选择，或在号码前加上国家区号。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="327"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="328"/>
         <source>The same number as row {first_row}, which is kept.</source>
         <translation>与第 {first_row} 行的号码相同，只保留第 {first_row} 行。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="330"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="331"/>
         <source>The cell holds a formula whose value was never calculated (the file was saved by a program that does not calculate); open the file in Excel, save it, and import again.</source>
         <translation>该单元格是一个从未计算过的公式（保存文件的程序不会计算公式）；请在 Excel 中打开并保存该文件，然后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="335"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="336"/>
         <source>This number could be {readings}, so it is not sent on a guess. Choose the default country, or write the number with + and its country code.</source>
         <translation>这个号码可能是 {readings}，因此不会凭猜测发送。请选择默认国家/地区，或在号码前写上 + 和国家区号。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="341"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="342"/>
         <source>The cell&apos;s formula gives {error} instead of a phone number; correct the formula (or type the number) in Excel, save, and import again.</source>
         <translation>该单元格的公式结果是 {error}，而不是手机号码；请在 Excel 中修正公式（或直接输入号码），保存后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="347"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="348"/>
         <source>The number has no country code and no default country is chosen; it would be {readings}, but it is not sent on a guess. Choose the default country, or write the number with + and its country code.</source>
         <translation>该号码没有国家区号，也没有选择默认国家/地区；它可能是 {readings}，但不会凭猜测发送。请选择默认国家/地区，或在号码前写上 + 和国家区号。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="352"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="353"/>
         <source>{first} or {second}</source>
         <translation>{first}或 {second}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="353"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="354"/>
         <source>Not a valid phone number.</source>
         <translation>不是有效的手机号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="355"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="356"/>
         <source>a date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="356"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="357"/>
         <source>a time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="357"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="358"/>
         <source>a duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="358"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="359"/>
         <source>a true/false value</source>
         <translation>是/否值（TRUE/FALSE）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="362"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="363"/>
         <source>The file has no encoding mark and is not UTF-8, so it was read as {encoding}; if names look garbled, choose the right one in the Encoding list.</source>
         <translation>此文件没有编码标记，也不是 UTF-8 编码，因此按 {encoding} 读取；如果姓名显示为乱码，请在“编码”列表中选择正确的编码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="367"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="368"/>
         <source>Row {row} already holds data, so the file was read without a header row; columns are named by their letters.</source>
         <translation>第 {row} 行已经是数据，因此按无标题行读取；各列以列字母命名。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="372"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="373"/>
         <source>No column is named like a phone column; “{column}” was chosen because it holds phone numbers (choose another in “Phone numbers in”).</source>
         <translation>没有列名像是手机号码列；“{column}”列中是手机号码，因此选择了它（可在“手机号码列”中另选）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="377"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="378"/>
         <source>Column {column} repeats a header name, so it is called “{name}”.</source>
         <translation>{column} 列的标题与其他列重名，因此改称为“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="380"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="381"/>
         <source>The first sheet “{first}” holds no list of phone numbers, so the sheet “{sheet}” was read; choose another in the Sheet list.</source>
         <translation>第一个工作表“{first}”中没有手机号码名单，因此读取了工作表“{sheet}”；如需其他工作表，请在“工作表”列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="388"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="389"/>
         <source>as you chose</source>
         <translation>按您的选择</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="389"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="390"/>
         <source>from the file&apos;s encoding mark</source>
         <translation>根据文件的编码标记</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="390"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="391"/>
         <source>recognised</source>
         <translation>已识别</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="391"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="392"/>
         <source>checked</source>
         <translation>已核实</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="392"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="393"/>
         <source>guessed</source>
         <translation>推测</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="397"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="398"/>
         <source>Unicode (UTF-8)</source>
         <extracomment>Encodings offered for text files: (Python codec name, what it is for).</extracomment>
         <translation>Unicode（UTF-8）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="398"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="399"/>
         <source>Simplified Chinese (GB18030, GBK)</source>
         <translation>简体中文（GB18030、GBK）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="399"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="400"/>
         <source>Traditional Chinese (Big5)</source>
         <translation>繁体中文（Big5）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="400"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="401"/>
         <source>Japanese (Shift-JIS)</source>
         <translation>日文（Shift-JIS）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="401"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="402"/>
         <source>Korean (EUC-KR)</source>
         <translation>韩文（EUC-KR）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="402"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="403"/>
         <source>Unicode (UTF-16, Excel “Unicode text”)</source>
         <translation>Unicode（UTF-16，Excel 的“Unicode 文本”）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="403"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="404"/>
         <source>Western European (Windows-1252)</source>
         <translation>西欧语言（Windows-1252）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="404"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="405"/>
         <source>Central European (Windows-1250)</source>
         <translation>中欧语言（Windows-1250）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="405"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="406"/>
         <source>Cyrillic (Windows-1251)</source>
         <translation>西里尔文（Windows-1251）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="406"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="407"/>
         <source>Greek (Windows-1253)</source>
         <translation>希腊文（Windows-1253）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="407"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="408"/>
         <source>Turkish (Windows-1254)</source>
         <translation>土耳其文（Windows-1254）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="408"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="409"/>
         <source>Hebrew (Windows-1255)</source>
         <translation>希伯来文（Windows-1255）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="409"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="410"/>
         <source>Arabic (Windows-1256)</source>
         <translation>阿拉伯文（Windows-1256）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="410"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="411"/>
         <source>Baltic (Windows-1257)</source>
         <translation>波罗的海语言（Windows-1257）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="411"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="412"/>
         <source>Thai (Windows-874)</source>
         <translation>泰文（Windows-874）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="414"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="415"/>
         <source>Comma ( , )</source>
         <translation>逗号（ , ）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="415"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="416"/>
         <source>Semicolon ( ; )</source>
         <translation>分号（ ; ）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="416"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="417"/>
         <source>Tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="417"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="418"/>
         <source>Vertical bar ( | )</source>
         <translation>竖线（ | ）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="419"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="420"/>
         <source>The file {path} could not be saved ({detail}). If it is open in Excel, close it there; or choose another folder.</source>
         <translation>无法保存文件 {path}（{detail}）。如果文件已在 Excel 中打开，请先在 Excel 中关闭；或者选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="425"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="426"/>
         <source>Saved {count} row with a problem to {path}.</source>
         <translation>已将 {count} 行有问题的数据保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="426"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="427"/>
         <source>Saved {count} rows with problems to {path}.</source>
         <translation>已将 {count} 行有问题的数据保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/import_messages.py" line="428"/>
+        <location filename="../../liasmart_desktop/ui/import_messages.py" line="429"/>
         <source>Something went wrong ({kind}). Details are in the log file.</source>
         <translation>出现了意外错误（{kind}）。详细信息已记录在日志文件中。</translation>
     </message>
@@ -1874,258 +1922,246 @@ After: {encoding_after}, parts per message: {parts_after}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="62"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="65"/>
         <source>LiaSmart Desktop {version}</source>
         <translation>LiaSmart Desktop {version}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="96"/>
-        <location filename="../../liasmart_desktop/ui/self_test.py" line="133"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="99"/>
+        <location filename="../../liasmart_desktop/ui/self_test.py" line="137"/>
         <source>&amp;File</source>
         <extracomment>The backend each system&apos;s keyring must offer (found through entry points, which frozen builds lose).</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="98"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="101"/>
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="104"/>
         <source>&amp;Export results…</source>
         <translation>导出结果(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="109"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="107"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="110"/>
         <source>&amp;Campaign</source>
         <translation>发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="112"/>
         <source>&amp;Review and send…</source>
         <translation>检查并发送(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="114"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="112"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="115"/>
         <source>Res&amp;ume</source>
         <translation>继续(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="116"/>
         <source>&amp;Cancel sending…</source>
         <translation>取消发送(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="118"/>
         <source>Refresh &amp;delivery status</source>
         <translation>刷新送达状态(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="117"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="120"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="123"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="126"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="124"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="127"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="128"/>
         <source>Practice in the &amp;sandbox</source>
         <translation>在沙盒中练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="133"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="134"/>
         <source>&amp;About LiaSmart Desktop</source>
         <translation>关于 LiaSmart Desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="182"/>
         <source>Sending in progress</source>
         <translation>正在发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="184"/>
         <source>Messages are being sent. Stop after the messages already on their way and close? The rest can be sent later from History.</source>
         <translation>短信正在发送中。是否等已发出的短信处理完后停止发送并关闭？其余短信可稍后在“历史记录”中继续发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="224"/>
         <source>Not ready to send</source>
         <translation>还不能发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="229"/>
         <source>Preparing the messages…</source>
         <translation>正在准备短信…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="283"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="286"/>
         <source>Cancel sending</source>
         <translation>取消发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="287"/>
         <source>Cancel the messages not sent yet? Messages already on their way still finish.</source>
         <translation>是否取消尚未发送的短信？已发出的短信仍会完成。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="296"/>
         <source>Nothing was left to send.</source>
         <translation>没有剩余需要发送的短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="300"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="303"/>
         <source>Campaign account recorded</source>
         <translation>已记录群发任务的账户</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="302"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="305"/>
         <source>This campaign was created before campaigns recorded their account. It now belongs to the account {api_id} and will only ever be sent through it.</source>
         <translation>这个群发任务创建于记录账户功能之前。现在它属于账户 {api_id}，今后只会通过该账户发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="311"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="314"/>
         <source>Sending paused</source>
         <translation>发送已暂停</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="318"/>
         <source>Finished: {accepted} accepted, {rejected} rejected, {unknown} unknown.</source>
         <translation>发送完成：已受理 {accepted} 条，被拒绝 {rejected} 条，结果不明 {unknown} 条。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="328"/>
         <source>Sending stopped</source>
         <translation>发送已停止</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="330"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="333"/>
         <source>Interrupted messages</source>
         <translation>发送中断的短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="332"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="335"/>
         <source>{count} message(s) were being sent when the app last stopped. They are marked Unknown: they may or may not have been delivered, and they are not sent again unless you choose Resend unknown.</source>
         <translation>上次程序停止时，有 {count} 条短信正在发送。它们已标记为“结果不明”：可能已送达，也可能没有；除非您选择“重发不明短信”，否则不会再次发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="348"/>
         <source>Send {count} unknown message(s) again? They may already have been delivered: some people may receive the message twice, and each one is charged again.</source>
         <translation>是否重新发送 {count} 条结果不明的短信？它们可能已经送达：有些人可能会收到两次，而且每条都会再次计费。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="353"/>
         <source>Send {count} rejected message(s) again? LiaSmart refused them before; unless the cause is fixed they will be refused again.</source>
         <translation>是否重新发送 {count} 条被拒绝的短信？LiaSmart 之前拒绝了它们；如果原因没有解决，还会再次被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="356"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="364"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="367"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="366"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="369"/>
         <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="374"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="377"/>
         <source>Saved {rows} rows to {path}. It contains phone numbers: keep it safe.</source>
         <translation>已将 {rows} 行保存到 {path}。文件中含有手机号码，请妥善保管。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="382"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="385"/>
         <source>Delivery statuses refreshed.</source>
         <translation>送达状态已刷新。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="387"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="390"/>
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="398"/>
         <source>a practice campaign (sandbox)</source>
         <translation>练习任务（沙盒）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="397"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="400"/>
         <source>sent through the account {api_id}</source>
         <translation>通过账户 {api_id} 发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="400"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="403"/>
         <source>Campaign “{name}” ({where}) was not finished: {waiting} message(s) are still waiting to be sent.</source>
         <translation>群发任务“{name}”（{where}）尚未完成：还有 {waiting} 条短信等待发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="404"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="407"/>
         <source>{count} message(s) were on their way when the app stopped; they will be marked Unknown and not sent again automatically.</source>
         <translation>程序停止时有 {count} 条短信正在发送；它们将被标记为“结果不明”，不会自动重发。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="411"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="414"/>
         <source>Unfinished campaign</source>
         <translation>未完成的群发任务</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="416"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="419"/>
         <source>Resume sending?</source>
         <translation>继续发送？</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="416"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="419"/>
         <source>Resume now?</source>
         <translation>现在继续发送吗？</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="429"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="432"/>
         <source>Leave the sandbox?</source>
         <translation>退出沙盒模式？</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="430"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="433"/>
         <source>Your account is set up. Stop practising and send real messages from now on?</source>
         <translation>您的账户已设置好。是否结束练习，从现在起发送真实短信？</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="472"/>
-        <source>About LiaSmart Desktop</source>
-        <translation>关于 LiaSmart Desktop</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="473"/>
-        <source>LiaSmart Desktop {version}
-Send SMS through the LiaSmart (利亚智联) API.</source>
-        <translation>LiaSmart Desktop {version}
-通过利亚智联（LiaSmart）API 发送短信。</translation>
     </message>
 </context>
 <context>

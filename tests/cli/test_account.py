@@ -33,8 +33,11 @@ def sandbox() -> Iterator[SandboxServer]:
 
 
 def cli(*argv: str, env: dict[str, str] | None = None, stdin: str = "") -> tuple[int, str, str]:
+    # The CLI reads only the environment it is given: without LIASMART_HOME it would use (and log
+    # into) the user's own data folder, so the test's folder (set by isolated_env) is always given.
+    given = {"LIASMART_HOME": os.environ["LIASMART_HOME"], **(env or {})}
     out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), env=env or {}, stdout=out, stderr=err, stdin=io.StringIO(stdin))
+    code = main(list(argv), env=given, stdout=out, stderr=err, stdin=io.StringIO(stdin))
     return code, out.getvalue(), err.getvalue()
 
 

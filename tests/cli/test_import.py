@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -51,7 +52,9 @@ LIST = (
 
 def run(*argv: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    code = main(["import", *argv], env=env or {}, stdout=out, stderr=err)
+    # The test's own data folder always (set by isolated_env): the CLI would otherwise use the user's.
+    given = {"LIASMART_HOME": os.environ["LIASMART_HOME"], **(env or {})}
+    code = main(["import", *argv], env=given, stdout=out, stderr=err)
     return code, out.getvalue(), err.getvalue()
 
 

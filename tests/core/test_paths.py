@@ -67,6 +67,7 @@ def test_layout(tmp_path: Path) -> None:
     assert paths.settings_file == tmp_path / "settings.json"
     assert paths.journal_file == tmp_path / "journal.sqlite3"
     assert paths.log_dir == tmp_path / "logs"
+    assert paths.view_state_file == tmp_path / "view-state.ini"
 
 
 def test_open_data_dir_creates_it(tmp_path: Path) -> None:

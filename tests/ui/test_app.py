@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -43,9 +44,11 @@ def test_the_self_test_passes_in_a_complete_installation(tmp_path: Path) -> None
     subprocess.run([sys.executable, str(ROOT / "scripts" / "translations.py"), "build"], check=True)
     result = run_app("--self-test", home=tmp_path / "home")
     assert result.returncode == 0, result.stdout + result.stderr
-    for check in ("imports", "translations", "icons", "keyring", "defusedxml", "tls", "sending", "window"):
+    checks = ("imports", "translations", "icons", "input methods", "keyring", "defusedxml", "tls", "sending")
+    for check in (*checks, "window"):
         assert f"ok   {check}:" in result.stdout
     assert "self-test passed" in result.stdout
+    assert result.stderr == ""  # Qt's offscreen notices included: a clean run prints nothing there
 
 
 def test_an_unusable_data_folder_is_explained(
@@ -88,6 +91,20 @@ def test_the_crash_handler_logs_and_shows_one_sentence(
     assert "boom in a slot" in caplog.text
     assert (tmp_path / CRASH_LOG_NAME).exists()
     assert sys.excepthook is sys.__excepthook__
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+@pytest.mark.parametrize("existing", [False, True])
+def test_the_crash_log_is_owner_only_like_the_log(tmp_path: Path, existing: bool) -> None:
+    crash_log = tmp_path / CRASH_LOG_NAME
+    if existing:  # one left readable by everyone by an earlier version is tightened
+        crash_log.write_text("earlier\n", encoding="utf-8")
+        crash_log.chmod(0o644)
+    handler = CrashHandler(tmp_path)
+    handler.install()
+    handler.uninstall()
+    assert stat.S_IMODE(crash_log.stat().st_mode) == 0o600
+    assert crash_log.read_text(encoding="utf-8") == ("earlier\n" if existing else "")
 
 
 def test_a_broken_settings_file_is_kept_aside_when_the_user_agrees(

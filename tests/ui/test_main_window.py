@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -25,8 +24,6 @@ NUMBERS = "\n".join(f"139{i:08d}" for i in range(40))
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
     services = make_services(
         tmp_path, default_country="CN", sender_ids=("LIASMART",), default_sender_id="LIASMART"
     )
@@ -143,8 +140,20 @@ def test_closing_during_a_send_asks_then_stops_cleanly(qtbot: QtBot, window: Mai
     qtbot.waitUntil(lambda: window.sending.state is SendState.RUNNING, timeout=10_000)
     window.close()
     assert state_of(window) is SendState.IDLE
-    settings = main_window_module.view_settings()
+    settings = main_window_module.view_settings(window.services.paths)
     assert settings.value("window/geometry") is not None
+    assert window.services.paths.view_state_file.is_file()
+
+
+def test_the_window_size_is_kept_in_the_data_folder(qtbot: QtBot, window: MainWindow) -> None:
+    window.resize(790, 580)  # the offscreen screen is 800 × 600; restoring keeps a window on it
+    closed = window.size()
+    assert (closed.width(), closed.height()) != (1200, 760)
+    window.close()
+    assert window.services.paths.view_state_file.is_file()
+    again = MainWindow(window.services)
+    qtbot.addWidget(again)
+    assert again.size() == closed
 
 
 def test_filters_and_search_narrow_the_grid(qtbot: QtBot, window: MainWindow) -> None:
