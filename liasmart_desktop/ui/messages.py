@@ -26,6 +26,7 @@ from liasmart_desktop.core.errors import (
     LiaSmartError,
     ValueRule,
 )
+from liasmart_desktop.core.sending.isolation import SenderStoppedError
 from liasmart_desktop.core.sending.journal import REASON_CANCELLED, REASON_INTERRUPTED
 from liasmart_desktop.core.sending.lock import LockBusyError
 from liasmart_desktop.core.sending.prepare import import_problem
@@ -294,6 +295,11 @@ _LOCKED = QT_TRANSLATE_NOOP(
     "Messages", "Another copy of LiaSmart Desktop is sending right now. Wait for it to finish."
 )
 _UNEXPECTED = QT_TRANSLATE_NOOP("Messages", "Something went wrong ({kind}). Details are in the log file.")
+_SENDER_STOPPED = QT_TRANSLATE_NOOP(
+    "Messages",
+    "The sending process stopped unexpectedly (exit code {code}). Press Resume to continue: messages that "
+    "were on their way are marked Unknown and are not sent again by themselves.",
+)
 
 
 def state_name(state: MessageState) -> str:
@@ -319,6 +325,8 @@ def describe_error(error: BaseException, base_url: str = "") -> str:
         return describe_outcome(error.outcome, base_url)
     if isinstance(error, LockBusyError):
         return tr(_LOCKED)
+    if isinstance(error, SenderStoppedError):
+        return tr(_SENDER_STOPPED, code=error.returncode if error.returncode is not None else "?")
     if isinstance(error, ConfigError):
         return describe_config_error(error)
     if isinstance(error, CampaignError):

@@ -1928,7 +1928,7 @@ After: {encoding_after}, parts per message: {parts_after}</source>
     </message>
     <message>
         <location filename="../../liasmart_desktop/ui/main_window.py" line="99"/>
-        <location filename="../../liasmart_desktop/ui/self_test.py" line="137"/>
+        <location filename="../../liasmart_desktop/ui/self_test.py" line="157"/>
         <source>&amp;File</source>
         <extracomment>The backend each system&apos;s keyring must offer (found through entry points, which frozen builds lose).</extracomment>
         <translation>文件(&amp;F)</translation>
@@ -2167,486 +2167,491 @@ After: {encoding_after}, parts per message: {parts_after}</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="47"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="48"/>
         <source>{first} {second}</source>
         <extracomment>Two sentences one after the other: a space in English, nothing between Chinese sentences.</extracomment>
         <translation>{first}{second}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="63"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="64"/>
         <source>Waiting to send</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="64"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="65"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="65"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="66"/>
         <source>Will retry</source>
         <translation>等待重试</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="66"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="67"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="67"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="68"/>
         <source>Rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="68"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="69"/>
         <source>Unknown</source>
         <translation>结果不明</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="69"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="70"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="73"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="74"/>
         <source>LiaSmart did not accept the API ID or password. Check them in Settings.</source>
         <translation>LiaSmart 不接受此 API ID 或密码。请在“设置”中检查。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="76"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="77"/>
         <source>LiaSmart refused this computer&apos;s internet address. Ask LiaSmart to add it to your account&apos;s IP allow-list.</source>
         <translation>LiaSmart 拒绝了本机的网络地址。请联系 LiaSmart，将其加入您账户的 IP 白名单。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="81"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="82"/>
         <source>Your LiaSmart balance is too low. Top it up, then continue.</source>
         <translation>您的 LiaSmart 余额不足。请充值后继续。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="84"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="85"/>
         <source>Your account may not send transactional messages. Send them as promotional, or ask LiaSmart to enable transactional SMS.</source>
         <translation>您的账户不能发送事务类短信。请改为营销短信发送，或联系 LiaSmart 开通事务类短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="89"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="90"/>
         <source>LiaSmart says your account is suspended or disabled. Contact LiaSmart.</source>
         <translation>LiaSmart 表示您的账户已被暂停或停用。请联系 LiaSmart。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="92"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="93"/>
         <source>The server at {host} does not offer the LiaSmart API. Check the API address in Settings › Advanced.</source>
         <translation>{host} 上的服务器不提供 LiaSmart API。请在“设置 › 高级”中检查 API 地址。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="96"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="97"/>
         <source>The proxy server refused the connection. Check your network&apos;s proxy settings.</source>
         <translation>代理服务器拒绝了连接。请检查网络的代理设置。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="99"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="100"/>
         <source>The security certificate of {host} could not be verified, so nothing was sent. If your office network inspects secure connections, turn on “Use the system certificate store” in Settings › Advanced.</source>
         <translation>无法验证 {host} 的安全证书，因此没有发送任何内容。如果您的办公网络会检查加密连接，请在“设置 › 高级”中开启“使用系统证书库”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="105"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="106"/>
         <source>A secure connection to {host} could not be set up. Check the API address.</source>
         <translation>无法与 {host} 建立安全连接。请检查 API 地址。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="108"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="109"/>
         <source>The request to {host} could not be made. Check the API address.</source>
         <translation>无法向 {host} 发出请求。请检查 API 地址。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="111"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="112"/>
         <source>Could not connect to {host}. Check the internet connection.</source>
         <translation>无法连接到 {host}。请检查网络连接。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="114"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="115"/>
         <source>Connecting to {host} took too long. Check the internet connection.</source>
         <translation>连接 {host} 超时。请检查网络连接。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="117"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="118"/>
         <source>No connection became free in time. Try again.</source>
         <translation>没有及时获得可用的连接。请重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="118"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="119"/>
         <source>LiaSmart did not receive the whole request in time. Try again.</source>
         <translation>LiaSmart 没有及时收到完整的请求。请重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="121"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="122"/>
         <source>LiaSmart asked to slow down. Try again in a moment.</source>
         <translation>LiaSmart 要求放慢发送速度。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="122"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="123"/>
         <source>LiaSmart did not answer in time.</source>
         <translation>LiaSmart 没有及时答复。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="123"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="124"/>
         <source>Sending the request took too long.</source>
         <translation>发送请求超时。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="124"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="125"/>
         <source>The connection was lost before LiaSmart answered.</source>
         <translation>LiaSmart 答复之前连接已中断。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="127"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="128"/>
         <source>The answer took too long to arrive.</source>
         <translation>等待答复超时。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="128"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="129"/>
         <source>LiaSmart had a server error (HTTP {status}).</source>
         <translation>LiaSmart 服务器出错（HTTP {status}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="129"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="130"/>
         <source>The server sent the request elsewhere instead of answering. Check the API address.</source>
         <translation>服务器没有答复，而是把请求转到了别处。请检查 API 地址。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="132"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="133"/>
         <source>LiaSmart said: {remarks}</source>
         <translation>LiaSmart 答复：{remarks}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="133"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="134"/>
         <source>The answer was about a different message.</source>
         <translation>收到的答复针对的是另一条短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="135"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="136"/>
         <source>The answer from {host} could not be read. A proxy or a login page may be in the way.</source>
         <translation>无法读取 {host} 的答复。可能被代理服务器或登录页面拦截了。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="140"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="141"/>
         <source>The API address “{subject}” cannot be used ({detail}).</source>
         <translation>无法使用 API 地址“{subject}”（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="143"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="144"/>
         <source>The API address must start with https://.</source>
         <translation>API 地址必须以 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="146"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="147"/>
         <source>The settings file {subject} cannot be read ({detail}). Fix or delete it; nothing was changed.</source>
         <translation>无法读取设置文件 {subject}（{detail}）。请修复或删除该文件；目前没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="150"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="151"/>
         <source>The settings could not be saved ({detail}). Free some disk space and try again.</source>
         <translation>无法保存设置（{detail}）。请腾出一些磁盘空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="153"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="154"/>
         <source>The setting “{subject}” in the settings file is wrong ({detail}). Fix or delete the file.</source>
         <translation>设置文件中的“{subject}”有误（{detail}）。请修复或删除该文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="157"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="158"/>
         <source>The data folder {subject} cannot be used ({detail}).</source>
         <translation>无法使用数据文件夹 {subject}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="160"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="161"/>
         <source>“{subject}” must be {detail}.</source>
         <translation>“{subject}”必须为 {detail}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="164"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="165"/>
         <source>a two-letter country code such as CN</source>
         <extracomment>What a value must be (``ConfigError.rule``), with its bounds filled in.</extracomment>
         <translation>两个字母的国家/地区代码，例如 CN</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="165"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="166"/>
         <source>P (promotional) or T (transactional)</source>
         <translation>P（营销）或 T（事务）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="166"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="167"/>
         <source>a whole number from {low} to {high}</source>
         <translation>{low} 到 {high} 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="167"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="168"/>
         <source>above 0 and at most {high}</source>
         <translation>大于 0 且不超过 {high}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="168"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="169"/>
         <source>a number, zero or more</source>
         <translation>不小于 0 的数字</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="172"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="173"/>
         <source>Default country</source>
         <extracomment>The settings a ``ConfigError`` may name, as the Settings dialog calls them.</extracomment>
         <translation>默认国家/地区</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="173"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="174"/>
         <source>Message type</source>
         <translation>短信类型</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="174"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="175"/>
         <source>Messages sent at once</source>
         <translation>同时发送的短信数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="175"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="176"/>
         <source>Messages per second</source>
         <translation>每秒发送的短信数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="176"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="177"/>
         <source>Longest sender ID</source>
         <translation>发件人 ID 最大长度</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="177"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="178"/>
         <source>Price per part</source>
         <translation>每段价格</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="181"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="182"/>
         <source>This campaign belongs to the LiaSmart account {account}, and a campaign is only ever sent through its own account. The account set up now is {current}. Nothing was sent.</source>
         <translation>这个群发任务属于 LiaSmart 账户 {account}，群发任务只会通过它自己的账户发送。当前设置的账户是 {current}。没有发送任何短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="186"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="187"/>
         <source>This campaign goes to real phones through {through}. Leave the sandbox and set up that account in Settings to continue it. Nothing was sent.</source>
         <translation>这个群发任务要通过{through}发送到真实手机。请退出沙盒，并在“设置”中设置该账户后再继续。没有发送任何短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="191"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="192"/>
         <source>This is a practice campaign: it is only ever sent to the sandbox. Switch to the sandbox (Settings › Practice in the sandbox) to continue it. Nothing was sent.</source>
         <translation>这是一个练习任务：它只会发送到沙盒。请切换到沙盒（设置 › 在沙盒中练习）后再继续。没有发送任何短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="196"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="197"/>
         <source>This campaign was cancelled; its unsent messages stay unsent.</source>
         <translation>这个群发任务已取消；未发送的短信不会再发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="199"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="200"/>
         <source>This practice campaign went to a sandbox that has stopped since, so its delivery status cannot be asked.</source>
         <translation>这个练习任务发送到的沙盒已经停止，因此无法查询其送达状态。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="205"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="206"/>
         <source>the account {api_id}</source>
         <translation>账户 {api_id} </translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="206"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="207"/>
         <source>your LiaSmart account</source>
         <translation>您的 LiaSmart 账户</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="209"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="210"/>
         <source>No API ID is set. Enter it in Settings.</source>
         <translation>尚未设置 API ID。请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="210"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="211"/>
         <source>The API ID is not valid. Copy it from your LiaSmart account.</source>
         <translation>API ID 无效。请从您的 LiaSmart 账户中复制。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="213"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="214"/>
         <source>No API password is saved. Enter it in Settings.</source>
         <translation>尚未保存 API 密码。请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="216"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="217"/>
         <source>This computer has no secure password store, so the password is kept only until you close the app.</source>
         <translation>本机没有安全的密码库，因此密码只保留到您关闭程序为止。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="220"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="221"/>
         <source>The system password store did not respond ({detail}). Unlock it and try again.</source>
         <translation>系统密码库没有响应（{detail}）。请解锁后重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="226"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="227"/>
         <source>The history file is damaged ({detail}). Nothing was sent.</source>
         <translation>历史记录文件已损坏（{detail}）。没有发送任何短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="229"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="230"/>
         <source>The history was written by a newer version of this app. Update it.</source>
         <translation>历史记录是由更新版本的程序写入的。请升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="232"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="233"/>
         <source>The history cannot be kept crash-safe in this folder. Keep the data folder on a local disk.</source>
         <translation>在此文件夹中无法可靠地保存历史记录（程序意外退出时可能丢失）。请把数据文件夹放在本地磁盘上。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="236"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="237"/>
         <source>The history cannot be written ({detail}). Nothing more is sent until it can: free some disk space.</source>
         <translation>无法写入历史记录（{detail}）。在恢复写入之前不会再发送短信：请腾出一些磁盘空间。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="240"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="241"/>
         <source>That campaign is not in the history.</source>
         <translation>历史记录中没有这个群发任务。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="241"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="242"/>
         <source>Nothing has been sent yet.</source>
         <translation>还没有发送过短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="242"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="243"/>
         <source>There are no such messages to send again.</source>
         <translation>没有需要重新发送的此类短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="248"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="249"/>
         <source>Stopped. The rest can be sent later from History.</source>
         <translation>已停止。其余短信可稍后在“历史记录”中继续发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="249"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="250"/>
         <source>Cancelled. Messages not yet sent will not be sent.</source>
         <translation>已取消。尚未发送的短信将不会发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="250"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="251"/>
         <source>Sending stopped: {detail} Fix it, then press Resume.</source>
         <translation>发送已停止：{detail}问题解决后，请点击“继续”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="253"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="254"/>
         <source>Sending paused: several messages in a row got no clear answer. LiaSmart or the network may be in trouble; press Resume to try again.</source>
         <translation>发送已暂停：连续多条短信没有收到明确答复。LiaSmart 或网络可能出现了问题；请点击“继续”重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="258"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="259"/>
         <source>Sending paused: most recent messages were rejected ({detail}). Check the sender ID and the message type.</source>
         <translation>发送已暂停：最近的大部分短信被拒绝（{detail}）。请检查发件人 ID 和短信类型。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="263"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="264"/>
         <source>Sending paused: LiaSmart could not be reached for several minutes. Check the connection, then press Resume.</source>
         <translation>发送已暂停：已有几分钟无法连接 LiaSmart。请检查网络连接，然后点击“继续”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="268"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="269"/>
         <source>Sending paused: LiaSmart asked to wait a long time. Press Resume later.</source>
         <translation>发送已暂停：LiaSmart 要求等待较长时间。请稍后点击“继续”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="271"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="272"/>
         <source>Sending paused: an answer did not match the request. Check the API address and proxy.</source>
         <translation>发送已暂停：收到的答复与请求不符。请检查 API 地址和代理服务器。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="274"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="275"/>
         <source>Sending stopped: the history could not be written. Free some disk space, then press Resume.</source>
         <translation>发送已停止：无法写入历史记录。请腾出一些磁盘空间，然后点击“继续”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="281"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="282"/>
         <source>The app stopped while this message was being sent. It may or may not have been delivered.</source>
         <translation>发送这条短信时程序停止了。它可能已送达，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="285"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="286"/>
         <source>Cancelled before it was sent.</source>
         <translation>发送前已取消。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="287"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="288"/>
         <source>No clear answer from LiaSmart ({reason}). It may or may not have been delivered.</source>
         <translation>没有收到 LiaSmart 的明确答复（{reason}）。可能已送达，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="290"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="291"/>
         <source>Accepted by LiaSmart.</source>
         <translation>LiaSmart 已受理。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="291"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="292"/>
         <source>Rejected by LiaSmart: {remarks}</source>
         <translation>被 LiaSmart 拒绝：{remarks}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="292"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="293"/>
         <source>Not sent yet.</source>
         <translation>尚未发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="293"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="294"/>
         <source>Another copy of LiaSmart Desktop is sending right now. Wait for it to finish.</source>
         <translation>另一个 LiaSmart Desktop 正在发送。请等它发送完毕。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="296"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="297"/>
         <source>Something went wrong ({kind}). Details are in the log file.</source>
         <translation>出现了意外错误（{kind}）。详细信息已记录在日志文件中。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="396"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="298"/>
+        <source>The sending process stopped unexpectedly (exit code {code}). Press Resume to continue: messages that were on their way are marked Unknown and are not sent again by themselves.</source>
+        <translation>发送进程意外停止（退出代码 {code}）。请点击“继续”接着发送：当时正在发送的短信会标记为“未知”，不会自动再次发送。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="404"/>
         <source>A merge field has no value in this row ({fields}); nothing was sent, so no message shows an empty gap.</source>
         <translation>此行的变量没有值（{fields}）；为避免短信中出现空白，没有发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="401"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="409"/>
         <source>The personalised text cannot be sent as it is ({problems}).</source>
         <translation>个性化后的短信无法按原样发送（{problems}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="407"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="415"/>
         <source>it is empty</source>
         <extracomment>What is wrong with a personalised text that cannot be sent, as a short phrase.</extracomment>
         <translation>内容为空</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="408"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="416"/>
         <source>it holds only spaces</source>
         <translation>只有空格</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="409"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="417"/>
         <source>a control character</source>
         <translation>含控制字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="410"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="418"/>
         <source>a broken character</source>
         <translation>含损坏的字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="411"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="419"/>
         <source>a hidden text-direction mark</source>
         <translation>含隐藏的文字方向标记</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="412"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="420"/>
         <source>an invisible character</source>
         <translation>含不可见字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="413"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="421"/>
         <source>characters the standard alphabet cannot carry</source>
         <translation>含标准字符集无法表示的字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="418"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="426"/>
         <source>, </source>
         <extracomment>Between the items of a list inside a sentence (&quot;, &quot; in English, &quot;、&quot; in Chinese).</extracomment>
         <translation>、</translation>

@@ -13,12 +13,14 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from liasmart_desktop.core.errors import CampaignError, CampaignProblem
+from liasmart_desktop.core.sending.isolation import SenderStoppedError
 from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.sending.lock import LockBusyError, SenderLock
 from liasmart_desktop.core.sending.records import Campaign
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState
 from liasmart_desktop.sandbox import SandboxConfig
 from liasmart_desktop.ui.main_window import MainWindow
+from liasmart_desktop.ui.messages import describe_error
 from liasmart_desktop.ui.services import AppServices
 from tests.helpers.journal_states import settle
 from tests.ui.support import make_campaign, make_services, records
@@ -178,3 +180,10 @@ def test_a_resume_that_recovers_messages_left_in_flight_says_so(
         assert sorted(s.value for s in counts) == ["accepted", "accepted", "unknown"]
     finally:
         close(window)
+
+
+def test_a_sending_process_that_died_is_explained(qapp: object) -> None:
+    sentence = describe_error(SenderStoppedError(-9))
+    assert "stopped unexpectedly (exit code -9)" in sentence
+    assert "Press Resume" in sentence
+    assert "exit code ?" in describe_error(SenderStoppedError(None))
