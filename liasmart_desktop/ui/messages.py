@@ -23,7 +23,6 @@ from liasmart_desktop.core.errors import (
     CredentialProblem,
     JournalError,
     JournalProblem,
-    LiaSmartError,
     ValueRule,
 )
 from liasmart_desktop.core.sending.isolation import SenderStoppedError
@@ -335,8 +334,6 @@ def describe_error(error: BaseException, base_url: str = "") -> str:
         return tr(_CREDENTIAL[error.code], detail=error.detail)
     if isinstance(error, JournalError):
         return tr(_JOURNAL[error.code], detail=error.detail, subject=error.subject)
-    if isinstance(error, LiaSmartError):
-        return tr(_UNEXPECTED, kind=type(error).__name__)
     return tr(_UNEXPECTED, kind=type(error).__name__)
 
 
