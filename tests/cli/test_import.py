@@ -78,7 +78,14 @@ def test_json_contract(gbk_list: Path) -> None:
         "guessed",
         ",",
     )
-    assert document["counts"] == {"recipients": 1, "invalid": 1, "missing": 1, "damaged": 1, "duplicate": 1}
+    assert document["counts"] == {
+        "recipients": 1,
+        "invalid": 1,
+        "missing": 1,
+        "damaged": 1,
+        "duplicate": 1,
+        "opted_out": 0,
+    }
     assert sum(document["counts"].values()) == document["rows"]
     assert document["recipients"] == [
         {

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from liasmart_desktop.core.api.payloads import Balance
 from liasmart_desktop.core.errors import CampaignError, CampaignProblem, JournalError, JournalProblem
 from liasmart_desktop.core.optout import OptOutList
 from liasmart_desktop.core.paths import LISTS_FILE_NAME
@@ -347,6 +348,23 @@ class CampaignService:
             return 0
         with self._reading() as journal:
             return journal.parts_sent_between(*day_bounds(day or self._now()), sandbox=sandbox, api_id=api_id)
+
+    def spend_check(
+        self,
+        where: Campaign | CampaignSpec,
+        parts: int,
+        spend: SpendRules,
+        balance: Balance | None = None,
+        day: datetime | None = None,
+    ) -> SpendCheck:
+        """The spend guard's figures for a run of ``parts`` on ``day`` (today by default); raises nothing,
+        changes nothing (front ends show it before asking; the run checks again)."""
+        sent_today = (
+            self.parts_sent_today(where.sandbox, where.api_id, day)
+            if spend.daily_limit_parts is not None
+            else 0
+        )
+        return check_spend(spend, parts, sent_today=sent_today, balance=balance)
 
     def _spend(
         self,
