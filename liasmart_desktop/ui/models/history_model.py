@@ -56,6 +56,7 @@ _NUMBER_COLUMNS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class _Row:
+    overview: CampaignOverview
     code: str
     cells: tuple[str, ...]
     tooltips: tuple[str, ...]
@@ -138,6 +139,7 @@ class HistoryTableModel(QAbstractTableModel):
     def _status_text(self, status: CampaignStatus) -> str:
         return {
             CampaignStatus.READY: self.tr("Not started"),
+            CampaignStatus.SCHEDULED: self.tr("Scheduled"),
             CampaignStatus.SENDING: self.tr("Sending"),
             CampaignStatus.PAUSED: self.tr("Stopped"),
             CampaignStatus.FINISHED: self.tr("Finished"),
@@ -148,7 +150,9 @@ class HistoryTableModel(QAbstractTableModel):
         campaign, counts = overview.campaign, overview.counts
         unfinished = overview.waiting > 0 and campaign.status is not CampaignStatus.CANCELLED
         status = self._status_text(campaign.status)
-        if unfinished and campaign.status is not CampaignStatus.SENDING:
+        if campaign.status is CampaignStatus.SCHEDULED and campaign.scheduled_at:
+            status = self.tr("Scheduled for {time}").format(time=local_time_text(campaign.scheduled_at))
+        elif unfinished and campaign.status is not CampaignStatus.SENDING:
             status = self.tr("{status} – can be continued").format(status=status)
         cells = (
             local_time_text(campaign.created_at),
@@ -200,12 +204,17 @@ class HistoryTableModel(QAbstractTableModel):
             for column in HistoryColumn
         )
         return _Row(
+            overview=overview,
             code=campaign.code,
             cells=cells,
             tooltips=tooltips,
             details=join_sentences(details),
             unfinished=unfinished,
         )
+
+    def overview_at(self, row: int) -> CampaignOverview:
+        """The campaign shown in ``row``, with its counts."""
+        return self._rows[row].overview
 
     def details_at(self, row: int) -> str:
         """Sentences about the campaign in ``row``: its counts, why it stopped, what to do."""
