@@ -3264,7 +3264,7 @@ Send them now? Otherwise they wait: History lets you send them, change their tim
     <name>OptOutDialog</name>
     <message>
         <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="85"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="221"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="224"/>
         <source>Do not message</source>
         <translation>免打扰名单</translation>
     </message>
@@ -3289,122 +3289,127 @@ Send them now? Otherwise they wait: History lets you send them, change their tim
         <translation>正在读取名单…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="104"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="103"/>
         <source>List status</source>
         <translation>名单状态</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="105"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="106"/>
+        <source>What was done</source>
+        <translation>操作结果</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="107"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="106"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="108"/>
         <source>&amp;Remove</source>
         <translation>删除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="108"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="110"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>从表格导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="109"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="111"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="137"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="140"/>
         <source>Numbers not to message</source>
         <translation>不发送短信的号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="164"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="167"/>
         <source>The list is empty.</source>
         <translation>名单是空的。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="166"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="169"/>
         <source>1 number is on the list.</source>
         <translation>名单中有 1 个号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="168"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="171"/>
         <source>{count} numbers are on the list.</source>
         <translation>名单中有 {count} 个号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="184"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="187"/>
         <source>Added: {added}. Already on the list: {already}.</source>
         <translation>已添加：{added} 个。原本已在名单中：{already} 个。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="197"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="200"/>
         <source>Removed from the list: {count}.</source>
         <translation>已从名单中删除：{count} 个。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="201"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="204"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="207"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="210"/>
         <source>Rows read: {rows}. Added: {added}. Already on the list: {already}. Rows without a number: {problems}.</source>
         <translation>读取 {rows} 行。已添加：{added} 个。原本已在名单中：{already} 个。没有号码的行：{problems} 行。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="219"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="222"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="219"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="222"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="219"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="222"/>
         <source>Added (UTC)</source>
         <translation>加入时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="219"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="222"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="227"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="230"/>
         <source>Saved the list ({rows} rows). The file holds phone numbers: keep it safe.</source>
         <translation>已保存名单（{rows} 行）。文件中含有电话号码，请妥善保管。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="262"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="265"/>
         <source>Remove from the list</source>
         <translation>从名单中删除</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="264"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="267"/>
         <source>Take the selected numbers ({count}) off the do-not-message list? They can be messaged again.</source>
         <translation>将所选的 {count} 个号码从免打扰名单中删除吗？之后可以再给它们发送短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="274"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="277"/>
         <source>Import numbers</source>
         <translation>导入号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="276"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="279"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>表格文件 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="285"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="288"/>
         <source>Export the list</source>
         <translation>导出名单</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="287"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="290"/>
         <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>

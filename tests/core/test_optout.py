@@ -47,6 +47,8 @@ def listed(path: Path) -> OptOutList:
 def test_numbers_are_read_by_the_importers_rule(listed: OptOutList) -> None:
     assert read_number("+86 139 1234 5678", None) == "8613912345678"
     assert read_number("139-1234-5678", "CN") == "8613912345678"
+    # Spaces of other scripts (here U+1680, which Unicode normalisation keeps) separate digits too.
+    assert read_number("139\u16801234\u16805678", "CN") == "8613912345678"
     change = listed.add(
         ["+8613912345678", "0086 139 1234 5678", "13812345678"], "asked by phone", country="CN"
     )

@@ -113,7 +113,8 @@ class CampaignRecordDialog(QDialog):
             self.events.addTopLevelItem(
                 QTreeWidgetItem([journal_time(event.at), describe_event(event), str(by)])
             )
-        self.events.resizeColumnToContents(0)
+        for column in (0, 1):
+            self.events.resizeColumnToContents(column)
         self.chart.set_points(record.timeline)
 
     @Slot(object)

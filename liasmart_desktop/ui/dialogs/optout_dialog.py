@@ -99,9 +99,11 @@ class OptOutDialog(QDialog):
         self.proxy = OptOutFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = self._build_table()
-        self.status_label = QLabel(self.tr("Loading the list…"), self)
+        self.count_label = QLabel(self.tr("Loading the list…"), self)
+        self.count_label.setAccessibleName(self.tr("List status"))
+        self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
-        self.status_label.setAccessibleName(self.tr("List status"))
+        self.status_label.setAccessibleName(self.tr("What was done"))
         self.add_button = QPushButton(self.tr("&Add…"), self)
         self.remove_button = QPushButton(self.tr("&Remove"), self)
         self.remove_button.setEnabled(False)
@@ -118,6 +120,7 @@ class OptOutDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.search_edit)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
         layout.addWidget(self.status_label)
         layout.addLayout(actions)
         layout.addWidget(buttons)
@@ -161,11 +164,11 @@ class OptOutDialog(QDialog):
         self.model.set_entries(entries)
         count = len(entries)
         if not count:
-            self.status_label.setText(self.tr("The list is empty."))
+            self.count_label.setText(self.tr("The list is empty."))
         elif count == 1:
-            self.status_label.setText(self.tr("1 number is on the list."))
+            self.count_label.setText(self.tr("1 number is on the list."))
         else:
-            self.status_label.setText(self.tr("{count} numbers are on the list.").format(count=f"{count:,}"))
+            self.count_label.setText(self.tr("{count} numbers are on the list.").format(count=f"{count:,}"))
 
     def selected_phones(self) -> list[str]:
         """The numbers selected in the table (country code + number)."""

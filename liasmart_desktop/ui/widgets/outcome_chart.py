@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from liasmart_desktop.core.sending.schedule import from_utc_text
 from liasmart_desktop.core.sending.timeline import OUTCOMES, OutcomePoint
 
 MIN_SIZE = QSize(360, 180)
@@ -27,6 +28,13 @@ COLOURS = {
 
 def _seconds(iso: str) -> float:
     return datetime.fromisoformat(iso).timestamp()
+
+
+def time_labels(points: Sequence[OutcomePoint]) -> tuple[str, str]:
+    """The first and last times on the time axis, local (with the date when they are on different days)."""
+    first, last = (from_utc_text(points[i].at) for i in (0, -1))
+    shape = "%H:%M" if first.date() == last.date() else "%m-%d %H:%M"
+    return f"{first:{shape}}", f"{last:{shape}}"
 
 
 class OutcomeChart(QWidget):
@@ -86,8 +94,8 @@ class OutcomeChart(QWidget):
         palette = self.palette()
         painter.fillRect(self.rect(), palette.base())
         metrics = painter.fontMetrics()
-        legend_height = metrics.height() + MARGIN_PX
-        plot = QRectF(self.rect()).adjusted(MARGIN_PX, MARGIN_PX, -MARGIN_PX, -MARGIN_PX - legend_height)
+        row_height = metrics.height() + MARGIN_PX // 2
+        plot = QRectF(self.rect()).adjusted(MARGIN_PX, MARGIN_PX, -MARGIN_PX, -MARGIN_PX - 2 * row_height)
         painter.setPen(QPen(palette.mid().color(), 1))
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
         painter.drawLine(plot.bottomLeft(), plot.topLeft())
@@ -98,9 +106,14 @@ class OutcomeChart(QWidget):
             for name, line in self.series(plot).items():
                 painter.setPen(QPen(COLOURS[name], LINE_WIDTH_PX))
                 painter.drawPolyline(QPolygonF(line))
+            start, end = time_labels(self._points)
+            painter.setPen(palette.text().color())
+            times = QRectF(plot.left(), plot.bottom() + 2, plot.width(), row_height)
+            painter.drawText(times, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), start)
+            painter.drawText(times, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), end)
         last = self._points[-1] if self._points else OutcomePoint("")
         x = plot.left()
-        y = plot.bottom() + MARGIN_PX
+        y = plot.bottom() + row_height + 2
         for name in OUTCOMES:
             painter.fillRect(QRectF(x, y + 2, LEGEND_SWATCH_PX, LEGEND_SWATCH_PX), COLOURS[name])
             label = f"{self._names[name]} {getattr(last, name):,}"
