@@ -22,6 +22,7 @@ from liasmart_desktop.cli.commands import (
     optout,
     results,
     sandbox,
+    schedule,
     templates,
 )
 from liasmart_desktop.cli.context import CliContext
@@ -39,6 +40,7 @@ COMMANDS: tuple[Command, ...] = (
     *results.COMMANDS,
     *optout.COMMANDS,
     *templates.COMMANDS,
+    *schedule.COMMANDS,
     *account.COMMANDS,
     *sandbox.COMMANDS,
 )

@@ -876,6 +876,21 @@
         <source>Open the campaign to continue sending the rest.</source>
         <translation>打开任务即可继续发送剩余的短信。</translation>
     </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="221"/>
+        <source>an unknown user</source>
+        <translation>未知用户</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="223"/>
+        <source>Started by {who} from the template “{template}”.</source>
+        <translation>由 {who} 使用模板“{template}”发起。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="226"/>
+        <source>Started by {who}.</source>
+        <translation>由 {who} 发起。</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -3441,33 +3456,33 @@ Send them now? Otherwise they wait: History lets you send them, change their tim
 <context>
     <name>OutcomeChart</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/outcome_chart.py" line="43"/>
+        <location filename="../../liasmart_desktop/ui/widgets/outcome_chart.py" line="51"/>
         <source>Accepted</source>
         <extracomment>One colour per outcome, readable for the common colour-blindnesses (Okabe–Ito).</extracomment>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/outcome_chart.py" line="44"/>
+        <location filename="../../liasmart_desktop/ui/widgets/outcome_chart.py" line="52"/>
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/outcome_chart.py" line="45"/>
+        <location filename="../../liasmart_desktop/ui/widgets/outcome_chart.py" line="53"/>
         <source>Failed</source>
         <translation>送达失败</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/outcome_chart.py" line="46"/>
+        <location filename="../../liasmart_desktop/ui/widgets/outcome_chart.py" line="54"/>
         <source>Unknown</source>
         <translation>结果不明</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/outcome_chart.py" line="50"/>
+        <location filename="../../liasmart_desktop/ui/widgets/outcome_chart.py" line="58"/>
         <source>Outcomes over time</source>
         <translation>发送结果随时间的变化</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/outcome_chart.py" line="96"/>
+        <location filename="../../liasmart_desktop/ui/widgets/outcome_chart.py" line="104"/>
         <source>No outcome yet.</source>
         <translation>暂无结果。</translation>
     </message>

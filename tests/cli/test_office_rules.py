@@ -548,3 +548,29 @@ def test_quiet_hours_from_the_settings_do_not_hold_transactional_messages(
     assert sent_phones(sandbox) == [NUMBERS[0]]
     campaign = cli_json("campaigns", env=env)["campaigns"][0]
     assert campaign["quiet_hours"] == window_around_now()
+
+
+def test_a_scheduled_campaign_can_be_moved_and_cancelled_from_the_command_line(
+    env: dict[str, str], sandbox: SandboxServer
+) -> None:
+    document = cli_json(
+        *SEND[:2], "Hi", *SEND[3:], "--to", "+" + NUMBERS[0], "--at", in_minutes(60), "--yes", env=env
+    )
+    code = document["campaign"]
+    later = in_minutes(180)
+    status, out, err = cli("reschedule", code, "--at", later, env=env)
+    assert status == 0, err
+    assert out.startswith(f"Campaign {code} is now scheduled for {later}")
+    assert cli("reschedule", code, "--at", "2020-01-01 09:00", env=env)[0] == 2
+    status, _, err = cli("cancel", code, env=env)
+    assert status == 2
+    assert "Nothing was cancelled" in err
+    status, out, _ = cli("cancel", code, "--yes", env=env)
+    assert (status, out) == (0, f"Campaign {code} cancelled; 1 unsent message(s) will never be sent.\n")
+    assert cli("cancel", code, "--yes", env=env)[1] == f"Campaign {code} was already cancelled.\n"
+    status, _, err = cli("reschedule", code, "--at", later, env=env)
+    assert status == 2
+    assert "is not waiting for its time" in err
+    events = [e["kind"] for e in cli_json("report", code, env=env)["events"]]
+    assert events == ["created", "scheduled", "rescheduled", "cancel", "cancelled"]
+    assert send_requests(sandbox.ledger()) == []

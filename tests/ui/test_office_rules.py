@@ -506,6 +506,9 @@ def test_the_record_shows_who_sent_what_and_its_outcomes(
     history = HistoryDialog(campaigns)
     qtbot.addWidget(history)
     qtbot.waitUntil(lambda: history.model.rowCount() == 1)
+    assert say(
+        language, "from the template “Greeting”.", "使用模板“Greeting”发起。"
+    ) in history.model.details_at(0)
     target = tmp_path / "record.xlsx"
     with qtbot.waitSignal(history.campaign_actions.told, timeout=10_000):
         history.campaign_actions.export_record(target)

@@ -180,7 +180,7 @@ class HistoryTableModel(QAbstractTableModel):
             set_aside=f"{overview.set_aside:,}",
         )
         stop = describe_stop(campaign.stop) if campaign.stop else ""
-        details = [summary, stop]
+        details = [summary, stop, self._who_text(campaign)]
         unknown = counts.get(MessageState.UNKNOWN, 0)
         if unknown == 1:
             details.append(
@@ -215,6 +215,15 @@ class HistoryTableModel(QAbstractTableModel):
     def overview_at(self, row: int) -> CampaignOverview:
         """The campaign shown in ``row``, with its counts."""
         return self._rows[row].overview
+
+    def _who_text(self, campaign: Campaign) -> str:
+        """Who started it and from which template (the record of who sent what)."""
+        who = campaign.created_by or self.tr("an unknown user")
+        if campaign.template_name:
+            return self.tr("Started by {who} from the template “{template}”.").format(
+                who=who, template=campaign.template_name
+            )
+        return self.tr("Started by {who}.").format(who=who)
 
     def details_at(self, row: int) -> str:
         """Sentences about the campaign in ``row``: its counts, why it stopped, what to do."""
