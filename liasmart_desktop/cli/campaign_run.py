@@ -14,6 +14,7 @@ from types import FrameType
 
 from liasmart_desktop.cli.context import CliContext, dump_json
 from liasmart_desktop.cli.errors import ExitCode
+from liasmart_desktop.cli.office_wording import journal_time
 from liasmart_desktop.cli.wording import describe_stop, state_word
 from liasmart_desktop.core.api.client import LiaSmartClient
 from liasmart_desktop.core.api.payloads import Balance
@@ -21,8 +22,9 @@ from liasmart_desktop.core.credentials import Credentials
 from liasmart_desktop.core.sending.campaigns import CampaignService, Reach
 from liasmart_desktop.core.sending.engine import SendControl
 from liasmart_desktop.core.sending.records import Campaign, MessageRecord, Pacing, Route
-from liasmart_desktop.core.sending.states import MessageState, StopReason
-from liasmart_desktop.core.sending.summaries import Progress, RunReport, RunResult
+from liasmart_desktop.core.sending.schedule import from_utc_text
+from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
+from liasmart_desktop.core.sending.summaries import CampaignOverview, Progress, RunReport, RunResult
 from liasmart_desktop.core.settings import check_pacing
 from liasmart_desktop.sandbox import SandboxConfig, SandboxServer
 
@@ -218,6 +220,10 @@ def finish(ctx: CliContext, campaigns: CampaignService, report: RunReport) -> in
             f"Campaign {campaign.code} was created before campaigns recorded their account; it now belongs "
             f"to API ID {campaign.api_id} and will only ever be sent through it."
         )
+    if report.withheld:
+        ctx.warn(
+            f"{report.withheld:,} message(s) go to numbers on the do-not-message list; they were not sent."
+        )
     if result.stop is not None:
         ctx.warn(describe_stop(result.stop, campaign.code))
     if ctx.json_mode:
@@ -240,3 +246,34 @@ def confirm(ctx: CliContext, question: str) -> bool:
     ctx.stderr.write(question + " [y/N] ")
     ctx.stderr.flush()
     return ctx.stdin.readline().strip().lower() in {"y", "yes"}
+
+
+def report_scheduled(ctx: CliContext, campaigns: CampaignService, campaign: Campaign) -> int:
+    """Say that a campaign waits for its time (``send --at``): exit 0, nothing was sent."""
+    when = journal_time(campaign.scheduled_at)
+    if ctx.json_mode:
+        extra = {"status": campaign.status.value, "scheduled_at": local_iso(campaign.scheduled_at)}
+        write_results_json(ctx, campaigns, campaign, extra)
+    else:
+        ctx.say(
+            f"Campaign {campaign.code} is scheduled for {when}; nothing was sent. Run `liasmart resume "
+            f"{campaign.code}` to send it then (it waits for its time; --now sends at once)."
+        )
+    return int(ExitCode.OK)
+
+
+def say_if_waiting(ctx: CliContext, overview: CampaignOverview | None) -> None:
+    """Before ``resume`` waits for a scheduled campaign's time, say so (and how to stop)."""
+    if overview is None or ctx.args.now:
+        return
+    campaign = overview.campaign
+    if campaign.status is CampaignStatus.SCHEDULED and not ctx.json_mode:
+        ctx.warn(
+            f"Campaign {campaign.code} is scheduled for {journal_time(campaign.scheduled_at)}; waiting until "
+            "then (Ctrl-C stops, and nothing is sent before that time)."
+        )
+
+
+def local_iso(iso_utc: str | None) -> str | None:
+    """A journal time (ISO 8601 UTC) as local ISO 8601 with its offset, for JSON (``None`` stays)."""
+    return from_utc_text(iso_utc).isoformat(timespec="minutes") if iso_utc else None

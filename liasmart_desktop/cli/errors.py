@@ -14,6 +14,7 @@ class ExitCode(enum.IntEnum):
     REFUSED = 3  # refused by the provider (credentials, IP allow-list, balance)
     UNREACHABLE = 4  # could not reach the provider (or got no usable answer)
     LOCKED = 5  # another process is sending from the same journal
+    LOCAL_RULE = 6  # refused by a local safety rule (the spend guard: balance, daily limit); nothing sent
     INTERRUPTED = 130  # stopped with Ctrl-C
     INTERNAL = 70  # a bug: an error we did not foresee (EX_SOFTWARE)
 

@@ -12,7 +12,19 @@ from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from liasmart_desktop import __version__
-from liasmart_desktop.cli.commands import Command, account, analyze, campaign, import_list, results, sandbox
+from liasmart_desktop.cli.commands import (
+    Command,
+    account,
+    analyze,
+    campaign,
+    common_options,
+    import_list,
+    optout,
+    results,
+    sandbox,
+    schedule,
+    templates,
+)
 from liasmart_desktop.cli.context import CliContext
 from liasmart_desktop.cli.errors import CliError, ExitCode
 from liasmart_desktop.cli.messages import describe_error
@@ -26,26 +38,12 @@ COMMANDS: tuple[Command, ...] = (
     *import_list.COMMANDS,
     *campaign.COMMANDS,
     *results.COMMANDS,
+    *optout.COMMANDS,
+    *templates.COMMANDS,
+    *schedule.COMMANDS,
     *account.COMMANDS,
     *sandbox.COMMANDS,
 )
-
-
-def _common_options() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    group = common.add_argument_group("common options")
-    group.add_argument(
-        "--home", metavar="DIR", help="data folder (settings, journal, logs); env LIASMART_HOME"
-    )
-    group.add_argument("--base-url", metavar="URL", help="API base URL; env LIASMART_BASE_URL")
-    group.add_argument("--api-id", metavar="ID", help="API ID; env LIASMART_API_ID")
-    group.add_argument(
-        "--country",
-        metavar="ISO2",
-        help="default country for national-format numbers; env LIASMART_COUNTRY",
-    )
-    group.add_argument("--debug", action="store_true", help="log details to stderr and show tracebacks")
-    return common
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"liasmart {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    common = _common_options()
+    common = common_options()
     for command in COMMANDS:
         child = sub.add_parser(command.name, help=command.help, description=command.help, parents=[common])
         command.add_arguments(child)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from liasmart_desktop.cli.errors import ExitCode
+from liasmart_desktop.cli.office_wording import describe_office_error
 from liasmart_desktop.core.api.outcome import Outcome, OutcomeKind, Reason
 from liasmart_desktop.core.errors import (
     ApiError,
@@ -105,6 +106,11 @@ _SUBJECTS: dict[str, str] = {
     "sms_type": "The message type",
     "sender_id_max_chars": "sender_id_max_chars",
     "price_per_part": "price_per_part",
+    "--price-per-part": "--price-per-part",
+    "daily_limit_parts": "The daily limit (daily_limit_parts in the settings)",
+    "--daily-limit": "--daily-limit",
+    "quiet_hours": "The quiet hours (quiet_hours in the settings)",
+    "--quiet-hours": "--quiet-hours",
 }
 _RULES: dict[ValueRule, str] = {
     ValueRule.COUNTRY_CODE: "a two-letter country code such as CN",
@@ -112,6 +118,7 @@ _RULES: dict[ValueRule, str] = {
     ValueRule.RANGE: "a whole number from {low} to {high}",
     ValueRule.POSITIVE_AT_MOST: "above 0 and at most {high}",
     ValueRule.ZERO_OR_MORE: "a number, zero or more",
+    ValueRule.TIME_WINDOW: "two different times of day written HH:MM-HH:MM, for example 21:00-08:00",
 }
 
 
@@ -144,6 +151,8 @@ _CAMPAIGN_SENTENCES: dict[CampaignProblem, str] = {
     CampaignProblem.CANCELLED: "Campaign {campaign} was cancelled; its unsent messages stay unsent.",
     CampaignProblem.SANDBOX_GONE: "Campaign {campaign} went to a sandbox that has stopped since; its "
     "delivery statuses cannot be refreshed.",
+    CampaignProblem.ALL_OPTED_OUT: "Every such message of campaign {campaign} goes to a number on the "
+    "do-not-message list; nothing was sent again.",
 }
 
 
@@ -227,4 +236,5 @@ def describe_error(exc: LiaSmartError, base_url: str = "") -> tuple[ExitCode, st
     if isinstance(exc, CredentialError):
         backend = exc.backend or "unknown"
         return ExitCode.USAGE, _CREDENTIAL_SENTENCES[exc.code].format(detail=exc.detail, backend=backend)
-    return ExitCode.INTERNAL, f"Unexpected error: {exc}."
+    # The office rules' errors (spend guard, schedule, lists, templates) have their own sentences.
+    return describe_office_error(exc) or (ExitCode.INTERNAL, f"Unexpected error: {exc}.")

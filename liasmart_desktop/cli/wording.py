@@ -6,8 +6,10 @@ from typing import Final
 
 from liasmart_desktop.cli.commands.import_list import describe_row_problem
 from liasmart_desktop.cli.messages import describe_outcome
+from liasmart_desktop.cli.office_wording import OPTED_OUT_MESSAGE
+from liasmart_desktop.cli.optout_rows import describe_set_aside
 from liasmart_desktop.core.api.outcome import Outcome, OutcomeKind, Reason
-from liasmart_desktop.core.sending.journal import REASON_CANCELLED, REASON_INTERRUPTED
+from liasmart_desktop.core.sending.journal import REASON_CANCELLED, REASON_INTERRUPTED, REASON_OPTED_OUT
 from liasmart_desktop.core.sending.prepare import import_problem
 from liasmart_desktop.core.sending.records import MessageRecord, SetAsideRow, Stop
 from liasmart_desktop.core.sending.states import MessageState, SetAsideStatus, StopReason
@@ -99,6 +101,8 @@ def _describe_message(m: MessageRecord) -> str:
     if m.state is MessageState.UNKNOWN:
         what = _UNKNOWN_REASONS.get(m.reason, f"No clear answer from LiaSmart ({m.reason})")
         return f"{what}; it may or may not have been delivered."
+    if m.reason == REASON_OPTED_OUT:
+        return OPTED_OUT_MESSAGE
     if m.state is MessageState.CANCELLED or m.reason == REASON_CANCELLED:
         return "Cancelled before it was sent."
     if m.remarks or m.reason:
@@ -112,6 +116,8 @@ def _describe_set_aside(s: SetAsideRow) -> str:
     if s.status is SetAsideStatus.BLOCKED_TEXT:
         problems = [_TEXT_ISSUES[TextIssue(code)] for code in s.reason_data.get("problems", ())]
         return _SET_ASIDE_SENTENCES[s.status].format(problems=", ".join(problems))
+    if s.status is SetAsideStatus.OPTED_OUT:
+        return describe_set_aside(s)
     problem = import_problem(s)
     assert problem is not None  # the other statuses were answered above
     return describe_row_problem(problem)

@@ -63,6 +63,7 @@ class ValueRule(enum.Enum):
     RANGE = "range"  # a whole number from ``low`` to ``high``
     POSITIVE_AT_MOST = "positive_at_most"  # above 0, at most ``high``
     ZERO_OR_MORE = "zero_or_more"  # a number, zero or more
+    TIME_WINDOW = "time_window"  # two different times of day, HH:MM-HH:MM
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +163,9 @@ class CampaignProblem(enum.Enum):
     NEEDS_SANDBOX = "needs_sandbox"  # a sandbox campaign, but only a real account can be used now
     CANCELLED = "cancelled"  # a cancelled campaign is not sent any more
     SANDBOX_GONE = "sandbox_gone"  # the simulator that took a sandbox campaign has stopped since
+    ALL_OPTED_OUT = (
+        "all_opted_out"  # a resend whose every message goes to a number on the do-not-message list
+    )
 
 
 class CampaignError(LiaSmartError):

@@ -12,6 +12,7 @@ import contextlib
 import csv
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -57,6 +58,16 @@ def _xlsx_text(value: str) -> str:
     return _ILLEGAL_XML.sub("\ufffd", value)[:XLSX_MAX_CELL_CHARS]
 
 
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """One worksheet of a workbook: its title, header, rows and the columns kept as Excel text (0-based)."""
+
+    title: str
+    header: Sequence[str]
+    rows: Iterable[Sequence[Cell]]
+    text_columns: Iterable[int] = ()
+
+
 def write_xlsx(
     path: Path,
     header: Sequence[str],
@@ -70,17 +81,22 @@ def write_xlsx(
     ``text_columns`` (0-based) get Excel's Text format as well, so a user editing a phone number
     in Excel keeps its digits.
     """
+    return write_xlsx_sheets(path, [Sheet(sheet_title, header, rows, text_columns)])
+
+
+def write_xlsx_sheets(path: Path, sheets: Sequence[Sheet]) -> int:
+    """Write a workbook of several sheets (as ``write_xlsx``); return the data rows of them all."""
     from openpyxl import Workbook  # noqa: PLC0415 - only exports pay for openpyxl's import
     from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
     from openpyxl.cell.cell import Cell as XlsxCell  # noqa: PLC0415
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet  # noqa: PLC0415
 
-    text_set = set(text_columns)
     count = 0
     with atomic_path(path) as tmp:  # first: a folder that does not exist fails before any writing
         workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(title=sheet_title[:31])
+        written: list[WriteOnlyWorksheet] = []
 
-        def cells(values: Sequence[Cell]) -> list[XlsxCell]:
+        def cells(sheet: WriteOnlyWorksheet, values: Sequence[Cell], text_set: set[int]) -> list[XlsxCell]:
             out = []
             for index, value in enumerate(values):
                 if isinstance(value, str):
@@ -95,13 +111,18 @@ def write_xlsx(
             return out
 
         try:
-            sheet.append(cells(list(header)))
-            for row in rows:
-                sheet.append(cells(row))
-                count += 1
+            for spec in sheets:
+                sheet = workbook.create_sheet(title=spec.title[:31])
+                written.append(sheet)
+                text_set = set(spec.text_columns)
+                sheet.append(cells(sheet, list(spec.header), text_set))
+                for row in spec.rows:
+                    sheet.append(cells(sheet, row, text_set))
+                    count += 1
             workbook.save(tmp)
         except BaseException:
-            with contextlib.suppress(Exception):
-                sheet.close()  # a half-written sheet's generator would otherwise complain at exit
+            for sheet in written:
+                with contextlib.suppress(Exception):
+                    sheet.close()  # a half-written sheet's generator would otherwise complain at exit
             raise
     return count

@@ -18,6 +18,8 @@ HOME_ENV = "LIASMART_HOME"
 APP_DIR_NAME = "LiaSmartDesktop"
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
+#: Beside the journal, and apart from it: a journal moved aside after damage keeps the lists in place.
+LISTS_FILE_NAME = "lists.sqlite3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,11 @@ class DataPaths:
     def journal_file(self) -> Path:
         """The SQLite journal of campaigns and messages."""
         return self.root / "journal.sqlite3"
+
+    @property
+    def lists_file(self) -> Path:
+        """The SQLite file of the office's lists: the do-not-message numbers and the saved templates."""
+        return self.root / LISTS_FILE_NAME
 
     @property
     def log_dir(self) -> Path:

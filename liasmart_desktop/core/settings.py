@@ -11,12 +11,15 @@ from typing import Any
 
 from liasmart_desktop.core.errors import Bounds, ConfigError, ConfigProblem, ValueRule
 from liasmart_desktop.core.paths import atomic_path
+from liasmart_desktop.core.sending.schedule import parse_quiet_hours
 
 SCHEMA_VERSION = 1
 DEFAULT_BASE_URL = "https://api.liasmart.com/api"
 MAX_CONCURRENCY = 64
 MAX_RATE_PER_S = 1000.0
 MAX_SENDER_ID_CHARS = 15
+#: The largest daily limit the settings take (a hundred million parts is no limit any office has).
+MAX_DAILY_LIMIT_PARTS = 100_000_000
 #: Keys that must never be read from or written to the settings file.
 SECRET_KEYS = frozenset({"api_password", "password"})
 
@@ -45,6 +48,10 @@ class AppSettings:
     test_phone: str = ""
     #: The longest alphanumeric sender ID the account accepts (the common rule is 11).
     sender_id_max_chars: int = 11
+    #: The most parts sent in one day (parts already sent that day count); ``None`` for no limit.
+    daily_limit_parts: int | None = None
+    #: "HH:MM-HH:MM" local time in which promotional messages wait ("" for none).
+    quiet_hours: str = ""
     #: Keys written by a newer version, kept so saving does not lose them.
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
@@ -78,6 +85,14 @@ def check_settings(s: AppSettings) -> None:
     # "NaN" would make the comparison itself raise; "Infinity" is no price.
     if s.price_per_part is not None and not (s.price_per_part.is_finite() and s.price_per_part >= 0):
         raise _bad("price_per_part", ValueRule.ZERO_OR_MORE)
+    check_daily_limit(s.daily_limit_parts)
+    parse_quiet_hours(s.quiet_hours)
+
+
+def check_daily_limit(parts: int | None, subject: str = "daily_limit_parts") -> None:
+    """Raise ``ConfigError(BAD_VALUE)`` naming ``subject`` unless ``parts`` is ``None`` or in range."""
+    if parts is not None and not 1 <= parts <= MAX_DAILY_LIMIT_PARTS:
+        raise _bad(subject, ValueRule.RANGE, 1, MAX_DAILY_LIMIT_PARTS)
 
 
 def _is_secret_key(key: str) -> bool:
@@ -103,6 +118,8 @@ _FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
     "require_uid_echo": bool,
     "test_phone": str,
     "sender_id_max_chars": int,
+    "daily_limit_parts": (int, type(None)),
+    "quiet_hours": str,
 }
 
 

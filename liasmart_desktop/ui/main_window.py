@@ -19,6 +19,7 @@ from liasmart_desktop.ui.controllers.campaign_controller import (
     SendRequest,
     UnfinishedCampaign,
 )
+from liasmart_desktop.ui.controllers.office_window_controller import OfficeWindowController
 from liasmart_desktop.ui.controllers.send_controller import SendState
 from liasmart_desktop.ui.dialogs.about_dialog import AboutDialog
 from liasmart_desktop.ui.dialogs.history_dialog import HistoryDialog
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.results = ResultsPanel()
         self.banner = SandboxBanner(services)
         self.status_area = StatusArea(services, self.account, self.statusBar())
+        self.office = OfficeWindowController(self, self.campaigns, self.account, self.compose, self.results)
         self.setWindowTitle(self.tr("LiaSmart Desktop {version}").format(version=__version__))
         self.setAcceptDrops(True)
         self._build_layout()
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
         send_menu.addSeparator()
         send_menu.addAction(self.refresh_action)
         send_menu.addAction(self.history_action)
+        self.office.add_menu(bar)
         tools = bar.addMenu(self.tr("&Settings"))
         self.settings_action = self._action(self.tr("&Settings…"), self._on_settings_triggered, "Ctrl+,")
         self.sandbox_action = self._action(self.tr("Practice in the &sandbox"), self._on_sandbox_toggled)
@@ -162,6 +165,7 @@ class MainWindow(QMainWindow):
         ask_office_country(self.services, self)
         self.status_area.refresh_balance()
         self.campaigns.find_unfinished()
+        self.office.start()
 
     def _restore_view_state(self) -> None:
         settings = view_settings(self.services.paths)
@@ -235,6 +239,7 @@ class MainWindow(QMainWindow):
                 encoding_policy=state.encoding_policy,
                 report=state.recipients,
                 source_path=state.source_path,
+                template_name=state.template_name,
             )
         )
 
@@ -246,7 +251,7 @@ class MainWindow(QMainWindow):
         dialog = ReviewDialog(self.services, ready, self.campaigns, self.account, self)
         accepted = dialog.exec() == ReviewDialog.DialogCode.Accepted
         if accepted and confirm_texts(self, ready.prepared, self.services.settings):
-            self.campaigns.send(ready.prepared)
+            self.office.send_or_schedule(ready.prepared, dialog.scheduled_at())
 
     @Slot(object)
     def _on_campaigns_loaded(self, loaded: LoadedCampaign) -> None:
@@ -440,6 +445,7 @@ class MainWindow(QMainWindow):
     def _on_history_triggered(self) -> None:
         dialog = HistoryDialog(self.campaigns, self)
         dialog.campaign_opened.connect(self.campaigns.open)
+        dialog.send_now_requested.connect(self.office.send_now)
         dialog.exec()
 
     @Slot()

@@ -26,13 +26,15 @@ from liasmart_desktop.core.errors import (
     ValueRule,
 )
 from liasmart_desktop.core.sending.isolation import SenderStoppedError
-from liasmart_desktop.core.sending.journal import REASON_CANCELLED, REASON_INTERRUPTED
+from liasmart_desktop.core.sending.journal import REASON_CANCELLED, REASON_INTERRUPTED, REASON_OPTED_OUT
 from liasmart_desktop.core.sending.lock import LockBusyError
 from liasmart_desktop.core.sending.prepare import import_problem
 from liasmart_desktop.core.sending.records import MessageRecord, SetAsideRow, Stop
 from liasmart_desktop.core.sending.states import MessageState, SetAsideStatus, StopReason
 from liasmart_desktop.core.text import TextIssue
 from liasmart_desktop.ui.import_messages import describe_row_problem
+from liasmart_desktop.ui.office_messages import WITHHELD_MESSAGE, describe_office_error, describe_opted_out
+from liasmart_desktop.ui.office_messages import tr as office_tr
 
 CONTEXT = "Messages"
 
@@ -166,6 +168,7 @@ VALUE_RULES: dict[ValueRule, object] = {
     ValueRule.RANGE: QT_TRANSLATE_NOOP("Messages", "a whole number from {low} to {high}"),
     ValueRule.POSITIVE_AT_MOST: QT_TRANSLATE_NOOP("Messages", "above 0 and at most {high}"),
     ValueRule.ZERO_OR_MORE: QT_TRANSLATE_NOOP("Messages", "a number, zero or more"),
+    ValueRule.TIME_WINDOW: QT_TRANSLATE_NOOP("Messages", "two different times of day, such as 21:00-08:00"),
 }
 #: The settings a ``ConfigError`` may name, as the Settings dialog calls them.
 SETTING_NAMES: dict[str, object] = {
@@ -175,6 +178,8 @@ SETTING_NAMES: dict[str, object] = {
     "rate_per_second": QT_TRANSLATE_NOOP("Messages", "Messages per second"),
     "sender_id_max_chars": QT_TRANSLATE_NOOP("Messages", "Longest sender ID"),
     "price_per_part": QT_TRANSLATE_NOOP("Messages", "Price per part"),
+    "daily_limit_parts": QT_TRANSLATE_NOOP("Messages", "Daily limit"),
+    "quiet_hours": QT_TRANSLATE_NOOP("Messages", "Quiet hours"),
 }
 
 _CAMPAIGN: dict[CampaignProblem, object] = {
@@ -200,6 +205,10 @@ _CAMPAIGN: dict[CampaignProblem, object] = {
         "Messages",
         "This practice campaign went to a sandbox that has stopped since, so its delivery status cannot "
         "be asked.",
+    ),
+    CampaignProblem.ALL_OPTED_OUT: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Every one of these messages goes to a number on the do-not-message list, so none is sent again.",
     ),
 }
 _THE_ACCOUNT = QT_TRANSLATE_NOOP("Messages", "the account {api_id}")
@@ -284,6 +293,7 @@ _MESSAGE_REASONS: dict[str, object] = {
     ),
     REASON_CANCELLED: QT_TRANSLATE_NOOP("Messages", "Cancelled before it was sent."),
 }
+_OFFICE_REASONS: dict[str, object] = {REASON_OPTED_OUT: WITHHELD_MESSAGE}
 _UNKNOWN_GENERIC = QT_TRANSLATE_NOOP(
     "Messages", "No clear answer from LiaSmart ({reason}). It may or may not have been delivered."
 )
@@ -334,7 +344,8 @@ def describe_error(error: BaseException, base_url: str = "") -> str:
         return tr(_CREDENTIAL[error.code], detail=error.detail)
     if isinstance(error, JournalError):
         return tr(_JOURNAL[error.code], detail=error.detail, subject=error.subject)
-    return tr(_UNEXPECTED, kind=type(error).__name__)
+    # The office rules' errors (spend guard, schedule, lists, templates) have words of their own.
+    return describe_office_error(error) or tr(_UNEXPECTED, kind=type(error).__name__)
 
 
 def describe_rule(error: ConfigError) -> str:
@@ -383,6 +394,8 @@ def describe_message(message: MessageRecord) -> str:
         return tr(_REJECTED, remarks=message.remarks or "—")
     if message.reason in _MESSAGE_REASONS:
         return tr(_MESSAGE_REASONS[message.reason])
+    if message.reason in _OFFICE_REASONS:
+        return office_tr(_OFFICE_REASONS[message.reason])
     if state is MessageState.UNKNOWN:
         try:
             reason_text = tr(
@@ -437,6 +450,8 @@ def describe_record(record: MessageRecord | SetAsideRow) -> str:
     if record.status is SetAsideStatus.BLOCKED_TEXT:
         problems = (tr(_TEXT_ISSUES[TextIssue(code)]) for code in record.reason_data.get("problems", ()))
         return tr(_SET_ASIDE[record.status], problems=join_list(problems))
+    if record.status is SetAsideStatus.OPTED_OUT:
+        return describe_opted_out(record)
     problem = import_problem(record)
     assert problem is not None  # the other statuses were answered above
     return describe_row_problem(problem)

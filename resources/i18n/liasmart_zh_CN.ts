@@ -50,6 +50,44 @@
     </message>
 </context>
 <context>
+    <name>AddNumbersDialog</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="47"/>
+        <source>Add to the do-not-message list</source>
+        <translation>加入免打扰名单</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="49"/>
+        <source>Numbers to add</source>
+        <translation>要加入的号码</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="50"/>
+        <source>One number per line, for example +86 139 1234 5678</source>
+        <translation>每行一个号码，例如 +86 139 1234 5678</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="52"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="53"/>
+        <source>For example: asked by phone on 3 March</source>
+        <translation>例如：3 月 3 日电话要求</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="55"/>
+        <source>&amp;Numbers:</source>
+        <translation>号码(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="56"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../liasmart_desktop/ui/app.py" line="60"/>
@@ -58,155 +96,332 @@
     </message>
 </context>
 <context>
+    <name>CampaignActions</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/campaign_actions.py" line="38"/>
+        <source>Re&amp;cord…</source>
+        <translation>发送记录(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/campaign_actions.py" line="39"/>
+        <source>Who started it, with which template and list, and every step</source>
+        <translation>由谁发起、使用的模板和名单，以及每一步操作</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/campaign_actions.py" line="40"/>
+        <source>Send &amp;now</source>
+        <translation>立即发送(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/campaign_actions.py" line="41"/>
+        <source>Change the &amp;time…</source>
+        <translation>更改时间(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/campaign_actions.py" line="42"/>
+        <source>Cance&amp;l…</source>
+        <translation>取消(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/campaign_actions.py" line="43"/>
+        <source>E&amp;xport record…</source>
+        <translation>导出记录(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/campaign_actions.py" line="44"/>
+        <source>Every campaign and what happened to it, as an Excel workbook</source>
+        <translation>将所有群发任务及其经过导出为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/campaign_actions.py" line="103"/>
+        <source>Cancel the campaign</source>
+        <translation>取消群发任务</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/campaign_actions.py" line="104"/>
+        <source>Cancel “{name}”? None of its {count} messages will be sent.</source>
+        <translation>取消“{name}”吗？其中的 {count} 条短信都不会发送。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/campaign_actions.py" line="124"/>
+        <source>Export the record</source>
+        <translation>导出记录</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/campaign_actions.py" line="124"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/campaign_actions.py" line="135"/>
+        <source>Saved the record of {count} campaigns.</source>
+        <translation>已保存 {count} 个群发任务的记录。</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignRecordDialog</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="38"/>
+        <source>Campaign record</source>
+        <translation>群发任务记录</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="43"/>
+        <source>Campaign:</source>
+        <translation>群发任务：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="44"/>
+        <source>Started:</source>
+        <translation>发起：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="45"/>
+        <source>Account:</source>
+        <translation>账户：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="46"/>
+        <source>Sender ID and type:</source>
+        <translation>发件人 ID 和类型：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="47"/>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="48"/>
+        <source>List:</source>
+        <translation>名单：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="49"/>
+        <source>List fingerprint:</source>
+        <translation>名单指纹：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="50"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="61"/>
+        <source>Message text</source>
+        <translation>短信内容</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="63"/>
+        <source>Message:</source>
+        <translation>短信：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="66"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="66"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="67"/>
+        <source>What happened</source>
+        <translation>经过</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="66"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="84"/>
+        <source>transactional (T)</source>
+        <translation>事务类（T）</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="84"/>
+        <source>promotional (P)</source>
+        <translation>营销类（P）</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="85"/>
+        <source>none (typed in the form)</source>
+        <translation>无（在表单中输入）</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="87"/>
+        <source>{template}; quiet hours {window}</source>
+        <translation>{template}；静默时段 {window}</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="92"/>
+        <source>{status}; to be sent at {time}</source>
+        <translation>{status}；将于 {time} 发送</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="97"/>
+        <source>{time} by {who}</source>
+        <translation>{time}，由 {who} 发起</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="98"/>
+        <source>an unknown user</source>
+        <translation>未知用户</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="103"/>
+        <source>typed or pasted numbers</source>
+        <translation>输入或粘贴的号码</translation>
+    </message>
+</context>
+<context>
     <name>ComposePanel</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="159"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="162"/>
         <source>Imp&amp;ort from Excel…</source>
         <extracomment>The whole list is rendered again once typing pauses this long. A render stops if stale, and lets the GUI thread in, every this many recipients (~1 ms of work).</extracomment>
         <translation>从 Excel 导入(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="160"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="163"/>
         <source>Import the recipients from a spreadsheet or CSV file</source>
         <translation>从电子表格或 CSV 文件导入收件人</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="161"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="164"/>
         <source>Re&amp;view and send…</source>
         <translation>检查并发送(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="163"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="166"/>
         <source>Check the count, the cost and samples before anything is sent</source>
         <translation>发送之前，先核对短信数量、费用和样例</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="166"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="169"/>
         <source>Replace look-&amp;alikes…</source>
         <translation>替换相似字符(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="169"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="172"/>
         <source>Replace curly quotes, dashes and other look-alikes with plain characters that cost less</source>
         <translation>把弯引号、破折号等相似字符换成更省钱的普通字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="172"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="175"/>
         <source>Insert fie&amp;ld</source>
         <translation>插入变量(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="174"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="177"/>
         <source>Insert a column of the imported list at the cursor</source>
         <translation>在光标处插入导入名单中的某一列</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="178"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="181"/>
         <source>S&amp;ender ID:</source>
         <translation>发件人 ID(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="183"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="186"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="184"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="187"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="185"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="188"/>
         <source>Standard characters only (T)</source>
         <translation>仅标准字符（T）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="186"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="189"/>
         <source>Unicode (U)</source>
         <translation>Unicode（U）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="187"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="190"/>
         <source>Encodin&amp;g:</source>
         <translation>编码(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="191"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="194"/>
         <source>Message</source>
         <translation>短信内容</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="192"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="195"/>
         <source>Write the message. Insert a field to personalise it.</source>
         <translation>在此输入短信内容。插入变量可让每位收件人收到专属内容。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="193"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="196"/>
         <source>&amp;Message:</source>
         <translation>短信内容(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="199"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="202"/>
         <source>Insert field</source>
         <translation>插入变量</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="300"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="330"/>
         <source>Wait until the current send has finished.</source>
         <translation>请等待当前发送完成。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="323"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="353"/>
         <source>Counting the pasted numbers…</source>
         <translation>正在统计粘贴的号码…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="326"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="356"/>
         <source>Add recipients: paste phone numbers or import a list.</source>
         <translation>请添加收件人：粘贴手机号码，或导入名单。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="329"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="359"/>
         <source>The imported list has no number to send to. Clear it and import another.</source>
         <translation>导入的名单中没有可发送的号码。请清除后导入其他名单。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="330"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="360"/>
         <source>None of the pasted numbers can be used. Check them, or the default country.</source>
         <translation>粘贴的号码都无法使用。请检查号码或默认国家/地区。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="333"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="363"/>
         <source>No recipient would get this message: each one lacks a value for a merge field.</source>
         <translation>没有收件人能收到这条短信：每位收件人都缺少某个变量的值。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="526"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="556"/>
         <source>Row {row} · +{phone}</source>
         <translation>第 {row} 行 · +{phone}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="528"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="558"/>
         <source>Write the message to see it here.</source>
         <translation>输入短信内容后，会在这里预览。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="531"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="561"/>
         <source>Fix the merge fields to see the message.</source>
         <translation>请先修正变量，才能预览短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="542"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="572"/>
         <source>This recipient has no value for {fields}, so they will not get this message.</source>
         <translation>此收件人的 {fields} 没有值，因此不会收到这条短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="552"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="582"/>
         <source>Before review:</source>
         <translation>检查发送前请先处理：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="555"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="585"/>
         <source>Ready for review.</source>
         <translation>准备就绪，可以检查并发送。</translation>
     </message>
@@ -526,64 +741,64 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="57"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="60"/>
         <source>History</source>
         <extracomment>Column widths in characters (set once; never resized to contents), at least the header&apos;s width.</extracomment>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="61"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="64"/>
         <source>Campaigns sent from this computer, newest first. Open one to see every message.</source>
         <translation>本机发送过的群发任务，最新的在前。打开任务可查看每条短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="64"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="134"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="67"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="143"/>
         <source>Loading the history…</source>
         <translation>正在读取历史记录…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="66"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="69"/>
         <source>History status</source>
         <translation>历史记录状态</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="74"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="77"/>
         <source>Selected campaign</source>
         <translation>所选任务</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="77"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="80"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="80"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="83"/>
         <source>Show this campaign&apos;s messages in the main window</source>
         <translation>在主窗口中显示此任务的短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="82"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="85"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="109"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="118"/>
         <source>Campaigns</source>
         <translation>群发任务</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="150"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="159"/>
         <source>Nothing has been sent from this computer yet.</source>
         <translation>本机还没有发送过短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="154"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="163"/>
         <source>1 campaign.</source>
         <translation>共 1 个任务。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="154"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="163"/>
         <source>{count} campaigns.</source>
         <translation>共 {count} 个任务。</translation>
     </message>
@@ -591,155 +806,180 @@
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="85"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="86"/>
         <source>Date</source>
         <extracomment>Data role holding the campaign code of a row (any column).</extracomment>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="87"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="88"/>
         <source>Sender ID</source>
         <translation>发件人 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="88"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="89"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="89"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="90"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="90"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="91"/>
         <source>Messages</source>
         <translation>短信数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="91"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="92"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="92"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="93"/>
         <source>Rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="93"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="94"/>
         <source>Unknown</source>
         <translation>结果不明</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="94"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="95"/>
         <source>Not sent yet</source>
         <translation>尚未发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="86"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="87"/>
         <source>Campaign</source>
         <translation>群发任务</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="95"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="96"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="96"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="97"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="100"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="101"/>
         <source>No clear answer came back for these messages: they may or may not have been delivered.</source>
         <translation>这些短信没有收到明确答复：可能已送达，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="102"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="103"/>
         <source>Messages still to send; open the campaign to continue.</source>
         <translation>尚待发送的短信；打开任务即可继续发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="104"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="105"/>
         <source>The LiaSmart account (API ID) the campaign is sent through, or the sandbox for practice campaigns. A campaign is only ever sent through its own account.</source>
         <translation>群发任务所用的 LiaSmart 账户（API ID）；练习任务则为沙盒。群发任务只会通过它自己的账户发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="127"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="128"/>
         <source>Test message</source>
         <translation>测试短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="128"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="129"/>
         <source>Typed or pasted numbers</source>
         <translation>手动输入或粘贴的号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="132"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="133"/>
         <source>Sandbox (practice)</source>
         <translation>沙盒（练习）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="136"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="137"/>
         <source>Transactional</source>
         <translation>事务类短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="136"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="137"/>
         <source>Promotional</source>
         <translation>营销短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="140"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="141"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="141"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="142"/>
+        <source>Scheduled</source>
+        <translation>定时发送</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="143"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="142"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="144"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="143"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="145"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="144"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="146"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="152"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="154"/>
+        <source>Scheduled for {time}</source>
+        <translation>定于 {time} 发送</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="156"/>
         <source>{status} – can be continued</source>
         <translation>{status} – 可继续</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="168"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="172"/>
         <source>{accepted} accepted, {rejected} rejected, {unknown} unknown, {waiting} not sent yet, {cancelled} cancelled; {set_aside} rows of the list were set aside.</source>
         <translation>已受理 {accepted} 条，被拒绝 {rejected} 条，结果不明 {unknown} 条，尚未发送 {waiting} 条，已取消 {cancelled} 条；名单中有 {set_aside} 行被排除。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="184"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="188"/>
         <source>1 message got no clear answer from LiaSmart: it may or may not have been delivered. Open the campaign to decide whether to send it again.</source>
         <translation>有 1 条短信没有收到 LiaSmart 的明确答复：可能已送达，也可能没有。请打开任务，决定是否重新发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="191"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="195"/>
         <source>{count} messages got no clear answer from LiaSmart: they may or may not have been delivered. Open the campaign to decide whether to send them again.</source>
         <translation>有 {count} 条短信没有收到 LiaSmart 的明确答复：可能已送达，也可能没有。请打开任务，决定是否重新发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="196"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="200"/>
         <source>Open the campaign to continue sending the rest.</source>
         <translation>打开任务即可继续发送剩余的短信。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="221"/>
+        <source>an unknown user</source>
+        <translation>未知用户</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="223"/>
+        <source>Started by {who} from the template “{template}”.</source>
+        <translation>由 {who} 使用模板“{template}”发起。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="226"/>
+        <source>Started by {who}.</source>
+        <translation>由 {who} 发起。</translation>
     </message>
 </context>
 <context>
@@ -1922,244 +2162,244 @@ After: {encoding_after}, parts per message: {parts_after}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="65"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="67"/>
         <source>LiaSmart Desktop {version}</source>
         <translation>LiaSmart Desktop {version}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="99"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="101"/>
         <location filename="../../liasmart_desktop/ui/self_test.py" line="157"/>
         <source>&amp;File</source>
         <extracomment>The backend each system&apos;s keyring must offer (found through entry points, which frozen builds lose).</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="103"/>
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="104"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="106"/>
         <source>&amp;Export results…</source>
         <translation>导出结果(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="111"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="110"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="112"/>
         <source>&amp;Campaign</source>
         <translation>发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="112"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="114"/>
         <source>&amp;Review and send…</source>
         <translation>检查并发送(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="116"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="117"/>
         <source>Res&amp;ume</source>
         <translation>继续(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="116"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="118"/>
         <source>&amp;Cancel sending…</source>
         <translation>取消发送(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="118"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="120"/>
         <source>Refresh &amp;delivery status</source>
         <translation>刷新送达状态(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="122"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="129"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="130"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="131"/>
         <source>Practice in the &amp;sandbox</source>
         <translation>在沙盒中练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="136"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="137"/>
         <source>&amp;About LiaSmart Desktop</source>
         <translation>关于 LiaSmart Desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="186"/>
         <source>Sending in progress</source>
         <translation>正在发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="188"/>
         <source>Messages are being sent. Stop after the messages already on their way and close? The rest can be sent later from History.</source>
         <translation>短信正在发送中。是否等已发出的短信处理完后停止发送并关闭？其余短信可稍后在“历史记录”中继续发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="228"/>
         <source>Not ready to send</source>
         <translation>还不能发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="233"/>
         <source>Preparing the messages…</source>
         <translation>正在准备短信…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="286"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="291"/>
         <source>Cancel sending</source>
         <translation>取消发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="292"/>
         <source>Cancel the messages not sent yet? Messages already on their way still finish.</source>
         <translation>是否取消尚未发送的短信？已发出的短信仍会完成。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="296"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="301"/>
         <source>Nothing was left to send.</source>
         <translation>没有剩余需要发送的短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="303"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="308"/>
         <source>Campaign account recorded</source>
         <translation>已记录群发任务的账户</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="305"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="310"/>
         <source>This campaign was created before campaigns recorded their account. It now belongs to the account {api_id} and will only ever be sent through it.</source>
         <translation>这个群发任务创建于记录账户功能之前。现在它属于账户 {api_id}，今后只会通过该账户发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="319"/>
         <source>Sending paused</source>
         <translation>发送已暂停</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="323"/>
         <source>Finished: {accepted} accepted, {rejected} rejected, {unknown} unknown.</source>
         <translation>发送完成：已受理 {accepted} 条，被拒绝 {rejected} 条，结果不明 {unknown} 条。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="328"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="333"/>
         <source>Sending stopped</source>
         <translation>发送已停止</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="338"/>
         <source>Interrupted messages</source>
         <translation>发送中断的短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="340"/>
         <source>{count} message(s) were being sent when the app last stopped. They are marked Unknown: they may or may not have been delivered, and they are not sent again unless you choose Resend unknown.</source>
         <translation>上次程序停止时，有 {count} 条短信正在发送。它们已标记为“结果不明”：可能已送达，也可能没有；除非您选择“重发不明短信”，否则不会再次发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="353"/>
         <source>Send {count} unknown message(s) again? They may already have been delivered: some people may receive the message twice, and each one is charged again.</source>
         <translation>是否重新发送 {count} 条结果不明的短信？它们可能已经送达：有些人可能会收到两次，而且每条都会再次计费。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="358"/>
         <source>Send {count} rejected message(s) again? LiaSmart refused them before; unless the cause is fixed they will be refused again.</source>
         <translation>是否重新发送 {count} 条被拒绝的短信？LiaSmart 之前拒绝了它们；如果原因没有解决，还会再次被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="361"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="367"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="372"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="374"/>
         <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="377"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="382"/>
         <source>Saved {rows} rows to {path}. It contains phone numbers: keep it safe.</source>
         <translation>已将 {rows} 行保存到 {path}。文件中含有手机号码，请妥善保管。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="385"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="390"/>
         <source>Delivery statuses refreshed.</source>
         <translation>送达状态已刷新。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="390"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="395"/>
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="398"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="403"/>
         <source>a practice campaign (sandbox)</source>
         <translation>练习任务（沙盒）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="400"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="405"/>
         <source>sent through the account {api_id}</source>
         <translation>通过账户 {api_id} 发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="403"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="408"/>
         <source>Campaign “{name}” ({where}) was not finished: {waiting} message(s) are still waiting to be sent.</source>
         <translation>群发任务“{name}”（{where}）尚未完成：还有 {waiting} 条短信等待发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="407"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="412"/>
         <source>{count} message(s) were on their way when the app stopped; they will be marked Unknown and not sent again automatically.</source>
         <translation>程序停止时有 {count} 条短信正在发送；它们将被标记为“结果不明”，不会自动重发。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="414"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="419"/>
         <source>Unfinished campaign</source>
         <translation>未完成的群发任务</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="419"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="424"/>
         <source>Resume sending?</source>
         <translation>继续发送？</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="419"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="424"/>
         <source>Resume now?</source>
         <translation>现在继续发送吗？</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="432"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="437"/>
         <source>Leave the sandbox?</source>
         <translation>退出沙盒模式？</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="433"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="438"/>
         <source>Your account is set up. Stop practising and send real messages from now on?</source>
         <translation>您的账户已设置好。是否结束练习，从现在起发送真实短信？</translation>
     </message>
@@ -2167,491 +2407,511 @@ After: {encoding_after}, parts per message: {parts_after}</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="48"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="49"/>
         <source>{first} {second}</source>
         <extracomment>Two sentences one after the other: a space in English, nothing between Chinese sentences.</extracomment>
         <translation>{first}{second}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="64"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="65"/>
         <source>Waiting to send</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="65"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="66"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="66"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="67"/>
         <source>Will retry</source>
         <translation>等待重试</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="67"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="68"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="68"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="69"/>
         <source>Rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="69"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="70"/>
         <source>Unknown</source>
         <translation>结果不明</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="70"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="71"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="74"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="75"/>
         <source>LiaSmart did not accept the API ID or password. Check them in Settings.</source>
         <translation>LiaSmart 不接受此 API ID 或密码。请在“设置”中检查。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="77"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="78"/>
         <source>LiaSmart refused this computer&apos;s internet address. Ask LiaSmart to add it to your account&apos;s IP allow-list.</source>
         <translation>LiaSmart 拒绝了本机的网络地址。请联系 LiaSmart，将其加入您账户的 IP 白名单。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="82"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="83"/>
         <source>Your LiaSmart balance is too low. Top it up, then continue.</source>
         <translation>您的 LiaSmart 余额不足。请充值后继续。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="85"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="86"/>
         <source>Your account may not send transactional messages. Send them as promotional, or ask LiaSmart to enable transactional SMS.</source>
         <translation>您的账户不能发送事务类短信。请改为营销短信发送，或联系 LiaSmart 开通事务类短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="90"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="91"/>
         <source>LiaSmart says your account is suspended or disabled. Contact LiaSmart.</source>
         <translation>LiaSmart 表示您的账户已被暂停或停用。请联系 LiaSmart。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="93"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="94"/>
         <source>The server at {host} does not offer the LiaSmart API. Check the API address in Settings › Advanced.</source>
         <translation>{host} 上的服务器不提供 LiaSmart API。请在“设置 › 高级”中检查 API 地址。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="97"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="98"/>
         <source>The proxy server refused the connection. Check your network&apos;s proxy settings.</source>
         <translation>代理服务器拒绝了连接。请检查网络的代理设置。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="100"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="101"/>
         <source>The security certificate of {host} could not be verified, so nothing was sent. If your office network inspects secure connections, turn on “Use the system certificate store” in Settings › Advanced.</source>
         <translation>无法验证 {host} 的安全证书，因此没有发送任何内容。如果您的办公网络会检查加密连接，请在“设置 › 高级”中开启“使用系统证书库”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="106"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="107"/>
         <source>A secure connection to {host} could not be set up. Check the API address.</source>
         <translation>无法与 {host} 建立安全连接。请检查 API 地址。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="109"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="110"/>
         <source>The request to {host} could not be made. Check the API address.</source>
         <translation>无法向 {host} 发出请求。请检查 API 地址。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="112"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="113"/>
         <source>Could not connect to {host}. Check the internet connection.</source>
         <translation>无法连接到 {host}。请检查网络连接。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="115"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="116"/>
         <source>Connecting to {host} took too long. Check the internet connection.</source>
         <translation>连接 {host} 超时。请检查网络连接。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="118"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="119"/>
         <source>No connection became free in time. Try again.</source>
         <translation>没有及时获得可用的连接。请重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="119"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="120"/>
         <source>LiaSmart did not receive the whole request in time. Try again.</source>
         <translation>LiaSmart 没有及时收到完整的请求。请重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="122"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="123"/>
         <source>LiaSmart asked to slow down. Try again in a moment.</source>
         <translation>LiaSmart 要求放慢发送速度。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="123"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="124"/>
         <source>LiaSmart did not answer in time.</source>
         <translation>LiaSmart 没有及时答复。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="124"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="125"/>
         <source>Sending the request took too long.</source>
         <translation>发送请求超时。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="125"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="126"/>
         <source>The connection was lost before LiaSmart answered.</source>
         <translation>LiaSmart 答复之前连接已中断。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="128"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="129"/>
         <source>The answer took too long to arrive.</source>
         <translation>等待答复超时。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="129"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="130"/>
         <source>LiaSmart had a server error (HTTP {status}).</source>
         <translation>LiaSmart 服务器出错（HTTP {status}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="130"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="131"/>
         <source>The server sent the request elsewhere instead of answering. Check the API address.</source>
         <translation>服务器没有答复，而是把请求转到了别处。请检查 API 地址。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="133"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="134"/>
         <source>LiaSmart said: {remarks}</source>
         <translation>LiaSmart 答复：{remarks}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="134"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="135"/>
         <source>The answer was about a different message.</source>
         <translation>收到的答复针对的是另一条短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="136"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="137"/>
         <source>The answer from {host} could not be read. A proxy or a login page may be in the way.</source>
         <translation>无法读取 {host} 的答复。可能被代理服务器或登录页面拦截了。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="141"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="142"/>
         <source>The API address “{subject}” cannot be used ({detail}).</source>
         <translation>无法使用 API 地址“{subject}”（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="144"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="145"/>
         <source>The API address must start with https://.</source>
         <translation>API 地址必须以 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="147"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="148"/>
         <source>The settings file {subject} cannot be read ({detail}). Fix or delete it; nothing was changed.</source>
         <translation>无法读取设置文件 {subject}（{detail}）。请修复或删除该文件；目前没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="151"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="152"/>
         <source>The settings could not be saved ({detail}). Free some disk space and try again.</source>
         <translation>无法保存设置（{detail}）。请腾出一些磁盘空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="154"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="155"/>
         <source>The setting “{subject}” in the settings file is wrong ({detail}). Fix or delete the file.</source>
         <translation>设置文件中的“{subject}”有误（{detail}）。请修复或删除该文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="158"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="159"/>
         <source>The data folder {subject} cannot be used ({detail}).</source>
         <translation>无法使用数据文件夹 {subject}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="161"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="162"/>
         <source>“{subject}” must be {detail}.</source>
         <translation>“{subject}”必须为 {detail}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="165"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="166"/>
         <source>a two-letter country code such as CN</source>
         <extracomment>What a value must be (``ConfigError.rule``), with its bounds filled in.</extracomment>
         <translation>两个字母的国家/地区代码，例如 CN</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="166"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="167"/>
         <source>P (promotional) or T (transactional)</source>
         <translation>P（营销）或 T（事务）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="167"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="168"/>
         <source>a whole number from {low} to {high}</source>
         <translation>{low} 到 {high} 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="168"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="169"/>
         <source>above 0 and at most {high}</source>
         <translation>大于 0 且不超过 {high}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="169"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="170"/>
         <source>a number, zero or more</source>
         <translation>不小于 0 的数字</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="173"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="171"/>
+        <source>two different times of day, such as 21:00-08:00</source>
+        <translation>一天中两个不同的时间，例如 21:00-08:00</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="175"/>
         <source>Default country</source>
         <extracomment>The settings a ``ConfigError`` may name, as the Settings dialog calls them.</extracomment>
         <translation>默认国家/地区</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="174"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="176"/>
         <source>Message type</source>
         <translation>短信类型</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="175"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="177"/>
         <source>Messages sent at once</source>
         <translation>同时发送的短信数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="176"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="178"/>
         <source>Messages per second</source>
         <translation>每秒发送的短信数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="177"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="179"/>
         <source>Longest sender ID</source>
         <translation>发件人 ID 最大长度</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="178"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="180"/>
         <source>Price per part</source>
         <translation>每段价格</translation>
     </message>
     <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="181"/>
+        <source>Daily limit</source>
+        <translation>每日上限</translation>
+    </message>
+    <message>
         <location filename="../../liasmart_desktop/ui/messages.py" line="182"/>
+        <source>Quiet hours</source>
+        <translation>静默时段</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="186"/>
         <source>This campaign belongs to the LiaSmart account {account}, and a campaign is only ever sent through its own account. The account set up now is {current}. Nothing was sent.</source>
         <translation>这个群发任务属于 LiaSmart 账户 {account}，群发任务只会通过它自己的账户发送。当前设置的账户是 {current}。没有发送任何短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="187"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="191"/>
         <source>This campaign goes to real phones through {through}. Leave the sandbox and set up that account in Settings to continue it. Nothing was sent.</source>
         <translation>这个群发任务要通过{through}发送到真实手机。请退出沙盒，并在“设置”中设置该账户后再继续。没有发送任何短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="192"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="196"/>
         <source>This is a practice campaign: it is only ever sent to the sandbox. Switch to the sandbox (Settings › Practice in the sandbox) to continue it. Nothing was sent.</source>
         <translation>这是一个练习任务：它只会发送到沙盒。请切换到沙盒（设置 › 在沙盒中练习）后再继续。没有发送任何短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="197"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="201"/>
         <source>This campaign was cancelled; its unsent messages stay unsent.</source>
         <translation>这个群发任务已取消；未发送的短信不会再发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="200"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="204"/>
         <source>This practice campaign went to a sandbox that has stopped since, so its delivery status cannot be asked.</source>
         <translation>这个练习任务发送到的沙盒已经停止，因此无法查询其送达状态。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="206"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="209"/>
+        <source>Every one of these messages goes to a number on the do-not-message list, so none is sent again.</source>
+        <translation>这些短信的号码都在免打扰名单中，因此一条都不会再发送。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="214"/>
         <source>the account {api_id}</source>
         <translation>账户 {api_id} </translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="207"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="215"/>
         <source>your LiaSmart account</source>
         <translation>您的 LiaSmart 账户</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="210"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="218"/>
         <source>No API ID is set. Enter it in Settings.</source>
         <translation>尚未设置 API ID。请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="211"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="219"/>
         <source>The API ID is not valid. Copy it from your LiaSmart account.</source>
         <translation>API ID 无效。请从您的 LiaSmart 账户中复制。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="214"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="222"/>
         <source>No API password is saved. Enter it in Settings.</source>
         <translation>尚未保存 API 密码。请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="217"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="225"/>
         <source>This computer has no secure password store, so the password is kept only until you close the app.</source>
         <translation>本机没有安全的密码库，因此密码只保留到您关闭程序为止。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="221"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="229"/>
         <source>The system password store did not respond ({detail}). Unlock it and try again.</source>
         <translation>系统密码库没有响应（{detail}）。请解锁后重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="227"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="235"/>
         <source>The history file is damaged ({detail}). Nothing was sent.</source>
         <translation>历史记录文件已损坏（{detail}）。没有发送任何短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="230"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="238"/>
         <source>The history was written by a newer version of this app. Update it.</source>
         <translation>历史记录是由更新版本的程序写入的。请升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="233"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="241"/>
         <source>The history cannot be kept crash-safe in this folder. Keep the data folder on a local disk.</source>
         <translation>在此文件夹中无法可靠地保存历史记录（程序意外退出时可能丢失）。请把数据文件夹放在本地磁盘上。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="237"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="245"/>
         <source>The history cannot be written ({detail}). Nothing more is sent until it can: free some disk space.</source>
         <translation>无法写入历史记录（{detail}）。在恢复写入之前不会再发送短信：请腾出一些磁盘空间。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="241"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="249"/>
         <source>That campaign is not in the history.</source>
         <translation>历史记录中没有这个群发任务。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="242"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="250"/>
         <source>Nothing has been sent yet.</source>
         <translation>还没有发送过短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="243"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="251"/>
         <source>There are no such messages to send again.</source>
         <translation>没有需要重新发送的此类短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="249"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="257"/>
         <source>Stopped. The rest can be sent later from History.</source>
         <translation>已停止。其余短信可稍后在“历史记录”中继续发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="250"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="258"/>
         <source>Cancelled. Messages not yet sent will not be sent.</source>
         <translation>已取消。尚未发送的短信将不会发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="251"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="259"/>
         <source>Sending stopped: {detail} Fix it, then press Resume.</source>
         <translation>发送已停止：{detail}问题解决后，请点击“继续”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="254"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="262"/>
         <source>Sending paused: several messages in a row got no clear answer. LiaSmart or the network may be in trouble; press Resume to try again.</source>
         <translation>发送已暂停：连续多条短信没有收到明确答复。LiaSmart 或网络可能出现了问题；请点击“继续”重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="259"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="267"/>
         <source>Sending paused: most recent messages were rejected ({detail}). Check the sender ID and the message type.</source>
         <translation>发送已暂停：最近的大部分短信被拒绝（{detail}）。请检查发件人 ID 和短信类型。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="264"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="272"/>
         <source>Sending paused: LiaSmart could not be reached for several minutes. Check the connection, then press Resume.</source>
         <translation>发送已暂停：已有几分钟无法连接 LiaSmart。请检查网络连接，然后点击“继续”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="269"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="277"/>
         <source>Sending paused: LiaSmart asked to wait a long time. Press Resume later.</source>
         <translation>发送已暂停：LiaSmart 要求等待较长时间。请稍后点击“继续”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="272"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="280"/>
         <source>Sending paused: an answer did not match the request. Check the API address and proxy.</source>
         <translation>发送已暂停：收到的答复与请求不符。请检查 API 地址和代理服务器。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="275"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="283"/>
         <source>Sending stopped: the history could not be written. Free some disk space, then press Resume.</source>
         <translation>发送已停止：无法写入历史记录。请腾出一些磁盘空间，然后点击“继续”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="282"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="290"/>
         <source>The app stopped while this message was being sent. It may or may not have been delivered.</source>
         <translation>发送这条短信时程序停止了。它可能已送达，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="286"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="294"/>
         <source>Cancelled before it was sent.</source>
         <translation>发送前已取消。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="288"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="297"/>
         <source>No clear answer from LiaSmart ({reason}). It may or may not have been delivered.</source>
         <translation>没有收到 LiaSmart 的明确答复（{reason}）。可能已送达，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="291"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="300"/>
         <source>Accepted by LiaSmart.</source>
         <translation>LiaSmart 已受理。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="292"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="301"/>
         <source>Rejected by LiaSmart: {remarks}</source>
         <translation>被 LiaSmart 拒绝：{remarks}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="293"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="302"/>
         <source>Not sent yet.</source>
         <translation>尚未发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="294"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="303"/>
         <source>Another copy of LiaSmart Desktop is sending right now. Wait for it to finish.</source>
         <translation>另一个 LiaSmart Desktop 正在发送。请等它发送完毕。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="297"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="306"/>
         <source>Something went wrong ({kind}). Details are in the log file.</source>
         <translation>出现了意外错误（{kind}）。详细信息已记录在日志文件中。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="298"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="307"/>
         <source>The sending process stopped unexpectedly (exit code {code}). Press Resume to continue: messages that were on their way are marked Unknown and are not sent again by themselves.</source>
         <translation>发送进程意外停止（退出代码 {code}）。请点击“继续”接着发送：当时正在发送的短信会标记为“未知”，不会自动再次发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="404"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="414"/>
         <source>A merge field has no value in this row ({fields}); nothing was sent, so no message shows an empty gap.</source>
         <translation>此行的变量没有值（{fields}）；为避免短信中出现空白，没有发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="409"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="419"/>
         <source>The personalised text cannot be sent as it is ({problems}).</source>
         <translation>个性化后的短信无法按原样发送（{problems}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="415"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="425"/>
         <source>it is empty</source>
         <extracomment>What is wrong with a personalised text that cannot be sent, as a short phrase.</extracomment>
         <translation>内容为空</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="416"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="426"/>
         <source>it holds only spaces</source>
         <translation>只有空格</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="417"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="427"/>
         <source>a control character</source>
         <translation>含控制字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="418"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="428"/>
         <source>a broken character</source>
         <translation>含损坏的字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="419"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="429"/>
         <source>a hidden text-direction mark</source>
         <translation>含隐藏的文字方向标记</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="420"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="430"/>
         <source>an invisible character</source>
         <translation>含不可见字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="421"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="431"/>
         <source>characters the standard alphabet cannot carry</source>
         <translation>含标准字符集无法表示的字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="426"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="436"/>
         <source>, </source>
         <extracomment>Between the items of a list inside a sentence (&quot;, &quot; in English, &quot;、&quot; in Chinese).</extracomment>
         <translation>、</translation>
@@ -2697,31 +2957,760 @@ After: {encoding_after}, parts per message: {parts_after}</source>
     </message>
 </context>
 <context>
+    <name>OfficeMessages</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="42"/>
+        <source>{first} {second}</source>
+        <translation>{first}{second}</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="75"/>
+        <source>The estimated cost ({cost}) is more than the balance ({balance}). Top up the account, or send to fewer people.</source>
+        <translation>预计费用（{cost}）超过了余额（{balance}）。请先充值，或减少收件人。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="80"/>
+        <source>These {parts} parts and the {sent} already sent today make {total}, more than the daily limit of {limit} parts. Send the rest tomorrow, or raise the limit in Settings.</source>
+        <translation>本次 {parts} 条加上今天已发送的 {sent} 条共 {total} 条，超过了每日上限 {limit} 条。请明天再发送其余部分，或在设置中提高上限。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="86"/>
+        <source>Nothing was sent.</source>
+        <translation>没有发送任何短信。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="87"/>
+        <source>Within the balance: {cost} of {balance}.</source>
+        <translation>未超出余额：{cost}（余额 {balance}）。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="88"/>
+        <source>Within the daily limit: {total} of {limit} parts today ({sent} sent already).</source>
+        <translation>未超出每日上限：今天共 {total} 条，上限 {limit} 条（已发送 {sent} 条）。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="91"/>
+        <source>No daily limit is set, and without a price per part the cost cannot be compared.</source>
+        <translation>未设置每日上限；未填写每条单价，因此无法比较费用。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="121"/>
+        <source>“{text}” is not a date and time to send at.</source>
+        <translation>“{text}”不是有效的发送日期和时间。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="124"/>
+        <source>{text} has already passed. Choose a time in the future, or send now.</source>
+        <translation>{text} 已经过去。请选择将来的时间，或立即发送。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="127"/>
+        <source>{text} does not exist on this computer&apos;s clock (the clocks go forward). Choose another time.</source>
+        <translation>本机时钟上不存在 {text}（此时时钟会拨快一小时）。请选择其他时间。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="131"/>
+        <source>This campaign is no longer waiting for its time: it was sent, started or cancelled.</source>
+        <translation>此群发任务已不再等待发送时间：它已发送、已开始或已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="137"/>
+        <source>The do-not-message list and the templates cannot be saved ({detail}). Free some disk space and try again; nothing was changed.</source>
+        <translation>无法保存免打扰名单和模板（{detail}）。请释放一些磁盘空间后重试；没有做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="142"/>
+        <source>The file of the do-not-message list and the templates is damaged ({detail}). Nothing was sent. Restore {path} from a backup.</source>
+        <translation>免打扰名单和模板的文件已损坏（{detail}）。没有发送任何短信。请从备份恢复 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="147"/>
+        <source>The do-not-message list was saved by a newer version of this app. Update it.</source>
+        <translation>免打扰名单由更新版本的本应用保存。请更新本应用。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="152"/>
+        <source>Give the template a name.</source>
+        <translation>请为模板命名。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="153"/>
+        <source>The name is too long: use at most {limit} characters.</source>
+        <translation>名称太长：最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="156"/>
+        <source>Write the message first: a template needs a text.</source>
+        <translation>请先填写短信内容：模板需要有内容。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="159"/>
+        <source>The template cannot keep this sender ID: {why}</source>
+        <translation>模板不能保存此发件人 ID：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="162"/>
+        <source>A template&apos;s type is promotional (P) or transactional (T).</source>
+        <translation>模板的类型只能是营销类（P）或事务类（T）。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="165"/>
+        <source>There is no template “{name}” any more. It may have been deleted elsewhere.</source>
+        <translation>模板“{name}”已不存在，可能已在别处被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="168"/>
+        <source>There is already a template called “{name}”. Choose another name.</source>
+        <translation>已有名为“{name}”的模板。请换一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="173"/>
+        <source>it is empty.</source>
+        <translation>它是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="174"/>
+        <source>it starts or ends with a space.</source>
+        <translation>它的开头或结尾有空格。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="175"/>
+        <source>it may hold only plain Latin letters and digits.</source>
+        <translation>它只能包含普通拉丁字母和数字。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="178"/>
+        <source>it may hold only letters, digits and spaces.</source>
+        <translation>它只能包含字母、数字和空格。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="181"/>
+        <source>it is longer than 11 characters.</source>
+        <translation>它超过了 11 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="182"/>
+        <source>a sender ID of digits has at most 15 of them.</source>
+        <translation>纯数字的发件人 ID 最多 15 位。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="186"/>
+        <source>“{number}” cannot be used as it is: {why}</source>
+        <translation>“{number}”无法按原样使用：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="210"/>
+        <source>The number is on the do-not-message list (added {date}{reason}); it is never messaged.</source>
+        <translation>此号码在免打扰名单中（{date} 加入{reason}），永远不会给它发送短信。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="213"/>
+        <source>: “{reason}”</source>
+        <translation>，原因：“{reason}”</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="215"/>
+        <source>Not sent: the number was added to the do-not-message list after the campaign was made.</source>
+        <extracomment>A message not sent because its number joined the list after the campaign was made.</extracomment>
+        <translation>未发送：群发任务创建后，此号码被加入了免打扰名单。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="229"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="279"/>
+        <source>Created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="230"/>
+        <source>Scheduled for {at}</source>
+        <translation>定于 {at} 发送</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="231"/>
+        <source>Time changed to {at} (was {was})</source>
+        <translation>发送时间改为 {at}（原为 {was}）</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="232"/>
+        <source>Sending started</source>
+        <translation>开始发送</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="233"/>
+        <source>Sending stopped</source>
+        <translation>发送已停止</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="234"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="311"/>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="235"/>
+        <source>Ended by a cancel</source>
+        <translation>因取消而结束</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="236"/>
+        <source>{count} unsent messages cancelled</source>
+        <translation>已取消 {count} 条未发送的短信</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="237"/>
+        <source>{count} messages on their way when the app stopped marked Unknown</source>
+        <translation>应用停止时正在发送的 {count} 条短信被标为结果不明</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="240"/>
+        <source>{count} {state} messages sent again</source>
+        <translation>重新发送了 {count} 条{state}的短信</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="241"/>
+        <source>Recorded as belonging to the account {api_id}</source>
+        <translation>记为属于账户 {api_id}</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="244"/>
+        <source>{count} messages waiting to retry sent at once</source>
+        <translation>立即发送了 {count} 条等待重试的短信</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="245"/>
+        <source>{count} unsent messages withheld: their numbers joined the do-not-message list</source>
+        <translation>扣下了 {count} 条未发送的短信：它们的号码已加入免打扰名单</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="249"/>
+        <source>({count} to numbers on the do-not-message list were not)</source>
+        <translation>（其中 {count} 条的号码在免打扰名单中，未重新发送）</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="253"/>
+        <source>unknown</source>
+        <translation>结果不明</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="254"/>
+        <source>rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="277"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="300"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="278"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="301"/>
+        <source>Campaign</source>
+        <translation>群发任务</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="280"/>
+        <source>Created by</source>
+        <translation>发起人</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="281"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="282"/>
+        <source>Sender ID</source>
+        <translation>发件人 ID</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="283"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="284"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="285"/>
+        <source>Message text</source>
+        <translation>短信内容</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="286"/>
+        <source>List file</source>
+        <translation>名单文件</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="287"/>
+        <source>List fingerprint (SHA-256)</source>
+        <translation>名单指纹（SHA-256）</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="288"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="289"/>
+        <source>Scheduled for</source>
+        <translation>定时发送时间</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="290"/>
+        <source>Quiet hours</source>
+        <translation>静默时段</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="291"/>
+        <source>Messages</source>
+        <translation>短信数</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="292"/>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="293"/>
+        <source>Rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="294"/>
+        <source>Unknown</source>
+        <translation>结果不明</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="295"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="312"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="296"/>
+        <source>Not sent yet</source>
+        <translation>尚未发送</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="297"/>
+        <source>Rows set aside</source>
+        <translation>未发送的行</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="302"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="303"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="341"/>
+        <source>What happened</source>
+        <translation>经过</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="304"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="307"/>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="308"/>
+        <source>Scheduled</source>
+        <translation>定时发送</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="309"/>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="310"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="314"/>
+        <source>Sandbox (practice)</source>
+        <translation>沙盒（练习）</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="316"/>
+        <source>Promotional</source>
+        <translation>营销短信</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="317"/>
+        <source>Transactional</source>
+        <translation>事务类短信</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="340"/>
+        <source>Campaigns</source>
+        <translation>群发任务</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeRulesFields</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/office_rules_fields.py" line="29"/>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/office_rules_fields.py" line="30"/>
+        <source>Most parts sent in one day</source>
+        <translation>一天最多发送的条数</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/office_rules_fields.py" line="32"/>
+        <source>Hold promotional messages from</source>
+        <translation>营销短信暂停发送，从</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/office_rules_fields.py" line="36"/>
+        <source>Quiet hours start</source>
+        <translation>静默时段开始</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/office_rules_fields.py" line="37"/>
+        <source>Quiet hours end</source>
+        <translation>静默时段结束</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/office_rules_fields.py" line="45"/>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeWindowController</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="62"/>
+        <source>&amp;Do not message…</source>
+        <translation>免打扰名单(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="63"/>
+        <source>Numbers that are never messaged</source>
+        <translation>永远不会收到短信的号码</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="65"/>
+        <source>&amp;Templates…</source>
+        <translation>模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="67"/>
+        <source>&amp;Add to do-not-message list…</source>
+        <translation>加入免打扰名单(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="68"/>
+        <source>Never message the numbers of the selected rows again</source>
+        <translation>以后不再给所选行的号码发送短信</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="75"/>
+        <source>&amp;Lists</source>
+        <translation>名单(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="107"/>
+        <source>“{name}” is scheduled for {time}; nothing was sent now. History shows it.</source>
+        <translation>“{name}”已定于 {time} 发送；现在没有发送任何短信。可在历史记录中查看。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="115"/>
+        <source>Nothing was sent</source>
+        <translation>没有发送任何短信</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="132"/>
+        <source>Scheduled campaigns are due</source>
+        <translation>定时群发任务已到时间</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="134"/>
+        <source>The time of these campaigns came while the app was closed:
+{names}
+
+Send them now? Otherwise they wait: History lets you send them, change their time or cancel them.</source>
+        <translation>以下群发任务在应用关闭期间到了发送时间：
+{names}
+
+现在发送吗？否则它们会继续等待：可在历史记录中发送、更改时间或取消。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="143"/>
+        <source>Sending the scheduled campaign {code}: its time has come.</source>
+        <translation>正在发送定时群发任务 {code}：已到发送时间。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="165"/>
+        <source>Select the rows of the people who asked not to be messaged first.</source>
+        <translation>请先选择要求不再接收短信的人所在的行。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="169"/>
+        <source>Add to the do-not-message list</source>
+        <translation>加入免打扰名单</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="170"/>
+        <source>Never message these {count} numbers again. Why (kept with each number)?</source>
+        <translation>以后不再给这 {count} 个号码发送短信。原因是什么（会随每个号码保存）？</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="184"/>
+        <source>Added to the do-not-message list: {added}. Already on it: {already}.</source>
+        <translation>已加入免打扰名单：{added} 个。原本已在名单中：{already} 个。</translation>
+    </message>
+</context>
+<context>
+    <name>OptOutDialog</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="85"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="224"/>
+        <source>Do not message</source>
+        <translation>免打扰名单</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="89"/>
+        <source>People who asked not to be messaged. Their numbers are set aside in every list you import and are never sent to, not even when messages are sent again.</source>
+        <translation>要求不再接收短信的人。他们的号码在您导入的每份名单中都会被排除，永远不会收到短信，重新发送时也不会。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="95"/>
+        <source>Find a number or a reason</source>
+        <translation>查找号码或原因</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="96"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="102"/>
+        <source>Loading the list…</source>
+        <translation>正在读取名单…</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="103"/>
+        <source>List status</source>
+        <translation>名单状态</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="106"/>
+        <source>What was done</source>
+        <translation>操作结果</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="107"/>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="108"/>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="110"/>
+        <source>&amp;Import from a spreadsheet…</source>
+        <translation>从表格导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="111"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="140"/>
+        <source>Numbers not to message</source>
+        <translation>不发送短信的号码</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="167"/>
+        <source>The list is empty.</source>
+        <translation>名单是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="169"/>
+        <source>1 number is on the list.</source>
+        <translation>名单中有 1 个号码。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="171"/>
+        <source>{count} numbers are on the list.</source>
+        <translation>名单中有 {count} 个号码。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="187"/>
+        <source>Added: {added}. Already on the list: {already}.</source>
+        <translation>已添加：{added} 个。原本已在名单中：{already} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="200"/>
+        <source>Removed from the list: {count}.</source>
+        <translation>已从名单中删除：{count} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="204"/>
+        <source>Importing {name}…</source>
+        <translation>正在导入 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="210"/>
+        <source>Rows read: {rows}. Added: {added}. Already on the list: {already}. Rows without a number: {problems}.</source>
+        <translation>读取 {rows} 行。已添加：{added} 个。原本已在名单中：{already} 个。没有号码的行：{problems} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="222"/>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="222"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="222"/>
+        <source>Added (UTC)</source>
+        <translation>加入时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="222"/>
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="230"/>
+        <source>Saved the list ({rows} rows). The file holds phone numbers: keep it safe.</source>
+        <translation>已保存名单（{rows} 行）。文件中含有电话号码，请妥善保管。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="265"/>
+        <source>Remove from the list</source>
+        <translation>从名单中删除</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="267"/>
+        <source>Take the selected numbers ({count}) off the do-not-message list? They can be messaged again.</source>
+        <translation>将所选的 {count} 个号码从免打扰名单中删除吗？之后可以再给它们发送短信。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="277"/>
+        <source>Import numbers</source>
+        <translation>导入号码</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="279"/>
+        <source>Spreadsheets ({patterns})</source>
+        <translation>表格文件 ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="288"/>
+        <source>Export the list</source>
+        <translation>导出名单</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/optout_dialog.py" line="290"/>
+        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>OptOutModel</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/models/optout_model.py" line="45"/>
+        <source>Number</source>
+        <extracomment>Data role holding the entry&apos;s number (country code + number, digits only).</extracomment>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/models/optout_model.py" line="45"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/models/optout_model.py" line="45"/>
+        <source>Added</source>
+        <translation>加入时间</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/models/optout_model.py" line="45"/>
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeChart</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/outcome_chart.py" line="51"/>
+        <source>Accepted</source>
+        <extracomment>One colour per outcome, readable for the common colour-blindnesses (Okabe–Ito).</extracomment>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/outcome_chart.py" line="52"/>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/outcome_chart.py" line="53"/>
+        <source>Failed</source>
+        <translation>送达失败</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/outcome_chart.py" line="54"/>
+        <source>Unknown</source>
+        <translation>结果不明</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/outcome_chart.py" line="58"/>
+        <source>Outcomes over time</source>
+        <translation>发送结果随时间的变化</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/outcome_chart.py" line="104"/>
+        <source>No outcome yet.</source>
+        <translation>暂无结果。</translation>
+    </message>
+</context>
+<context>
     <name>PhoneNumberDialog</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="98"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="102"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="96"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="100"/>
         <source>Your phone number</source>
         <extracomment>Height of a sample&apos;s text box, in lines (longer texts scroll). Wide enough that wrapped sentences and sample headings stay on one or two lines. Order the set-aside groups are listed in.</extracomment>
         <translation>您的手机号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="99"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="97"/>
         <source>Which number should the test message go to?</source>
         <translation>测试短信发送到哪个号码？</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="103"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="101"/>
         <source>For example +86 139 1234 5678</source>
         <translation>例如 +86 139 1234 5678</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="108"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="106"/>
         <source>&amp;Remember this number in Settings</source>
         <translation>在设置中记住此号码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="116"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="114"/>
         <source>&amp;Number:</source>
         <translation>号码(&amp;N)：</translation>
     </message>
@@ -3076,364 +4065,364 @@ After: {encoding_after}, parts per message: {parts_after}</source>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="181"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="179"/>
         <source>Check before sending</source>
         <translation>发送前检查</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="190"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="188"/>
         <source>Sandbox mode: these messages go to the built-in simulator. No real messages are sent and nothing is charged.</source>
         <translation>沙盒（练习）模式：这些短信会发往内置模拟器，不会真正发出，也不会收费。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="226"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="231"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="232"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="237"/>
         <source>⚠ Sandbox mode was switched on or off after this campaign was prepared. Go back and review it again before sending.</source>
         <translation>⚠ 准备此任务之后，沙盒模式被打开或关闭了。请返回并重新检查后再发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="203"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="206"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="204"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="207"/>
         <source>Return to the message without sending anything</source>
         <translation>返回编辑短信，不发送任何内容</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="240"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="245"/>
         <source>⚠ This message already went to this list on {date} (campaign “{name}”). Sending it again messages everyone a second time.</source>
         <translation>⚠ 这条短信已于 {date} 发送给这份名单（群发任务“{name}”）。再次发送会让每个人第二次收到。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="252"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="278"/>
         <source>&amp;Send 1 message</source>
         <translation>发送 1 条短信(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="253"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="279"/>
         <source>&amp;Send {count} messages</source>
         <translation>发送 {count} 条短信(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="267"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="293"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="270"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="296"/>
         <source>1 message</source>
         <translation>1 条</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="272"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="298"/>
         <source>{count} messages</source>
         <translation>{count} 条</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="277"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="303"/>
         <source>{messages} ({unicode} in Unicode, which fits fewer characters per part)</source>
         <translation>{messages}（其中 {unicode} 条为 Unicode 编码，每条容纳的字符较少）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="279"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="305"/>
         <source>Messages:</source>
         <translation>短信数量：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="279"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="305"/>
         <source>Messages</source>
         <translation>短信数量</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="283"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="309"/>
         <source>Countries:</source>
         <translation>国家/地区：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="284"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="310"/>
         <source>Typed or pasted numbers</source>
         <translation>手动输入或粘贴的号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="285"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="311"/>
         <source>Recipients from:</source>
         <translation>收件人来源：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="285"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="311"/>
         <source>Recipients from</source>
         <translation>收件人来源</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="287"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="313"/>
         <source>Not sent:</source>
         <translation>不发送：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="287"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="313"/>
         <source>Rows not sent</source>
         <translation>不发送的行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="290"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="365"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="316"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="392"/>
         <source>1 part</source>
         <translation>1 条</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="292"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="367"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="318"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="394"/>
         <source>{count} parts</source>
         <translation>{count} 条</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="294"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="320"/>
         <source>Parts in total:</source>
         <translation>计费条数合计：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="294"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="320"/>
         <source>Parts in total</source>
         <translation>计费条数合计</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="296"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="322"/>
         <source>Estimated cost:</source>
         <translation>预计费用：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="296"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="322"/>
         <source>Estimated cost</source>
         <translation>预计费用</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="299"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="325"/>
         <source>Balance:</source>
         <translation>余额：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="299"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="325"/>
         <source>Checking…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="299"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="325"/>
         <source>Account balance</source>
         <translation>账户余额</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="301"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="327"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="302"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="328"/>
         <source>Sender ID:</source>
         <translation>发件人 ID：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="302"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="328"/>
         <source>Sender ID</source>
         <translation>发件人 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="304"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="330"/>
         <source>Transactional (T): codes, reminders and notices</source>
         <translation>事务类短信（T）：验证码、提醒和通知</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="306"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="332"/>
         <source>Promotional (P): offers and news</source>
         <translation>营销短信（P）：优惠和资讯</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="308"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="334"/>
         <source>Message type:</source>
         <translation>短信类型：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="308"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="334"/>
         <source>Message type</source>
         <translation>短信类型</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="313"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="339"/>
         <source>Not a valid phone number</source>
         <translation>不是有效的手机号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="314"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="340"/>
         <source>No phone number in the row</source>
         <translation>该行没有手机号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="315"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="341"/>
         <source>Number damaged by Excel (re-export the column as Text)</source>
         <translation>号码被 Excel 损坏（请将该列设为“文本”格式后重新导出）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="316"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="342"/>
         <source>Number already earlier in the list (sent once)</source>
         <translation>号码在名单前面已出现过（只发送一次）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="318"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="344"/>
         <source>Number that could be in more than one country (choose the default country, or write +)</source>
         <translation>号码可能属于不止一个国家/地区（请选择默认国家/地区，或写上 +）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="321"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="347"/>
         <source>A merge field is empty, so the message would be incomplete</source>
         <translation>有变量为空，短信内容会不完整</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="324"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="350"/>
         <source>The message for the row cannot be sent (a hidden character, or blank)</source>
         <translation>该行的短信无法发送（含有隐藏字符，或内容为空）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="331"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="352"/>
+        <source>The number is on the do-not-message list</source>
+        <translation>号码在免打扰名单中</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="358"/>
         <source>None: every row gets a message.</source>
         <translation>无：每一行都会收到短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="336"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="363"/>
         <source>1 row of the list is set aside:</source>
         <translation>名单中有 1 行被排除：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="338"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="365"/>
         <source>{count} rows of the list are set aside:</source>
         <translation>名单中有 {count} 行被排除：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="341"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="368"/>
         <source>• {reason}: {count}</source>
         <translation>• {reason}：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="346"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="373"/>
         <source>They stay with the campaign and are included when you export its results.</source>
         <translation>这些行会保留在任务中，导出结果时也会一并导出。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="352"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="379"/>
         <source>Unknown: set the price per part in Settings to see it.</source>
         <translation>未知：在设置中填写每条单价后即可显示。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="353"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="380"/>
         <source>{cost} ({price} per part)</source>
         <translation>{cost}（每条 {price}）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="359"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="386"/>
         <source>First message, row {row}, to +{phone}</source>
         <translation>第一条，第 {row} 行，发往 +{phone}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="360"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="387"/>
         <source>Last message, row {row}, to +{phone}</source>
         <translation>最后一条，第 {row} 行，发往 +{phone}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="361"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="388"/>
         <source>A message picked at random, row {row}, to +{phone}</source>
         <translation>随机抽取一条，第 {row} 行，发往 +{phone}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="363"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="390"/>
         <source>Unicode</source>
         <translation>Unicode</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="363"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="390"/>
         <source>standard characters (GSM)</source>
         <translation>标准字符（GSM）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="369"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="396"/>
         <source>{title} · {encoding} · {parts}</source>
         <translation>{title} · {encoding} · {parts}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="374"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="401"/>
         <source>How the messages will look</source>
         <translation>短信样例</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="395"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="422"/>
         <source>There is nothing to send: every row was set aside.</source>
         <translation>没有可发送的短信：所有行都被排除了。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="401"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="428"/>
         <source>Try it first</source>
         <translation>先试一下</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="403"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="430"/>
         <source>Send a &amp;test to my number…</source>
         <translation>发送测试短信到我的手机(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="406"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="433"/>
         <source>Send the first message&apos;s text to your own phone, to see how it arrives (it is charged)</source>
         <translation>把第一条短信的内容发到您自己的手机上，看看实际收到的效果（会计费）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="414"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="441"/>
         <source>Test message result</source>
         <translation>测试短信结果</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="430"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="457"/>
         <source>{amount} in the sandbox (practice money, nothing is charged)</source>
         <translation>{amount}（沙盒中的练习金额，不会实际扣费）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="443"/>
-        <source>⚠ The estimated cost ({cost}) is more than the balance ({balance}). Sending stops when the balance runs out: top up first, or send now and continue later.</source>
-        <translation>⚠ 预计费用（{cost}）超过了余额（{balance}）。余额用完时发送会停止：请先充值，或者现在发送、充值后再继续。</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="459"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="472"/>
         <source>Could not be checked. {reason}</source>
         <translation>无法查询。{reason}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="490"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="503"/>
         <source>Sending the test message to +{phone}…</source>
         <translation>正在向 +{phone} 发送测试短信…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="511"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="524"/>
         <source>The sandbox accepted the test message to +{phone}. No real message was sent.</source>
         <translation>沙盒已受理发往 +{phone} 的测试短信。没有发送真实短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="514"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="527"/>
         <source>LiaSmart accepted the test message to +{phone}. It should arrive within a minute or two: check how it looks before sending to everyone.</source>
         <translation>LiaSmart 已受理发往 +{phone} 的测试短信，一两分钟内应会收到：请先看看效果，再发送给所有人。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="519"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="532"/>
         <source>LiaSmart refused the test message to +{phone} ({remarks}). The campaign would probably be refused the same way: check the sender ID and the message type.</source>
         <translation>LiaSmart 拒绝了发往 +{phone} 的测试短信（{remarks}）。群发很可能也会因同样的原因被拒绝：请检查发件人 ID 和短信类型。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="524"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="537"/>
         <source>The test message to +{phone}: {reason} Wait a few minutes and check your phone before trying again.</source>
         <translation>发往 +{phone} 的测试短信：{reason}请等几分钟，先查看手机，再决定是否重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="539"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="552"/>
         <source>The test message was not sent. {reason}</source>
         <translation>测试短信未发送。{reason}</translation>
     </message>
@@ -3457,6 +4446,86 @@ After: {encoding_after}, parts per message: {parts_after}</source>
     </message>
 </context>
 <context>
+    <name>ScheduleBox</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="34"/>
+        <source>When to send</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="39"/>
+        <source>Send &amp;now</source>
+        <translation>立即发送(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="40"/>
+        <source>Send &amp;at:</source>
+        <translation>定时发送(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="49"/>
+        <source>When the campaign will finish</source>
+        <translation>群发任务预计完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="88"/>
+        <source>Quiet hours {window}: promotional messages wait while they last.</source>
+        <translation>静默时段 {window}：营销短信会在此期间暂停发送。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="92"/>
+        <source>Expected to finish about {time}.</source>
+        <translation>预计在 {time} 左右完成。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="101"/>
+        <source>&amp;Schedule 1 message</source>
+        <translation>定时发送 1 条短信(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="102"/>
+        <source>&amp;Schedule {count} messages</source>
+        <translation>定时发送 {count} 条短信(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="104"/>
+        <source>&amp;Send 1 message</source>
+        <translation>发送 1 条短信(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="105"/>
+        <source>&amp;Send {count} messages</source>
+        <translation>发送 {count} 条短信(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>SendTimeDialog</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/send_time_dialog.py" line="21"/>
+        <source>Change the time</source>
+        <translation>更改发送时间</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/send_time_dialog.py" line="22"/>
+        <source>When should “{name}” be sent?</source>
+        <translation>“{name}”应在何时发送？</translation>
+    </message>
+</context>
+<context>
+    <name>SendTimeEdit</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/send_time_edit.py" line="41"/>
+        <source>Date and time to send</source>
+        <extracomment>Shown to the minute, like ``send --at`` takes it. A new picker proposes this far ahead (rounded to the next quarter hour).</extracomment>
+        <translation>发送日期和时间</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/send_time_edit.py" line="65"/>
+        <source>UTC{offset}, this computer&apos;s time</source>
+        <translation>UTC{offset}，本机时间</translation>
+    </message>
+</context>
+<context>
     <name>SenderIdField</name>
     <message>
         <location filename="../../liasmart_desktop/ui/widgets/sender_id_field.py" line="39"/>
@@ -3472,536 +4541,556 @@ After: {encoding_after}, parts per message: {parts_after}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="65"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="66"/>
         <source>Windows Credential Manager</source>
         <extracomment>keyring backend module → the store&apos;s name as people know it.</extracomment>
         <translation>Windows 凭据管理器</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="66"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="67"/>
         <source>macOS Keychain</source>
         <translation>macOS 钥匙串</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="67"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="68"/>
         <source>Secret Service (GNOME Keyring)</source>
         <translation>Secret Service（GNOME 密钥环）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="68"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="69"/>
         <source>Secret Service (libsecret)</source>
         <translation>Secret Service（libsecret）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="69"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="70"/>
         <source>KDE Wallet</source>
         <translation>KDE 钱包</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="70"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="71"/>
         <source>the system&apos;s password stores</source>
         <translation>系统密码库</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="72"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="73"/>
         <source>the password store “{name}”</source>
         <translation>密码库“{name}”</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="110"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="111"/>
         <source>Settings</source>
         <extracomment>Whether a password is saved for the saved API ID (None while the store is being asked).</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="113"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="114"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="114"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="115"/>
         <source>&amp;Messages</source>
         <translation>短信(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="115"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="116"/>
         <source>Cost and &amp;speed</source>
         <translation>费用与速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="116"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="117"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="117"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="118"/>
         <source>Ad&amp;vanced</source>
         <translation>高级(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="172"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="173"/>
         <source>Your API password is kept in {store}, this computer&apos;s secure password store. It is never written to a file.</source>
         <translation>您的 API 密码保存在本机的安全密码库 {store} 中，绝不会写入文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="177"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="178"/>
         <source>This computer has no secure password store, so the API password is not saved: it is kept in memory until you close the app, and asked for once each time you start it.</source>
         <translation>本机没有安全的密码库，因此不会保存 API 密码：密码只保留在内存中，直到关闭程序；每次启动时需要输入一次。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="187"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="188"/>
         <source>The app is in sandbox mode: messages go to the built-in simulator. These settings are for your real LiaSmart account.</source>
         <translation>程序正处于沙盒模式：短信会发往内置模拟器。这里的设置用于您真实的 LiaSmart 账户。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="196"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="197"/>
         <source>API ID</source>
         <translation>API ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="197"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="198"/>
         <source>As shown in your LiaSmart account</source>
         <translation>与 LiaSmart 账户中显示的一致</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="198"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="199"/>
         <source>API &amp;ID:</source>
         <translation>API ID(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="207"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="537"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="208"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="559"/>
         <source>API password</source>
         <translation>API 密码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="209"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="210"/>
         <source>Leave empty to keep the saved password. The saved password is never shown.</source>
         <translation>留空则保留已保存的密码。已保存的密码不会显示。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="211"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="212"/>
         <source>S&amp;how</source>
         <translation>显示(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="212"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="213"/>
         <source>Show the password as you type</source>
         <translation>输入时显示密码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="220"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="221"/>
         <source>API &amp;password:</source>
         <translation>API 密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="224"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="225"/>
         <source>Password status</source>
         <translation>密码状态</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="225"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="226"/>
         <source>&amp;Remove saved password</source>
         <translation>删除已保存的密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="236"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="237"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="239"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="240"/>
         <source>Ask LiaSmart for the balance with the API ID and password above (nothing is sent)</source>
         <translation>用上面的 API ID 和密码向 LiaSmart 查询余额（不会发送短信）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="244"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="245"/>
         <source>Connection test result</source>
         <translation>连接测试结果</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="257"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="258"/>
         <source>Default country</source>
         <translation>默认国家/地区</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="256"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="257"/>
         <source>None (every number has its country code)</source>
         <translation>无（每个号码都带国家区号）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="259"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="260"/>
         <source>Default &amp;country:</source>
         <translation>默认国家/地区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="265"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="266"/>
         <source>Used for numbers written without a country code, such as 139 1234 5678. Type a country&apos;s name or code to find it.</source>
         <translation>用于没有写国家区号的号码，例如 139 1234 5678。输入国家/地区的名称或代码即可查找。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="272"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="273"/>
         <source>Saved sender IDs</source>
         <translation>已保存的发件人 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="275"/>
         <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="276"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="277"/>
         <source>New sender ID</source>
         <translation>新的发件人 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="278"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="279"/>
         <source>A&amp;dd</source>
         <translation>添加(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="280"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="281"/>
         <source>Add sender ID</source>
         <translation>添加发件人 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="281"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="282"/>
         <source>&amp;Remove</source>
         <translation>删除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="283"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="284"/>
         <source>Remove the selected sender ID</source>
         <translation>删除所选的发件人 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="297"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="298"/>
         <source>Saved sender &amp;IDs:</source>
         <translation>已保存的发件人 ID(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="300"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="301"/>
         <source>Default sender ID</source>
         <translation>默认发件人 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="302"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="303"/>
         <source>Default s&amp;ender ID:</source>
         <translation>默认发件人 ID(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="308"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="309"/>
         <source>Longest sender ID</source>
         <translation>发件人 ID 最大长度</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="310"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="311"/>
         <source>Lon&amp;gest sender ID:</source>
         <translation>发件人 ID 最大长度(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="315"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="316"/>
         <source>Characters allowed in a sender ID with letters; 11 in most countries.</source>
         <translation>含字母的发件人 ID 最多允许的字符数；大多数国家为 11 个。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="320"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="321"/>
         <source>Default message type</source>
         <translation>默认短信类型</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="321"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="322"/>
         <source>Promotional (P): offers and news</source>
         <translation>营销短信（P）：优惠和资讯</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="322"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="323"/>
         <source>Transactional (T): codes, reminders and notices</source>
         <translation>事务类短信（T）：验证码、提醒和通知</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="323"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="324"/>
         <source>Default message &amp;type:</source>
         <translation>默认短信类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="326"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="327"/>
         <source>My phone number for test messages</source>
         <translation>接收测试短信的本人号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="327"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="328"/>
         <source>For example +86 139 1234 5678</source>
         <translation>例如 +86 139 1234 5678</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="329"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="330"/>
         <source>My &amp;number for tests:</source>
         <translation>我的测试号码(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="334"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="335"/>
         <source>“Send a test to my number” sends the first message here before a campaign.</source>
         <translation>群发前使用“发送测试短信到我的手机”时，第一条短信会发到这个号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="343"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="344"/>
         <source>Price per message part</source>
         <translation>每条短信单价</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="344"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="345"/>
         <source>For example 0.035</source>
         <translation>例如 0.035</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="346"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="347"/>
         <source>&amp;Price per part:</source>
         <translation>每条单价(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="351"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="352"/>
         <source>What LiaSmart charges for one part of a message; leave empty if you do not know.</source>
         <translation>LiaSmart 按条计费的单价；不清楚可以留空。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="356"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="357"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="357"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="358"/>
         <source>For example USD or CNY</source>
         <translation>例如 USD 或 CNY</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="358"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="359"/>
         <source>C&amp;urrency:</source>
         <translation>货币(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="362"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="363"/>
         <source>Messages sent at the same time</source>
         <translation>同时发送的短信数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="364"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="365"/>
         <source>Messages sent at &amp;once:</source>
         <translation>同时发送数(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="369"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="370"/>
         <source>More is faster on a slow connection; 8 suits most offices.</source>
         <translation>网络较慢时调大可加快发送；大多数办公室用 8 即可。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="375"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="376"/>
         <source>Messages per second at most</source>
         <translation>每秒最多发送的短信数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="377"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="378"/>
         <source>Highest &amp;rate (messages per second):</source>
         <translation>最高速度（条/秒）(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="382"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="383"/>
         <source>Keep it within what your LiaSmart account allows.</source>
         <translation>请不要超过您的 LiaSmart 账户允许的速度。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="391"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="389"/>
+        <source>&amp;Daily limit (parts):</source>
+        <translation>每日上限（条）(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="394"/>
+        <source>Nothing is sent beyond it in one day; parts already sent that day count.</source>
+        <translation>一天内发送不会超过此上限；当天已发送的条数也计算在内。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="398"/>
+        <source>&amp;Quiet hours:</source>
+        <translation>静默时段(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="403"/>
+        <source>Promotional messages wait while they last; transactional ones still go.</source>
+        <translation>营销短信在此期间暂停发送；事务类短信照常发送。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="412"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="392"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="413"/>
         <source>Same as the computer</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="396"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="417"/>
         <source>&amp;Display language:</source>
         <translation>界面语言(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="401"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="422"/>
         <source>A new language is used the next time you start LiaSmart Desktop.</source>
         <translation>更改的语言将在下次启动 LiaSmart Desktop 时生效。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="409"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="430"/>
         <source>Change these only when LiaSmart or your IT department asks you to.</source>
         <translation>仅在 LiaSmart 或贵公司 IT 部门要求时才更改这些设置。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="413"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="434"/>
         <source>API address</source>
         <translation>API 地址</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="414"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="435"/>
         <source>API a&amp;ddress:</source>
         <translation>API 地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="416"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="437"/>
         <source>Delivery report address</source>
         <translation>送达报告地址</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="417"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="438"/>
         <source>Optional, for example https://example.com/dlr</source>
         <translation>可选，例如 https://example.com/dlr</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="419"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="440"/>
         <source>Delivery &amp;report address:</source>
         <translation>送达报告地址(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="424"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="445"/>
         <source>Where LiaSmart should send delivery reports; the app checks them itself anyway.</source>
         <translation>LiaSmart 推送送达报告的地址；即使不填，程序也会自行查询。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="427"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="448"/>
         <source>Use the system &amp;certificate store</source>
         <translation>使用系统证书库(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="429"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="450"/>
         <source>Needed when the office network inspects secure connections with its own certificate.</source>
         <translation>当办公网络使用自己的证书检查加密连接时，需要开启此项。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="432"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="453"/>
         <source>Require LiaSmart to &amp;echo each message&apos;s reference</source>
         <translation>要求 LiaSmart 回传每条短信的编号(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="435"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="456"/>
         <source>An answer that does not repeat the message&apos;s reference is treated as unclear. Turn on only if LiaSmart confirms it always does.</source>
         <translation>答复中如果没有回传短信编号，将视为结果不明。请仅在 LiaSmart 确认总会回传时开启。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="511"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="533"/>
         <source>The new password is saved in {store} when you press Save.</source>
         <translation>点击“保存”后，新密码会保存到 {store}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="515"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="537"/>
         <source>The password is kept in memory until you close the app when you press Save.</source>
         <translation>点击“保存”后，密码会保留在内存中，直到关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="518"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="540"/>
         <source>Checking whether a password is saved…</source>
         <translation>正在检查是否已保存密码…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="520"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="542"/>
         <source>The saved password is removed when you press Save.</source>
         <translation>点击“保存”后，已保存的密码将被删除。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="523"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="545"/>
         <source>A password is saved. Type a new one to change it, or remove it.</source>
         <translation>已保存密码。输入新密码即可更改，也可以删除。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="525"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="547"/>
         <source>A password is kept in memory until you close the app.</source>
         <translation>密码保留在内存中，直到关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="529"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="551"/>
         <source>The password saved for “{api_id}” is removed when you press Save. Type the password for the new API ID.</source>
         <translation>点击“保存”后，为“{api_id}”保存的密码将被删除。请输入新 API ID 的密码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="533"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="555"/>
         <source>No password is saved yet. Type it above.</source>
         <translation>尚未保存密码。请在上方输入。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="537"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="559"/>
         <source>Type a new password to change it</source>
         <translation>输入新密码以更改</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="607"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="629"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="617"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="639"/>
         <source>Connected. Your balance is {amount}.</source>
         <translation>连接成功。您的余额为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="628"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="650"/>
         <source>Type the API password to test the connection.</source>
         <translation>请输入 API 密码后再测试连接。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="633"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="655"/>
         <source>Not connected. {reason}</source>
         <translation>连接失败。{reason}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="646"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="668"/>
         <source>Type a sender ID first.</source>
         <translation>请先输入发件人 ID。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="647"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="669"/>
         <source>“{sender}” starts or ends with a space.</source>
         <translation>“{sender}”的开头或结尾有空格。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="649"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="671"/>
         <source>“{sender}” may hold only plain Latin letters and digits (no accents, Chinese or look-alike letters).</source>
         <translation>“{sender}”只能包含普通英文字母和数字（不能有带重音的字母、中文或形似字母）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="652"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="674"/>
         <source>“{sender}” may hold only letters, digits and spaces.</source>
         <translation>“{sender}”只能包含字母、数字和空格。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="653"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="675"/>
         <source>“{sender}” is longer than {limit} characters.</source>
         <translation>“{sender}”超过了 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="654"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="676"/>
         <source>A sender ID of digits only has at most 15 digits.</source>
         <translation>纯数字的发件人 ID 最多 15 位。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="660"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="682"/>
         <source>None (choose each time)</source>
         <translation>无（每次选择）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="747"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="769"/>
         <source>An API ID has only letters, digits, dots, dashes and underscores. Copy it from your account.</source>
         <translation>API ID 只包含字母、数字、点、短横线和下划线。请从您的账户中复制。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="752"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="774"/>
         <source>Type the API ID this password belongs to.</source>
         <translation>请输入此密码对应的 API ID。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="784"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="807"/>
         <source>Type a full web address starting with https://, or leave it empty.</source>
         <translation>请输入以 https:// 开头的完整网址，或留空。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="812"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="835"/>
         <source>Type a number such as 0.035, or leave it empty.</source>
         <translation>请输入数字（例如 0.035），或留空。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="815"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="838"/>
         <source>A price cannot be below zero.</source>
         <translation>单价不能小于零。</translation>
     </message>
@@ -4032,6 +5121,20 @@ After: {encoding_after}, parts per message: {parts_after}</source>
         <location filename="../../liasmart_desktop/ui/widgets/sms_type_field.py" line="37"/>
         <source>Messages a person expects from you: codes, order, delivery and appointment notices.</source>
         <translation>对方期待收到的短信：验证码、订单、物流和预约通知。</translation>
+    </message>
+</context>
+<context>
+    <name>SpendGuardBox</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/spend_guard_box.py" line="32"/>
+        <location filename="../../liasmart_desktop/ui/widgets/spend_guard_box.py" line="42"/>
+        <source>Spend guard</source>
+        <translation>费用保护</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/spend_guard_box.py" line="39"/>
+        <source>Checking the balance and today&apos;s parts…</source>
+        <translation>正在检查余额和今天已发送的条数…</translation>
     </message>
 </context>
 <context>
@@ -4075,6 +5178,144 @@ After: {encoding_after}, parts per message: {parts_after}</source>
         <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="99"/>
         <source>Balance: unavailable</source>
         <translation>余额：无法获取</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePicker</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/template_picker.py" line="39"/>
+        <source>Saved template</source>
+        <translation>已保存的模板</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/template_picker.py" line="40"/>
+        <source>Fill the message, sender ID and type from a saved template</source>
+        <translation>用已保存的模板填写短信内容、发件人 ID 和类型</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/template_picker.py" line="41"/>
+        <source>&amp;Template:</source>
+        <translation>模板(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/template_picker.py" line="43"/>
+        <source>Save as template…</source>
+        <translation>存为模板…</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/template_picker.py" line="44"/>
+        <source>Keep this message, sender ID and type under a name</source>
+        <translation>用一个名称保存此短信内容、发件人 ID 和类型</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/template_picker.py" line="45"/>
+        <source>Manage…</source>
+        <translation>管理…</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/template_picker.py" line="46"/>
+        <source>Rename or delete saved templates</source>
+        <translation>重命名或删除已保存的模板</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/template_picker.py" line="73"/>
+        <source>Choose a template…</source>
+        <translation>选择模板…</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/template_picker.py" line="73"/>
+        <source>No saved templates yet</source>
+        <translation>还没有保存的模板</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/template_picker.py" line="96"/>
+        <source>Save as template</source>
+        <translation>存为模板</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/template_picker.py" line="96"/>
+        <source>Name of the template (an existing one is replaced):</source>
+        <translation>模板名称（同名模板会被替换）：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/template_picker.py" line="121"/>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/templates_dialog.py" line="38"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/templates_dialog.py" line="146"/>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/templates_dialog.py" line="40"/>
+        <source>Saved templates</source>
+        <translation>已保存的模板</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/templates_dialog.py" line="45"/>
+        <source>Template text</source>
+        <translation>模板内容</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/templates_dialog.py" line="46"/>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/templates_dialog.py" line="47"/>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/templates_dialog.py" line="94"/>
+        <source>No saved templates yet. Save one from the message form.</source>
+        <translation>还没有保存的模板。可在短信表单中保存。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/templates_dialog.py" line="97"/>
+        <source>promotional</source>
+        <translation>营销类</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/templates_dialog.py" line="97"/>
+        <source>transactional</source>
+        <translation>事务类</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/templates_dialog.py" line="98"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/templates_dialog.py" line="102"/>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/templates_dialog.py" line="101"/>
+        <source>Sender ID: {sender} · Type: {kind} · Saved {when} by {who}</source>
+        <translation>发件人 ID：{sender} · 类型：{kind} · 由 {who} 于 {when} 保存</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/templates_dialog.py" line="120"/>
+        <source>Rename template</source>
+        <translation>重命名模板</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/templates_dialog.py" line="120"/>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/templates_dialog.py" line="136"/>
+        <source>Delete template</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/templates_dialog.py" line="137"/>
+        <source>Delete the template “{name}”? Campaigns already sent with it keep their text.</source>
+        <translation>删除模板“{name}”吗？已用它发送的群发任务会保留各自的内容。</translation>
     </message>
 </context>
 <context>

@@ -88,6 +88,7 @@ def test_json_contract(gbk_list: Path) -> None:
         "damaged": 1,
         "duplicate": 1,
         "ambiguous": 0,
+        "opted_out": 0,
     }
     assert sum(document["counts"].values()) == document["rows"]
     assert document["recipients"] == [

@@ -37,6 +37,7 @@ def test_no_default_country_sets_national_numbers_aside_as_ambiguous(gbk_list: P
         "damaged": 0,
         "duplicate": 0,
         "ambiguous": 3,
+        "opted_out": 0,
     }
     assert sum(document["counts"].values()) == document["rows"]
     assert [r["phone"] for r in document["recipients"]] == ["8613712345678"]

@@ -178,6 +178,11 @@ def test_settings_file_with_bom_is_read(path: Path) -> None:
         ({"sms_type": "X"}, "sms_type"),
         ({"price_per_part": "NaN"}, "price_per_part"),
         ({"price_per_part": "-0.01"}, "price_per_part"),
+        ({"daily_limit_parts": "1000"}, "daily_limit_parts"),
+        ({"daily_limit_parts": True}, "daily_limit_parts"),
+        ({"daily_limit_parts": 0}, "daily_limit_parts"),
+        ({"quiet_hours": 21}, "quiet_hours"),
+        ({"quiet_hours": "21:00"}, "quiet_hours"),
     ],
 )
 def test_wrong_values_in_the_file(path: Path, data: dict[str, Any], subject: str) -> None:
@@ -254,6 +259,9 @@ def test_unreadable_file(path: Path) -> None:
         ({"price_per_part": Decimal("-0.01")}, "price_per_part"),
         ({"price_per_part": Decimal("NaN")}, "price_per_part"),
         ({"price_per_part": Decimal("Infinity")}, "price_per_part"),
+        ({"daily_limit_parts": 0}, "daily_limit_parts"),
+        ({"daily_limit_parts": 100_000_001}, "daily_limit_parts"),
+        ({"quiet_hours": "22:00-22:00"}, "quiet_hours"),
     ],
 )
 def test_out_of_range_values(changes: dict[str, Any], subject: str) -> None:
@@ -271,6 +279,10 @@ def test_out_of_range_values(changes: dict[str, Any], subject: str) -> None:
         {"rate_per_second": 1000.0},
         {"rate_per_second": 0.01},
         {"price_per_part": Decimal(0)},
+        {"daily_limit_parts": 1},
+        {"daily_limit_parts": 100_000_000},
+        {"daily_limit_parts": None},
+        {"quiet_hours": "21:00-08:00"},
     ],
 )
 def test_values_at_the_limits(changes: dict[str, Any]) -> None:

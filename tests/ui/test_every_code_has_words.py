@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from liasmart_desktop.cli import messages as cli_messages
+from liasmart_desktop.cli import office_wording as cli_office
 from liasmart_desktop.cli import wording as cli_wording
 from liasmart_desktop.core.api.outcome import Reason
+from liasmart_desktop.core.api.payloads import Balance
 from liasmart_desktop.core.errors import (
     Bounds,
     CampaignError,
@@ -25,10 +29,19 @@ from liasmart_desktop.core.errors import (
     LiaSmartError,
     ValueRule,
 )
-from liasmart_desktop.core.sending.records import SetAsideRow, Stop
-from liasmart_desktop.core.sending.states import SetAsideStatus, StopReason
+from liasmart_desktop.core.importing import RowReason, RowStatus
+from liasmart_desktop.core.lists_store import ListsError, ListsProblem
+from liasmart_desktop.core.optout import OptOutError, OptOutProblem
+from liasmart_desktop.core.sender_id import SenderIdProblem
+from liasmart_desktop.core.sending.journal import REASON_OPTED_OUT
+from liasmart_desktop.core.sending.records import Event, MessageRecord, SetAsideRow, Stop
+from liasmart_desktop.core.sending.schedule import ScheduleError, ScheduleProblem
+from liasmart_desktop.core.sending.spend_guard import SpendCheck, SpendProblem, SpendRefusedError
+from liasmart_desktop.core.sending.states import EventKind, MessageState, SetAsideStatus, StopReason
+from liasmart_desktop.core.templates import SavedTemplateError, SavedTemplateProblem
 from liasmart_desktop.ui import i18n
 from liasmart_desktop.ui import messages as ui_messages
+from liasmart_desktop.ui import office_messages as ui_office
 from liasmart_desktop.ui.i18n import SOURCE_LANGUAGE, Translations
 from tests.ui.test_translations import TS_FILES, build_qm
 
@@ -52,6 +65,11 @@ _SET_ASIDE_REASONS: dict[SetAsideStatus, tuple[str, dict[str, object], int | Non
     ),
     SetAsideStatus.MISSING_VALUE: ("empty_field", {"fields": ["name", "city"]}, None),
     SetAsideStatus.BLOCKED_TEXT: ("bidi_control", {"problems": ["bidi_control", "control_character"]}, None),
+    SetAsideStatus.OPTED_OUT: (
+        "opted_out",
+        {"added_at": "2026-01-02T03:04:05.000Z", "reason": "asked"},
+        None,
+    ),
 }
 
 
@@ -71,6 +89,68 @@ def errors() -> Iterator[LiaSmartError]:
         yield ConfigError(ConfigProblem.BAD_VALUE, subject="rate_per_second", rule=rule, bounds=Bounds(1, 64))
     for credential in CredentialProblem:
         yield CredentialError(credential, "detail", backend="x.Keyring")
+    yield from office_errors()
+
+
+def office_errors() -> Iterator[LiaSmartError]:
+    """Every code of the office rules: the spend guard, schedules, the lists file, templates, opt-out."""
+    balance = Balance(Decimal("1.00"), "USD")
+    for problem in SpendProblem:
+        check = SpendCheck(30, Decimal("1.50"), "USD", balance, 980, 1000, (problem,))
+        yield SpendRefusedError(check)
+    for schedule in ScheduleProblem:
+        yield ScheduleError(schedule, text="2020-01-01 10:00", now=datetime(2026, 1, 1).astimezone())
+    for lists in ListsProblem:
+        yield ListsError(lists, Path("/x/lists.sqlite3"), "disk I/O error")
+    for template in SavedTemplateProblem:
+        yield SavedTemplateError(template, "Offer", sender_problem=SenderIdProblem.TOO_LONG)
+    for sender in SenderIdProblem:
+        yield SavedTemplateError(SavedTemplateProblem.BAD_SENDER_ID, "Offer", sender_problem=sender)
+    for optout in OptOutProblem:
+        yield OptOutError(
+            optout,
+            number="call me",
+            status=RowStatus.INVALID,
+            reason=RowReason.LETTERS,
+            params={"character": "c"},
+        )
+
+
+def events() -> Iterator[Event]:
+    data = {"count": 3, "state": "unknown", "by": "ann", "withheld": 1, "at": "2026-01-02T03:04:05.000Z"}
+    for kind in EventKind:
+        yield Event(
+            "2026-01-02T03:04:05.000Z",
+            kind,
+            {**data, "was": data["at"], "api_id": "API1", "reason": "user_pause"},
+        )
+
+
+def withheld_message() -> MessageRecord:
+    return MessageRecord(
+        1,
+        1,
+        2,
+        "8613900000000",
+        {},
+        "Hi",
+        "T",
+        1,
+        MessageState.CANCELLED,
+        1,
+        None,
+        None,
+        "",
+        REASON_OPTED_OUT,
+        None,
+        "2026-01-02T03:04:05.000Z",
+        None,
+        None,
+        "",
+        "",
+        "",
+        None,
+    )
 
 
 def stops() -> Iterator[Stop]:
@@ -104,6 +184,19 @@ CASES: list[tuple[str, Callable[[], str], Callable[[], str]]] = [
         )
         for e in errors()
     ],
+    *[
+        (
+            f"event {event.kind.value}",
+            lambda event=event: cli_office.describe_event(event),
+            lambda event=event: ui_office.describe_event(event),
+        )
+        for event in events()
+    ],
+    (
+        "message withheld by the do-not-message list",
+        lambda: cli_wording.describe_record(withheld_message()),
+        lambda: ui_messages.describe_record(withheld_message()),
+    ),
 ]
 
 

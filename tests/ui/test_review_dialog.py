@@ -18,6 +18,7 @@ from liasmart_desktop.core.paths import open_data_dir
 from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.sending.prepare import PreparedCampaign, prepare_campaign
 from liasmart_desktop.core.sending.records import TEST_SOURCE_NAME, Campaign, SetAsideRow
+from liasmart_desktop.core.sending.spend_guard import same_currency
 from liasmart_desktop.core.sending.states import SetAsideStatus
 from liasmart_desktop.core.settings import AppSettings
 from liasmart_desktop.sandbox import SandboxConfig, SandboxServer
@@ -26,7 +27,6 @@ from liasmart_desktop.ui.dialogs.review_dialog import (
     ReviewDialog,
     estimated_cost,
     format_money,
-    same_currency,
     sample_positions,
 )
 from liasmart_desktop.ui.services import AppServices
@@ -153,7 +153,7 @@ def test_summary_counts_parts_cost_balance_and_the_button_naming_the_count(
     assert not dialog.send_button.isDefault()
 
 
-def test_a_cost_above_the_balance_warns_but_sending_stays_allowed(
+def test_a_cost_above_the_balance_is_refused_with_both_figures(
     qtbot: QtBot, make_services: MakeServices
 ) -> None:
     services = make_services(price_per_part=Decimal("0.05"))
@@ -161,9 +161,12 @@ def test_a_cost_above_the_balance_warns_but_sending_stays_allowed(
     services.sandbox.set_balance(Decimal("0.10"))
     dialog = open_review(qtbot, services, prepare(NUMBERS))
     assert dialog.cost_label.text() == "0.25 (0.05 per part)"
-    assert dialog.warning_label.isVisibleTo(dialog)
-    assert "more than the balance (0.10 USD)" in dialog.warning_label.text()
-    assert dialog.send_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.spend_box.check() is not None)
+    text = dialog.spend_box.label.text()
+    assert "The estimated cost (0.25 USD) is more than the balance (0.10 USD)." in text
+    assert "Top up the account, or send to fewer people." in text
+    assert not dialog.send_button.isEnabled()
+    assert same_currency("", "USD")
 
 
 def test_no_warning_when_the_currencies_differ_or_the_price_is_unknown(

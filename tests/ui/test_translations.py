@@ -223,12 +223,12 @@ def test_chinese_is_built_installed_and_used_by_the_window_and_english_comes_bac
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
     titles = menu_titles(qtbot, tmp_path / "chinese")
     assert titles[0] == "文件(&F)"
-    assert titles == ["文件(&F)", "发送(&C)", "设置(&S)", "帮助(&H)"]
+    assert titles == ["文件(&F)", "发送(&C)", "名单(&L)", "设置(&S)", "帮助(&H)"]
 
     assert built_translations.install("en")
     assert QCoreApplication.translate("Messages", "Accepted") == "Accepted"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
-    assert menu_titles(qtbot, tmp_path / "english") == ["&File", "&Campaign", "&Settings", "&Help"]
+    assert menu_titles(qtbot, tmp_path / "english") == ["&File", "&Campaign", "&Lists", "&Settings", "&Help"]
 
 
 def test_a_language_without_a_built_file_is_reported_and_leaves_english(

@@ -19,14 +19,27 @@ from liasmart_desktop.cli.campaign_run import (
     explicit_pacing,
     finish,
     reach,
+    report_scheduled,
     saved_pacing,
+    say_if_waiting,
     service,
 )
 from liasmart_desktop.cli.commands import Command, add_json_option
 from liasmart_desktop.cli.commands.import_list import add_import_options, read_list
+from liasmart_desktop.cli.commands.optout import optout_list
 from liasmart_desktop.cli.context import CliContext
 from liasmart_desktop.cli.errors import CliError, ExitCode
 from liasmart_desktop.cli.messages import describe_template_problem
+from liasmart_desktop.cli.office_options import (
+    add_send_options,
+    add_spend_options,
+    apply_template,
+    quiet_hours,
+    send_time,
+    spend_rules,
+    timing_lines,
+)
+from liasmart_desktop.cli.office_wording import SENDER_ID_SENTENCES
 from liasmart_desktop.cli.send_checks import (
     add_send_check_options,
     check_campaign_texts,
@@ -35,23 +48,16 @@ from liasmart_desktop.cli.send_checks import (
 )
 from liasmart_desktop.core.api.client import LiaSmartClient
 from liasmart_desktop.core.importing import ImportReport
-from liasmart_desktop.core.sender_id import SenderIdProblem, check_sender_id
+from liasmart_desktop.core.sender_id import check_sender_id
 from liasmart_desktop.core.sending.engine import SendControl
 from liasmart_desktop.core.sending.prepare import PreparedCampaign, file_fingerprint, prepare_campaign
 from liasmart_desktop.core.sending.records import Pacing, Route
+from liasmart_desktop.core.sending.spend_guard import enforce
 from liasmart_desktop.core.sending.states import MessageState
 from liasmart_desktop.core.sending.summaries import LoadedCampaign
 from liasmart_desktop.core.text import TemplateError
 
-_SENDER_ID_SENTENCES = {
-    SenderIdProblem.EMPTY: "The sender ID is empty; give the one registered on your LiaSmart account.",
-    SenderIdProblem.SURROUNDING_SPACE: "The sender ID starts or ends with a space; remove it.",
-    SenderIdProblem.NOT_ASCII: "The sender ID may hold only plain Latin letters and digits (no accented, "
-    "Chinese or look-alike letters).",
-    SenderIdProblem.BAD_CHARACTER: "The sender ID may hold only letters, digits and spaces.",
-    SenderIdProblem.TOO_LONG: "The sender ID is longer than 11 characters, the most a text sender can have.",
-    SenderIdProblem.NUMERIC_TOO_LONG: "A numeric sender ID has at most 15 digits.",
-}
+_SENDER_ID_SENTENCES = SENDER_ID_SENTENCES
 
 
 def _add_send_arguments(parser: argparse.ArgumentParser) -> None:
@@ -61,13 +67,13 @@ def _add_send_arguments(parser: argparse.ArgumentParser) -> None:
     )
     source.add_argument("--to", metavar="N1,N2,…", help="phone numbers separated by commas")
     add_import_options(parser, for_send=True)
-    parser.add_argument("--text", required=True, help="the message; {column} inserts a value from the file")
-    parser.add_argument(
-        "--sender-id", required=True, metavar="ID", help="a sender ID registered on the account"
+    message = parser.add_mutually_exclusive_group(required=True)
+    message.add_argument("--text", help="the message; {column} inserts a value from the file")
+    message.add_argument(
+        "--template", metavar="NAME", help="a saved template's text (and sender ID and type)"
     )
-    parser.add_argument(
-        "--type", required=True, choices=["P", "T"], dest="sms_type", help="P promotional, T transactional"
-    )
+    parser.add_argument("--sender-id", metavar="ID", help="a sender ID registered on the account")
+    parser.add_argument("--type", choices=["P", "T"], dest="sms_type", help="P promotional, T transactional")
     parser.add_argument(
         "--encoding",
         dest="encoding_policy",
@@ -85,6 +91,7 @@ def _add_send_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="URL",
         help="where LiaSmart should push delivery reports (default: the saved setting)",
     )
+    add_send_options(parser)
     parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     add_json_option(parser)
 
@@ -110,6 +117,7 @@ def _callback_url(ctx: CliContext) -> str:
 
 def _check_options(ctx: CliContext) -> Pacing:
     """Every option of ``send`` checked before anything is read, asked or stored; the pacing to send at."""
+    apply_template(ctx)
     problem = check_sender_id(ctx.args.sender_id)
     if problem is not None:
         raise CliError(ExitCode.USAGE, _SENDER_ID_SENTENCES[problem])
@@ -121,6 +129,7 @@ def _check_options(ctx: CliContext) -> Pacing:
 
 def _prepare(ctx: CliContext, report: ImportReport, source: str, fingerprint: str) -> PreparedCampaign:
     args = ctx.args
+    listed = optout_list(ctx).lookup(recipient.phone for recipient in report.recipients)
     try:
         prepared = prepare_campaign(
             report,
@@ -133,6 +142,9 @@ def _prepare(ctx: CliContext, report: ImportReport, source: str, fingerprint: st
             source_fingerprint=fingerprint,
             sandbox=args.sandbox,
             base_url="" if args.sandbox else ctx.base_url,
+            opted_out=listed,
+            template_name=args.template_name,
+            quiet_hours=quiet_hours(ctx),
         )
     except TemplateError as exc:
         clauses = "; ".join(describe_template_problem(p, report.columns) for p in exc.problems)
@@ -174,6 +186,7 @@ def _typed_numbers_name(count: int) -> str:
 def run_send(ctx: CliContext) -> int:
     """Import, render, check the balance, confirm, then create the campaign and send it."""
     pacing = _check_options(ctx)
+    at, rules = send_time(ctx), spend_rules(ctx)
     sandbox = bool(ctx.args.sandbox)
     if not sandbox:
         ctx.credentials()  # a missing API ID or password is said before the list is read
@@ -188,14 +201,16 @@ def run_send(ctx: CliContext) -> int:
             spec=dataclasses.replace(prepared.spec, name=_typed_numbers_name(len(prepared.messages))),
         )
     campaigns = service(ctx)
-    if not sandbox:
-        check_balance(ctx)
-    for line in _plan_lines(ctx, prepared):
+    balance = None if sandbox else check_balance(ctx)
+    where = dataclasses.replace(prepared.spec, api_id="" if sandbox else ctx.api_id)
+    enforce(campaigns.spend_check(where, prepared.total_segments, rules, balance, at))  # exit 6: nothing sent
+    for line in [*_plan_lines(ctx, prepared), *timing_lines(prepared, pacing, at)]:
         ctx.warn(line)
     earlier = campaigns.same_list_before(prepared.spec)
     if earlier is not None:
         ctx.warn(f"This list and text were already sent on {earlier.created_at} (campaign {earlier.code}).")
-    if not ctx.args.yes and not confirm(ctx, f"Send {len(prepared.messages):,} messages?"):
+    question = f"{'Schedule' if at else 'Send'} {len(prepared.messages):,} messages?"
+    if not ctx.args.yes and not confirm(ctx, question):
         if not ctx.stdin.isatty():
             raise CliError(
                 ExitCode.USAGE,
@@ -212,6 +227,9 @@ def run_send(ctx: CliContext) -> int:
     def connect(route: Route) -> AbstractContextManager[LiaSmartClient]:
         return connection(ctx, route, preflight=False)  # the balance was checked before asking
 
+    if at is not None:
+        scheduled = campaigns.schedule(prepared, reach(ctx), connect, at=at, pacing=pacing, spend=rules)
+        return report_scheduled(ctx, campaigns, scheduled)
     control = SendControl()
     with ctrl_c_stops(control):
         result = campaigns.send(
@@ -219,6 +237,7 @@ def run_send(ctx: CliContext) -> int:
             reach(ctx),
             connect,
             pacing=pacing,
+            spend=rules,
             control=control,
             on_progress=ProgressLine(ctx).callback,
             on_created=created,
@@ -233,8 +252,12 @@ def _connect(ctx: CliContext) -> Callable[[Route], AbstractContextManager[LiaSma
 def run_resume(ctx: CliContext) -> int:
     """Continue a stopped or crashed campaign; messages left in flight are reported unknown, not resent."""
     pacing = explicit_pacing(ctx)
+    rules = spend_rules(ctx)
     campaigns = service(ctx)
     control = SendControl()
+    say_if_waiting(
+        ctx, campaigns.check_run(ctx.args.campaign, reach(ctx), pacing=pacing, fallback=saved_pacing(ctx))
+    )
     with ctrl_c_stops(control):
         report = campaigns.resume(
             ctx.args.campaign,
@@ -242,6 +265,8 @@ def run_resume(ctx: CliContext) -> int:
             _connect(ctx),
             pacing=pacing,
             fallback=saved_pacing(ctx),
+            spend=rules,
+            at_once=ctx.args.now,
             control=control,
             on_progress=ProgressLine(ctx).callback,
         )
@@ -260,6 +285,7 @@ def _add_resend_arguments(parser: argparse.ArgumentParser) -> None:
         "--state", required=True, choices=["unknown", "rejected"], help="which messages to send again"
     )
     _add_pacing(parser)
+    add_spend_options(parser)
     parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     add_json_option(parser)
 
@@ -268,6 +294,7 @@ def run_resend(ctx: CliContext) -> int:
     """The explicit, confirmed action that sends unknown or rejected messages again as new attempts."""
     state = MessageState(ctx.args.state)
     pacing = explicit_pacing(ctx)
+    rules = spend_rules(ctx)
     campaigns = service(ctx)
     where = reach(ctx)
     # Every check before the question, and nothing changes until it is answered.
@@ -284,6 +311,9 @@ def run_resend(ctx: CliContext) -> int:
         else "LiaSmart refused them before; unless the cause is fixed they will be refused again"
     )
     ctx.warn(f"{count:,} {state.value} message(s) in campaign {code}: {risk}.")
+    withheld = campaigns.withheld_count(code, state)
+    if withheld:
+        ctx.warn(f"{withheld:,} of them go to numbers on the do-not-message list and are not sent again.")
     if not ctx.args.yes and not confirm(ctx, f"Send these {count:,} messages again?"):
         raise CliError(
             ExitCode.USAGE,
@@ -298,6 +328,7 @@ def run_resend(ctx: CliContext) -> int:
             _connect(ctx),
             pacing=pacing,
             fallback=saved_pacing(ctx),
+            spend=rules,
             control=control,
             on_progress=ProgressLine(ctx).callback,
         )
@@ -309,6 +340,8 @@ def _add_resume_arguments(parser: argparse.ArgumentParser) -> None:
         "campaign", nargs="?", metavar="CAMPAIGN", help="the campaign (default: the newest unfinished)"
     )
     _add_pacing(parser)
+    parser.add_argument("--now", action="store_true", help="send a scheduled campaign now, not at its time")
+    add_spend_options(parser)
     add_json_option(parser)
 
 

@@ -20,6 +20,7 @@ from typing import Final
 from liasmart_desktop.cli.commands import Command, add_json_option
 from liasmart_desktop.cli.context import CliContext
 from liasmart_desktop.cli.errors import CliError, ExitCode
+from liasmart_desktop.cli.optout_rows import withhold_in_import
 from liasmart_desktop.core.importing import (
     EncodingSource,
     ImportFileError,
@@ -36,6 +37,7 @@ from liasmart_desktop.core.importing import (
     import_file,
     write_problem_rows,
 )
+from liasmart_desktop.core.optout import OptOutList
 
 MB: Final = 1024 * 1024
 SHOWN_PROBLEMS: Final = 20  # problem rows listed in the human-readable summary
@@ -411,11 +413,17 @@ def _run(ctx: CliContext) -> int:
         )
         if not ctx.json_mode:
             ctx.warn(f"{_plural(written, 'row')} with problems written to {destination}.")
+    # The do-not-message list sets its numbers aside as ``opted_out`` (cli/optout_rows.py).
+    listed = OptOutList(ctx.paths.lists_file).lookup(recipient.phone for recipient in report.recipients)
     if ctx.json_mode:
-        ctx.print_json(report_fields(report))
+        fields = report_fields(report)
+        withhold_in_import(fields, report, listed)
+        ctx.print_json(fields)
     else:
         for line in _summary(report):
             ctx.say(line)
+        if listed:
+            ctx.say(f"{_plural(len(listed), 'number')} on the do-not-message list will not be sent to.")
     return int(ExitCode.OK)
 
 

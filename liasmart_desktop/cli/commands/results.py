@@ -6,13 +6,22 @@ import argparse
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from liasmart_desktop.cli.campaign_run import connection, counts_fields, reach, service, write_results_json
+from liasmart_desktop.cli.campaign_run import (
+    connection,
+    counts_fields,
+    local_iso,
+    reach,
+    service,
+    write_results_json,
+)
 from liasmart_desktop.cli.commands import Command, add_json_option
 from liasmart_desktop.cli.context import CliContext
 from liasmart_desktop.cli.errors import CliError, ExitCode
+from liasmart_desktop.cli.office_wording import describe_event, journal_time
 from liasmart_desktop.cli.wording import describe_record, state_word
 from liasmart_desktop.core.api.client import LiaSmartClient
 from liasmart_desktop.core.sending.records import Route
+from liasmart_desktop.core.sending.states import CampaignStatus
 from liasmart_desktop.core.sending.summaries import CampaignOverview
 
 
@@ -31,6 +40,11 @@ def _campaign_fields(overview: CampaignOverview) -> dict[str, object]:
         "api_id": campaign.api_id or None,
         "counts": counts_fields(overview.counts),
         "set_aside": overview.set_aside,
+        "scheduled_at": local_iso(campaign.scheduled_at),
+        "quiet_hours": campaign.quiet_hours or None,
+        "created_by": campaign.created_by,
+        "template_name": campaign.template_name or None,
+        "source_fingerprint": campaign.source_fingerprint or None,
     }
 
 
@@ -39,7 +53,10 @@ def _summary_line(overview: CampaignOverview) -> str:
     parts = ", ".join(f"{n:,} {state_word(state)}" for state, n in overview.counts.items() if n)
     name = f" “{campaign.name}”" if campaign.name else ""
     where = " [sandbox]" if campaign.sandbox else (f" [{campaign.api_id}]" if campaign.api_id else "")
-    return f"{campaign.code}{name}  {campaign.created_at}  {campaign.status.value}{where}: {parts or 'empty'}"
+    status = campaign.status.value
+    if campaign.scheduled_at and campaign.status is CampaignStatus.SCHEDULED:
+        status = f"scheduled for {journal_time(campaign.scheduled_at)}"
+    return f"{campaign.code}{name}  {campaign.created_at}  {status}{where}: {parts or 'empty'}"
 
 
 def _add_report_arguments(parser: argparse.ArgumentParser) -> None:
@@ -73,13 +90,21 @@ def run_report(ctx: CliContext) -> int:
             {"row": s.row, "original": s.original, "status": s.status.value, "reason": describe_record(s)}
             for s in campaigns.set_aside(campaign.code)
         ]
-        write_results_json(
-            ctx, campaigns, campaign, {"status": campaign.status.value, "set_aside": set_aside}
-        )
+        events = [
+            {"at": e.at, "kind": e.kind.value, "data": dict(e.data), "what": describe_event(e)}
+            for e in campaigns.events(campaign.code)
+        ]
+        extra = {"status": campaign.status.value, "set_aside": set_aside, "events": events}
+        write_results_json(ctx, campaigns, campaign, extra)
     else:
         ctx.say(_summary_line(overview))
         for s in campaigns.set_aside(campaign.code)[:20]:
             ctx.say(f"  row {s.row:<6} set aside: {describe_record(s)}")
+        who = f"by {campaign.created_by}" if campaign.created_by else "by an unknown user"
+        template = f", template “{campaign.template_name}”" if campaign.template_name else ""
+        ctx.say(f"Started {who}{template}; list {campaign.source_name or '(typed numbers)'}.")
+        for event in campaigns.events(campaign.code):
+            ctx.say(f"  {journal_time(event.at)}  {describe_event(event)}")
     return int(ExitCode.OK)
 
 

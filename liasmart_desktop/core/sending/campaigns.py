@@ -10,6 +10,12 @@ password) and whether it is a sandbox campaign. It is never sent through another
 sandbox campaign never leaves for a real provider and a real one never goes to the simulator. A
 campaign written before accounts were recorded adopts the first account that resumes it
 (``RunReport.adopted`` says so, once).
+
+The office rules are checked here too, for both front ends: numbers on the do-not-message list are
+withheld every time a campaign is sent, resumed or resent; the spend guard refuses a run over the
+balance or the daily limit before anything changes (``spend_guard.py``); a scheduled campaign is
+stored with its time and nothing of it is sent before that time (``schedule.py``); quiet hours hold
+promotional messages where they are claimed (``claims.py``).
 """
 
 from __future__ import annotations
@@ -17,13 +23,17 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import getpass
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from liasmart_desktop.core.api.payloads import Balance
 from liasmart_desktop.core.errors import CampaignError, CampaignProblem, JournalError, JournalProblem
-from liasmart_desktop.core.sending.connection import Connect
+from liasmart_desktop.core.optout import OptOutList
+from liasmart_desktop.core.paths import LISTS_FILE_NAME
+from liasmart_desktop.core.sending.connection import Connect, ProviderClient
 from liasmart_desktop.core.sending.delivery import (
     DEFAULT_STATUS_CONCURRENCY,
     DEFAULT_STATUS_RATE_PER_S,
@@ -38,7 +48,8 @@ from liasmart_desktop.core.sending.engine import (
     SendEngine,
 )
 from liasmart_desktop.core.sending.journal import Journal
-from liasmart_desktop.core.sending.prepare import PreparedCampaign
+from liasmart_desktop.core.sending.prepare import PreparedCampaign, withhold_opted_out
+from liasmart_desktop.core.sending.record_export import RecordWords, write_record
 from liasmart_desktop.core.sending.records import (
     Campaign,
     CampaignSpec,
@@ -48,10 +59,26 @@ from liasmart_desktop.core.sending.records import (
     Pacing,
     Route,
     SetAsideRow,
+    Stop,
 )
 from liasmart_desktop.core.sending.report import Describe, export_report
+from liasmart_desktop.core.sending.schedule import (
+    ScheduleError,
+    ScheduleProblem,
+    check_send_time,
+    from_utc_text,
+    to_utc_text,
+)
 from liasmart_desktop.core.sending.session import SendingSession
-from liasmart_desktop.core.sending.states import CampaignStatus, MessageState
+from liasmart_desktop.core.sending.spend_guard import (
+    NO_LIMITS,
+    SpendCheck,
+    SpendRules,
+    check_spend,
+    day_bounds,
+    enforce,
+)
+from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
 from liasmart_desktop.core.sending.summaries import (
     CampaignOverview,
     LoadedCampaign,
@@ -59,12 +86,16 @@ from liasmart_desktop.core.sending.summaries import (
     RunReport,
     RunResult,
 )
+from liasmart_desktop.core.sending.timeline import OutcomePoint, outcome_timeline
 from liasmart_desktop.core.sending.trial_message import send_test_message
 from liasmart_desktop.core.settings import check_pacing
 
 DEFAULT_PACING = Pacing(DEFAULT_CONCURRENCY, DEFAULT_RATE_PER_S)
 STATUS_PACING = Pacing(DEFAULT_STATUS_CONCURRENCY, DEFAULT_STATUS_RATE_PER_S)
 ProgressCallback = Callable[[Progress], None]
+#: While waiting for a scheduled campaign's time, its record is read again this often (a changed time counts).
+SCHEDULE_CHECK_S = 15.0
+_UNSENT = (MessageState.PENDING, MessageState.RETRY_WAIT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +130,11 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
+def wait_a_while(control: SendControl, seconds: float) -> None:
+    """Wait ``seconds`` for a scheduled campaign's time, waking early when asked to stop."""
+    control.wait(seconds)
+
+
 def default_engine_config(pacing: Pacing) -> EngineConfig:
     """The send engine's settings for a pacing (tests and benchmarks pass their own)."""
     return EngineConfig(concurrency=pacing.concurrency, rate_per_s=pacing.rate_per_s)
@@ -123,11 +159,29 @@ def check_reach(campaign: Campaign | CampaignSpec, reach: Reach, code: str = "")
         )
 
 
+@dataclass(frozen=True, slots=True)
+class _Continue:
+    """What ``resume`` and ``resend`` were asked for."""
+
+    reach: Reach
+    connect: Connect
+    resend: MessageState | None
+    pacing: Pacing | None
+    fallback: Pacing
+    spend: SpendRules
+    at_once: bool
+    control: SendControl
+    on_progress: ProgressCallback | None
+
+
 class CampaignService:
     """Every campaign operation on one journal file.
 
     Reading needs no lock (SQLite's WAL lets a reader see the last committed state); every change
     that can lead to a request holds the sender lock, and a second sender gets ``LockBusyError``.
+
+    ``now`` (local time: days, schedules), ``wall`` (epoch seconds: retry times, quiet hours) and
+    ``sleep`` (waiting for a scheduled time) are the clock; tests pass one of their own.
     """
 
     def __init__(
@@ -136,10 +190,16 @@ class CampaignService:
         *,
         engine_config: Callable[[Pacing], EngineConfig] = default_engine_config,
         now: Callable[[], datetime] = local_now,
+        wall: Callable[[], float] = time.time,
+        sleep: Callable[[SendControl, float], None] = wait_a_while,
+        lists_path: Path | None = None,
     ) -> None:
         self.journal_path = journal_path
         self._engine_config = engine_config
         self._now = now
+        self._wall = wall
+        self._sleep = sleep
+        self.optout = OptOutList(lists_path or journal_path.with_name(LISTS_FILE_NAME))
 
     # ------------------------------------------------------------------ reading
 
@@ -211,6 +271,18 @@ class CampaignService:
                     return earlier
         return None
 
+    def timeline(self, ref: str) -> list[OutcomePoint]:
+        """A campaign's outcomes over time (accepted, delivered, failed, unknown so far), for its chart."""
+        with self._reading() as journal:
+            return outcome_timeline(journal, journal.campaign(ref).id)
+
+    def export_record(self, path: Path, words: RecordWords) -> int:
+        """Write the record of who sent what (every campaign and its audit trail) as a workbook."""
+        overviews = self.history()
+        with self._reading() as journal:
+            events = {overview.campaign.id: journal.events(overview.campaign.id) for overview in overviews}
+        return write_record(path, overviews, events, words)
+
     def export(self, ref: str | None, path: Path, describe: Describe, *, xlsx: bool) -> int:
         """Write a campaign's results (every row, sent or set aside) as XLSX or Excel-safe CSV."""
         with self._reading() as journal:
@@ -234,9 +306,11 @@ class CampaignService:
         self, journal: Journal, ref: str | None, reach: Reach, resend: MessageState | None
     ) -> Campaign | None:
         """The campaign to run (``None``: nothing to resume), after every check that can refuse."""
-        campaign = (
-            journal.campaign(ref) if ref is not None or resend is not None else journal.newest_unfinished()
-        )
+        if ref is not None or resend is not None:
+            campaign: Campaign | None = journal.campaign(ref)
+        else:
+            # A stopped or crashed campaign first; else the scheduled one whose time comes first.
+            campaign = journal.newest_unfinished() or next(iter(journal.scheduled()), None)
         if campaign is None:
             return None
         if campaign.status is CampaignStatus.CANCELLED:
@@ -266,6 +340,64 @@ class CampaignService:
             self._pacing(campaign, pacing, fallback)
             return self._overview(journal, campaign)
 
+    # ------------------------------------------------------------------ the office rules' checks
+
+    def parts_sent_today(self, sandbox: bool, api_id: str, day: datetime | None = None) -> int:
+        """Parts sent on ``day`` (today by default, local time) through this account or the sandbox."""
+        if not self.journal_path.exists():
+            return 0
+        with self._reading() as journal:
+            return journal.parts_sent_between(*day_bounds(day or self._now()), sandbox=sandbox, api_id=api_id)
+
+    def spend_check(
+        self,
+        where: Campaign | CampaignSpec,
+        parts: int,
+        spend: SpendRules,
+        balance: Balance | None = None,
+        day: datetime | None = None,
+    ) -> SpendCheck:
+        """The spend guard's figures for a run of ``parts`` on ``day`` (today by default); raises nothing,
+        changes nothing (front ends show it before asking; the run checks again)."""
+        sent_today = (
+            self.parts_sent_today(where.sandbox, where.api_id, day)
+            if spend.daily_limit_parts is not None
+            else 0
+        )
+        return check_spend(spend, parts, sent_today=sent_today, balance=balance)
+
+    def _spend(
+        self,
+        journal: Journal,
+        where: Campaign | CampaignSpec,
+        parts: int,
+        spend: SpendRules,
+        client: ProviderClient | None,
+        day: datetime | None = None,
+    ) -> SpendCheck:
+        """The spend guard for a run of ``parts``: raises ``SpendRefusedError`` before anything changes."""
+        sent_today = (
+            journal.parts_sent_between(
+                *day_bounds(day or self._now()), sandbox=where.sandbox, api_id=where.api_id
+            )
+            if spend.daily_limit_parts is not None
+            else 0
+        )
+        balance = client.check_balance() if client is not None and spend.price_per_part is not None else None
+        return enforce(check_spend(spend, parts, sent_today=sent_today, balance=balance))
+
+    def _screen(self, prepared: PreparedCampaign) -> PreparedCampaign:
+        """``prepared`` with the numbers on the do-not-message list set aside (also those listed since
+        the front end prepared it)."""
+        return withhold_opted_out(prepared, self.optout.lookup(m.phone for m in prepared.messages))
+
+    def withheld_count(self, ref: str, state: MessageState) -> int:
+        """How many of a campaign's messages in ``state`` go to numbers now on the do-not-message list."""
+        with self._reading() as journal:
+            unsent = journal.unsent_numbers(journal.campaign(ref).id, (state,))
+        listed = self.optout.lookup(phone for _, phone, _ in unsent)
+        return sum(1 for _, phone, _ in unsent if phone in listed)
+
     # ------------------------------------------------------------------ sending (under the sender lock)
 
     def send(
@@ -275,12 +407,14 @@ class CampaignService:
         connect: Connect,
         *,
         pacing: Pacing,
+        spend: SpendRules = NO_LIMITS,
         control: SendControl | None = None,
         on_progress: ProgressCallback | None = None,
         on_created: Callable[[LoadedCampaign], None] | None = None,
     ) -> RunReport:
         """Store the prepared campaign for the account or simulator ``reach`` gives, then send it.
 
+        The spend guard and the do-not-message list are checked under the lock before it is stored.
         ``on_created`` sees the stored campaign with its messages before the first request leaves.
         """
         spec = self._spec_for(prepared.spec, reach, pacing)
@@ -288,16 +422,20 @@ class CampaignService:
         check_pacing(pacing.concurrency, pacing.rate_per_s)
         with SendingSession(self.journal_path) as session:
             journal = session.journal
-            campaign = journal.create_campaign(spec, prepared.messages, prepared.set_aside)
-            if on_created is not None:
-                on_created(
-                    LoadedCampaign(
-                        campaign,
-                        list(journal.messages(campaign.id, with_fields=False)),
-                        journal.set_aside_rows(campaign.id),
+            prepared = self._screen(prepared)
+            route = Route(spec.sandbox, spec.api_id, spec.base_url, pacing)
+            with connect(route) as client:
+                self._spend(journal, spec, prepared.total_segments, spend, client)
+                campaign = journal.create_campaign(spec, prepared.messages, prepared.set_aside)
+                if on_created is not None:
+                    on_created(
+                        LoadedCampaign(
+                            campaign,
+                            list(journal.messages(campaign.id, with_fields=False)),
+                            journal.set_aside_rows(campaign.id),
+                        )
                     )
-                )
-            result = self._run(journal, campaign, pacing, connect, control, on_progress)
+                result = self._engine(journal, campaign, pacing, client, control, on_progress)
             return RunReport(journal.campaign(campaign.id), result, recovered=session.recovered)
 
     def _spec_for(self, spec: CampaignSpec, reach: Reach, pacing: Pacing) -> CampaignSpec:
@@ -309,6 +447,80 @@ class CampaignService:
             created_by=spec.created_by or os_user(),
         )
 
+    def schedule(
+        self,
+        prepared: PreparedCampaign,
+        reach: Reach,
+        connect: Connect,
+        *,
+        at: datetime,
+        pacing: Pacing,
+        spend: SpendRules = NO_LIMITS,
+    ) -> Campaign:
+        """Store the prepared campaign to be sent at ``at`` (aware, in the future); nothing is sent now.
+
+        The spend guard is checked now as well (the daily limit against the parts already sent on that
+        day), and again when it is sent. Its messages wait ``pending`` with the campaign ``scheduled``.
+        """
+        check_send_time(at, self._now())
+        spec = dataclasses.replace(self._spec_for(prepared.spec, reach, pacing), scheduled_at=to_utc_text(at))
+        check_reach(spec, reach)
+        check_pacing(pacing.concurrency, pacing.rate_per_s)
+        prepared = self._screen(prepared)
+        route = Route(spec.sandbox, spec.api_id, spec.base_url, pacing)
+        with self._reading() as journal:
+            if spend.price_per_part is None:
+                self._spend(journal, spec, prepared.total_segments, spend, None, at)
+            else:
+                with connect(route) as client:
+                    self._spend(journal, spec, prepared.total_segments, spend, client, at)
+            return journal.create_campaign(spec, prepared.messages, prepared.set_aside)
+
+    def reschedule(self, ref: str, at: datetime) -> Campaign:
+        """Move a scheduled campaign to ``at`` (aware, in the future)."""
+        check_send_time(at, self._now())
+        with SendingSession(self.journal_path) as session:
+            journal = session.journal
+            campaign = journal.campaign(ref)
+            if not journal.reschedule(campaign.id, to_utc_text(at), by=os_user()):
+                raise ScheduleError(ScheduleProblem.NOT_SCHEDULED, text=campaign.code)
+            return journal.campaign(campaign.id)
+
+    def scheduled(self) -> list[CampaignOverview]:
+        """Campaigns waiting for their time, soonest first."""
+        if not self.journal_path.exists():
+            return []
+        with self._reading() as journal:
+            return [self._overview(journal, campaign) for campaign in journal.scheduled()]
+
+    def due(self) -> list[CampaignOverview]:
+        """Scheduled campaigns whose time has come, soonest first."""
+        if not self.journal_path.exists():
+            return []
+        with self._reading() as journal:
+            return [
+                self._overview(journal, campaign)
+                for campaign in journal.scheduled(due_by=to_utc_text(self._now()))
+            ]
+
+    def _is_due(self, campaign: Campaign) -> bool:
+        return campaign.scheduled_at is None or from_utc_text(campaign.scheduled_at) <= self._now()
+
+    def _wait_until_due(self, code: str, control: SendControl) -> RunReport | None:
+        """Wait for a scheduled campaign's time (``None`` then); a report that nothing was sent if asked to
+        stop first. Its record is read again as it waits: a changed time or a cancel counts."""
+        while True:
+            overview = self.overview(code)
+            campaign = overview.campaign
+            if campaign.status is not CampaignStatus.SCHEDULED or self._is_due(campaign):
+                return None
+            if control.stopped or control.cancelled:
+                result = RunResult(campaign.status, overview.counts, Stop(StopReason.USER_PAUSE))
+                return RunReport(campaign, result)
+            assert campaign.scheduled_at is not None  # a scheduled campaign always has its time
+            left = (from_utc_text(campaign.scheduled_at) - self._now()).total_seconds()
+            self._sleep(control, min(left, SCHEDULE_CHECK_S))
+
     def resume(
         self,
         ref: str | None,
@@ -317,16 +529,23 @@ class CampaignService:
         *,
         pacing: Pacing | None = None,
         fallback: Pacing = DEFAULT_PACING,
+        spend: SpendRules = NO_LIMITS,
+        at_once: bool = False,
         control: SendControl | None = None,
         on_progress: ProgressCallback | None = None,
     ) -> RunReport | None:
-        """Continue a stopped or crashed campaign (the newest unfinished one when ``ref`` is ``None``).
+        """Continue a stopped or crashed campaign, or send a scheduled one (the newest unfinished, else the
+        next scheduled, when ``ref`` is ``None``).
 
         Messages a crash left in flight become ``unknown`` and are not sent again; messages waiting
-        for a retry in a paused campaign go at once (the user decided it is time). Without ``pacing``
+        for a retry in a paused campaign go at once (the user decided it is time). A scheduled campaign
+        is sent when its time comes (this waits for it) or at once with ``at_once``. Without ``pacing``
         the campaign continues at its own. ``None`` when there is nothing to resume.
         """
-        return self._continue(ref, reach, connect, None, pacing, fallback, control, on_progress)
+        run = _Continue(
+            reach, connect, None, pacing, fallback, spend, at_once, control or SendControl(), on_progress
+        )
+        return self._continue(ref, run)
 
     def resend(
         self,
@@ -337,35 +556,55 @@ class CampaignService:
         *,
         pacing: Pacing | None = None,
         fallback: Pacing = DEFAULT_PACING,
+        spend: SpendRules = NO_LIMITS,
         control: SendControl | None = None,
         on_progress: ProgressCallback | None = None,
     ) -> RunReport:
-        """The explicit, confirmed action: send ``unknown`` or ``rejected`` messages again as new attempts."""
-        report = self._continue(ref, reach, connect, state, pacing, fallback, control, on_progress)
+        """The explicit, confirmed action: send ``unknown`` or ``rejected`` messages again as new attempts
+        (never to a number now on the do-not-message list)."""
+        run = _Continue(
+            reach, connect, state, pacing, fallback, spend, True, control or SendControl(), on_progress
+        )
+        report = self._continue(ref, run)
         assert report is not None  # a named campaign is always found or raises
         return report
 
-    def _continue(
-        self,
-        ref: str | None,
-        reach: Reach,
-        connect: Connect,
-        resend: MessageState | None,
-        pacing: Pacing | None,
-        fallback: Pacing,
-        control: SendControl | None,
-        on_progress: ProgressCallback | None,
-    ) -> RunReport | None:
+    def _continue(self, ref: str | None, run: _Continue) -> RunReport | None:
         # Every check first, without the lock and without changing anything.
-        checked = self.check_run(ref, reach, resend=resend, pacing=pacing, fallback=fallback)
+        checked = self.check_run(ref, run.reach, resend=run.resend, pacing=run.pacing, fallback=run.fallback)
         if checked is None:
             return None
-        with SendingSession(self.journal_path) as session:
-            journal = session.journal
-            # Checked again under the lock: another sender may have moved the campaign meanwhile.
-            campaign = self._check_campaign(journal, checked.campaign.code, reach, resend)
-            assert campaign is not None  # found by its code above
-            chosen = self._pacing(campaign, pacing, fallback)
+        code = checked.campaign.code
+        while True:
+            if not run.at_once:
+                stopped = self._wait_until_due(code, run.control)
+                if stopped is not None:
+                    return stopped
+            with SendingSession(self.journal_path) as session:
+                # Checked again under the lock: another sender may have moved the campaign meanwhile.
+                campaign = self._check_campaign(session.journal, code, run.reach, run.resend)
+                assert campaign is not None  # found by its code above
+                if run.at_once or self._is_due(campaign):
+                    return self._go(session, campaign, run)
+            # Its time was moved later while this waited: wait again, without the lock.
+
+    def _go(self, session: SendingSession, campaign: Campaign, run: _Continue) -> RunReport:
+        """Send what is left of ``campaign`` (or its ``resend`` messages again), holding the sender lock."""
+        journal = session.journal
+        resend, reach = run.resend, run.reach
+        chosen = self._pacing(campaign, run.pacing, run.fallback)
+        unsent = journal.unsent_numbers(campaign.id, (resend,) if resend is not None else _UNSENT)
+        listed = self.optout.lookup(phone for _, phone, _ in unsent)
+        withheld = [pk for pk, phone, _ in unsent if phone in listed]
+        parts = sum(segments for _, phone, segments in unsent if phone not in listed)
+        if resend is not None and len(withheld) == len(unsent):
+            raise CampaignError(CampaignProblem.ALL_OPTED_OUT, campaign=campaign.code, name=campaign.name)
+        sending = len(unsent) > len(withheld)
+        route = Route(campaign.sandbox, campaign.api_id or reach.api_id, campaign.base_url, chosen)
+        with contextlib.ExitStack() as stack:
+            client = stack.enter_context(run.connect(route)) if sending else None
+            self._spend(journal, campaign, parts, run.spend, client)
+            # Every check has passed: the changes start here.
             adopted = (
                 not campaign.sandbox
                 and not campaign.api_id
@@ -373,38 +612,41 @@ class CampaignService:
             )
             released = resent = 0
             if resend is not None:
-                resent = journal.resend(campaign.id, resend)
-            elif campaign.status is CampaignStatus.PAUSED:
-                released = journal.release_waiting(campaign.id)
+                resent = journal.resend(campaign.id, resend, skip=withheld, by=os_user())
+            else:
+                journal.withhold(campaign.id, withheld)
+                if campaign.status is CampaignStatus.PAUSED:
+                    released = journal.release_waiting(campaign.id)
             campaign = journal.campaign(campaign.id)
-            if journal.is_finished(campaign.id):
-                # Only messages a crash left in flight were open: they are unknown now, nothing to send.
+            if client is None or journal.is_finished(campaign.id):
+                # Only messages a crash left in flight (now unknown) or listed numbers were open.
                 journal.set_status(campaign.id, CampaignStatus.FINISHED)
                 result = RunResult(CampaignStatus.FINISHED, journal.counts(campaign.id))
             else:
-                result = self._run(journal, campaign, chosen, connect, control, on_progress)
-            return RunReport(
-                journal.campaign(campaign.id),
-                result,
-                recovered=session.recovered,
-                adopted=adopted,
-                released=released,
-                resent=resent,
-            )
+                result = self._engine(journal, campaign, chosen, client, run.control, run.on_progress)
+        return RunReport(
+            journal.campaign(campaign.id),
+            result,
+            recovered=session.recovered,
+            adopted=adopted,
+            released=released,
+            resent=resent,
+            withheld=len(withheld),
+        )
 
-    def _run(
+    def _engine(
         self,
         journal: Journal,
         campaign: Campaign,
         pacing: Pacing,
-        connect: Connect,
+        client: ProviderClient,
         control: SendControl | None,
         on_progress: ProgressCallback | None,
     ) -> RunResult:
-        route = Route(campaign.sandbox, campaign.api_id, campaign.base_url, pacing)
-        with connect(route) as sender:
-            engine = SendEngine(journal, sender, self._engine_config(pacing), on_progress=on_progress)
-            return engine.run(campaign, control)
+        engine = SendEngine(
+            journal, client, self._engine_config(pacing), on_progress=on_progress, wall=self._wall
+        )
+        return engine.run(campaign, control)
 
     def refresh(
         self,
@@ -436,13 +678,14 @@ class CampaignService:
                 )
 
     def cancel(self, ref: str) -> int:
-        """Cancel a campaign that is not being sent: its unsent messages will never be sent."""
+        """Cancel a campaign that is not being sent (a scheduled one too): its unsent messages will never
+        be sent. The audit trail records who cancelled it."""
         with SendingSession(self.journal_path) as session:
             journal = session.journal
             campaign = journal.campaign(ref)
             if campaign.status is CampaignStatus.CANCELLED:
                 return 0
-            count = journal.cancel_pending(campaign.id)
+            count = journal.cancel_pending(campaign.id, by=os_user())
             journal.set_status(campaign.id, CampaignStatus.CANCELLED)
             return count
 

@@ -4,6 +4,9 @@ A message is claimed (``in_flight``, its ``uid`` written) in a committed, fsynce
 its request is written; the outcomes of answered requests are committed in the same statement as
 the next claims (``advance``), so a turn of the engine costs one SQLite step. Only the process
 holding the journal's sender lock may use this (``session.py``).
+
+A promotional campaign with quiet hours claims nothing inside them (``schedule.QuietHold``): the
+rule sits here, where every message is claimed, so no front end and no engine can send around it.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any
 
 from liasmart_desktop.core.errors import JournalError, JournalProblem
 from liasmart_desktop.core.sending.records import Campaign, ClaimedMessage, Transition, utc_now
+from liasmart_desktop.core.sending.schedule import QuietHold, quiet_hours_for
 from liasmart_desktop.core.sending.schema import DUE_WAITING_SQL, PENDING_AHEAD_SQL, TURN_SQL
 from liasmart_desktop.core.sending.states import MessageState
 
@@ -61,6 +65,8 @@ class Claims:
         self._path = path
         self._campaign = campaign
         self._sendable = _Sendable()
+        quiet = quiet_hours_for(campaign.sms_type, campaign.quiet_hours)
+        self._quiet = QuietHold(quiet) if quiet is not None else None
 
     def _query(self, sql: str, params: Sequence[Any]) -> list[sqlite3.Row]:
         try:
@@ -83,7 +89,10 @@ class Claims:
         Waiting messages whose time has come go first, then ``pending`` ones in row order. The
         ``uid`` is ``<campaign code>-<row>-<attempt>``. The claims are on disk before this returns
         (so before any of their requests is written), and an outcome costs no commit of its own.
+        Inside the campaign's quiet hours nothing is claimed.
         """
+        if limit > 0 and self._quiet is not None and self._quiet.holds(now_wall):
+            limit = 0
         if not transitions and limit <= 0:
             return []
         with self._lock:

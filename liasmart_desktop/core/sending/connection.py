@@ -7,12 +7,13 @@ from contextlib import AbstractContextManager
 from typing import Protocol
 
 from liasmart_desktop.core.api.outcome import Outcome
-from liasmart_desktop.core.api.payloads import DeliveryReport, SmsMessage
+from liasmart_desktop.core.api.payloads import Balance, DeliveryReport, SmsMessage
 from liasmart_desktop.core.sending.records import Route
 
 
 class ProviderClient(Protocol):
-    """An API client (``LiaSmartClient`` is one): sends messages and asks for their delivery status."""
+    """An API client (``LiaSmartClient`` is one): sends messages, asks for their delivery status and for
+    the balance (the spend guard's, before a run)."""
 
     def send_sms(self, message: SmsMessage) -> Outcome:
         """Submit one message and classify the result."""
@@ -20,6 +21,10 @@ class ProviderClient(Protocol):
 
     def get_delivery_status(self, message_id: str) -> DeliveryReport:
         """Ask the provider about one message."""
+        ...
+
+    def check_balance(self) -> Balance:
+        """The account's balance (``ApiError`` when the provider refuses or cannot be reached)."""
         ...
 
 

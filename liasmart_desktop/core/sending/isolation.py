@@ -42,6 +42,7 @@ from liasmart_desktop.core.sending.campaigns import DEFAULT_PACING, CampaignServ
 from liasmart_desktop.core.sending.engine import SendControl
 from liasmart_desktop.core.sending.prepare import PreparedCampaign
 from liasmart_desktop.core.sending.records import Pacing, Route
+from liasmart_desktop.core.sending.spend_guard import NO_LIMITS, SpendRules
 from liasmart_desktop.core.sending.states import MessageState
 from liasmart_desktop.core.sending.summaries import LoadedCampaign, Progress, RunReport
 
@@ -95,6 +96,10 @@ class IsolatedJob:
     pacing: Pacing | None = None
     fallback: Pacing = DEFAULT_PACING
     log_dir: Path | None = None
+    #: The spend guard's rules (the child asks for the balance itself, just before the run).
+    spend: SpendRules = NO_LIMITS
+    #: A scheduled campaign goes now, not at its time (the user chose "Send now").
+    at_once: bool = False
 
 
 class SenderStoppedError(LiaSmartError):
@@ -180,6 +185,7 @@ def run_job(
             job.reach,
             connect,
             pacing=job.pacing,
+            spend=job.spend,
             control=control,
             on_progress=on_progress,
             on_created=on_created,
@@ -194,6 +200,7 @@ def run_job(
             connect,
             pacing=job.pacing,
             fallback=job.fallback,
+            spend=job.spend,
             control=control,
             on_progress=on_progress,
         )
@@ -203,6 +210,8 @@ def run_job(
         connect,
         pacing=job.pacing,
         fallback=job.fallback,
+        spend=job.spend,
+        at_once=job.at_once,
         control=control,
         on_progress=on_progress,
     )

@@ -57,8 +57,11 @@ CAMPAIGN_CODE_LENGTH = 6
 #: Reason recorded on messages found ``in_flight`` after a crash.
 REASON_INTERRUPTED = "interrupted"
 REASON_CANCELLED = "cancelled"
+#: Reason recorded on unsent messages withheld because their number joined the do-not-message list.
+REASON_OPTED_OUT = "opted_out"
 _STATUS_EVENTS = {
     CampaignStatus.READY: None,
+    CampaignStatus.SCHEDULED: None,
     CampaignStatus.SENDING: EventKind.SENDING,
     CampaignStatus.PAUSED: EventKind.PAUSED,
     CampaignStatus.FINISHED: EventKind.FINISHED,
@@ -204,8 +207,9 @@ class Journal:
             cursor = conn.execute(
                 "INSERT INTO campaigns(code, created_at, updated_at, template, sender_id, sms_type, "
                 "encoding_policy, callback_url, source_name, source_fingerprint, columns, phone_column, "
-                "sandbox, base_url, status, api_id, name, concurrency, rate_per_s, created_by) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "sandbox, base_url, status, api_id, name, concurrency, rate_per_s, created_by, "
+                "template_name, quiet_hours, scheduled_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     code,
                     now,
@@ -221,12 +225,15 @@ class Journal:
                     spec.phone_column,
                     int(spec.sandbox),
                     spec.base_url,
-                    CampaignStatus.READY.value,
+                    (CampaignStatus.SCHEDULED if spec.scheduled_at else CampaignStatus.READY).value,
                     "" if spec.sandbox else spec.api_id,
                     spec.name,
                     pacing.concurrency if pacing else None,
                     pacing.rate_per_s if pacing else None,
                     spec.created_by,
+                    spec.template_name,
+                    spec.quiet_hours,
+                    spec.scheduled_at,
                 ),
             )
             campaign_id = int(cursor.lastrowid or 0)
@@ -265,6 +272,10 @@ class Journal:
                 ),
             )
             self._log_event(conn, campaign_id, EventKind.CREATED)
+            if spec.scheduled_at:
+                self._log_event(
+                    conn, campaign_id, EventKind.SCHEDULED, at=spec.scheduled_at, by=spec.created_by
+                )
         return self.campaign(campaign_id)
 
     def campaign(self, ref: int | str | None = None) -> Campaign:
@@ -287,12 +298,13 @@ class Journal:
         return [campaign_record(row) for row in self._query("SELECT * FROM campaigns ORDER BY id DESC")]
 
     def newest_unfinished(self) -> Campaign | None:
-        """The newest campaign that still has pending, in-flight or waiting messages."""
+        """The newest campaign that still has pending, in-flight or waiting messages (a scheduled one waits
+        for its time: it is not unfinished)."""
         rows = self._query(
-            "SELECT c.* FROM campaigns c WHERE c.status != ? AND EXISTS (SELECT 1 FROM messages m "
+            "SELECT c.* FROM campaigns c WHERE c.status NOT IN (?, ?) AND EXISTS (SELECT 1 FROM messages m "
             "WHERE m.campaign_id = c.id AND m.state IN ('pending', 'in_flight', 'retry_wait')) "
             "ORDER BY c.id DESC LIMIT 1",
-            (CampaignStatus.CANCELLED.value,),
+            (CampaignStatus.CANCELLED.value, CampaignStatus.SCHEDULED.value),
         )
         return campaign_record(rows[0]) if rows else None
 
@@ -384,8 +396,8 @@ class Journal:
                 self._log_event(conn, campaign_id, EventKind.RECOVERED, count=count)
         return sum(count for _, count in affected)
 
-    def cancel_pending(self, campaign_id: int) -> int:
-        """Cancel every message not yet sent (``pending`` or waiting); return how many."""
+    def cancel_pending(self, campaign_id: int, *, by: str = "") -> int:
+        """Cancel every message not yet sent (``pending`` or waiting); return how many (``by``: who asked)."""
         now = utc_now()
         with self._transaction() as conn:
             cursor = conn.execute(
@@ -394,7 +406,7 @@ class Journal:
                 (REASON_CANCELLED, now, campaign_id),
             )
             count = cursor.rowcount
-            self._log_event(conn, campaign_id, EventKind.CANCEL, count=count)
+            self._log_event(conn, campaign_id, EventKind.CANCEL, count=count, **({"by": by} if by else {}))
         return count
 
     def release_waiting(self, campaign_id: int) -> int:
@@ -410,9 +422,11 @@ class Journal:
                 self._log_event(conn, campaign_id, EventKind.RELEASED, count=count)
         return count
 
-    def resend(self, campaign_id: int, state: MessageState) -> int:
+    def resend(self, campaign_id: int, state: MessageState, *, skip: Sequence[int] = (), by: str = "") -> int:
         """The explicit, confirmed action: ``unknown`` or ``rejected`` messages become ``pending`` again
-        as a new attempt (so a new ``uid``); logged as an event. Returns how many."""
+        as a new attempt (so a new ``uid``); logged as an event with who asked. Returns how many.
+
+        Messages in ``skip`` (by ``pk``: numbers now on the do-not-message list) keep their state."""
         if state not in RESENDABLE_STATES:
             raise ValueError(f"only {sorted(s.value for s in RESENDABLE_STATES)} can be resent")
         with self._transaction() as conn:
@@ -420,8 +434,8 @@ class Journal:
                 "UPDATE messages SET state='pending', attempt=attempt+1, retries=0, uid=NULL, "
                 "message_id=NULL, remarks='', reason='', http_status=NULL, not_before=NULL, sent_at=NULL, "
                 "finished_at=NULL "
-                "WHERE campaign_id=? AND state=?",
-                (campaign_id, state.value),
+                "WHERE campaign_id=? AND state=? AND id NOT IN (SELECT value FROM json_each(?))",
+                (campaign_id, state.value, json.dumps(list(skip))),
             )
             count = cursor.rowcount
             if count == 0:
@@ -431,7 +445,10 @@ class Journal:
                 "stop_wait_s=NULL, finished_at=NULL, updated_at=? WHERE id=?",
                 (CampaignStatus.READY.value, utc_now(), campaign_id),
             )
-            self._log_event(conn, campaign_id, EventKind.RESEND, count=count, state=state.value)
+            extra: dict[str, object] = {"by": by} if by else {}
+            if skip:
+                extra["withheld"] = len(skip)
+            self._log_event(conn, campaign_id, EventKind.RESEND, count=count, state=state.value, **extra)
         return count
 
     # ------------------------------------------------------------------ reading
@@ -507,3 +524,79 @@ class Journal:
                 "UPDATE messages SET dlr_status=?, dlr_state=?, dlr_error=?, dlr_checked_at=? WHERE id=?",
                 ((status, state, error, now, pk) for pk, status, state, error in updates),
             )
+
+    # ------------------------------------------------------------------ office rules
+
+    def scheduled(self, due_by: str | None = None) -> list[Campaign]:
+        """Scheduled campaigns, soonest first; only those due at ``due_by`` (ISO 8601 UTC) when given."""
+        rows = self._query(
+            "SELECT * FROM campaigns WHERE status=? AND (? IS NULL OR scheduled_at <= ?) "
+            "ORDER BY scheduled_at, id",
+            (CampaignStatus.SCHEDULED.value, due_by, due_by),
+        )
+        return [campaign_record(row) for row in rows]
+
+    def reschedule(self, campaign_id: int, at: str, *, by: str = "") -> bool:
+        """Move a scheduled campaign to ``at`` (ISO 8601 UTC); ``False`` when it is not scheduled."""
+        with self._transaction() as conn:
+            was = conn.execute(
+                "SELECT scheduled_at FROM campaigns WHERE id=? AND status=?",
+                (campaign_id, CampaignStatus.SCHEDULED.value),
+            ).fetchone()
+            if was is None:
+                return False
+            conn.execute(
+                "UPDATE campaigns SET scheduled_at=?, updated_at=? WHERE id=?", (at, utc_now(), campaign_id)
+            )
+            self._log_event(conn, campaign_id, EventKind.RESCHEDULED, at=at, was=was[0], by=by)
+        return True
+
+    def unsent_numbers(self, campaign_id: int, states: Iterable[MessageState]) -> list[tuple[int, str, int]]:
+        """``(pk, phone, parts)`` of the campaign's messages in ``states`` (what a run is about to send)."""
+        rows = self._query(
+            "SELECT id, phone, segments FROM messages WHERE campaign_id=? "
+            "AND state IN (SELECT value FROM json_each(?)) ORDER BY id",
+            (campaign_id, json.dumps([state.value for state in states])),
+        )
+        return [(row[0], row[1], row[2]) for row in rows]
+
+    def withhold(self, campaign_id: int, pks: Sequence[int]) -> int:
+        """Unsent messages ``pks`` will never be sent (their number joined the do-not-message list)."""
+        if not pks:
+            return 0
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE messages SET state='cancelled', reason=?, not_before=NULL, finished_at=? "
+                "WHERE campaign_id=? AND state IN ('pending', 'retry_wait') "
+                "AND id IN (SELECT value FROM json_each(?))",
+                (REASON_OPTED_OUT, utc_now(), campaign_id, json.dumps(list(pks))),
+            )
+            count = cursor.rowcount
+            self._log_event(conn, campaign_id, EventKind.WITHHELD, count=count)
+        return count
+
+    def parts_sent_between(self, since: str, until: str, *, sandbox: bool, api_id: str) -> int:
+        """Parts that left in ``[since, until)`` (ISO 8601 UTC) through this account or the sandbox.
+
+        Accepted messages, those on their way and those that may have arrived (``unknown``) count: each
+        may be charged. Rejected and unsent ones do not.
+        """
+        row = self._query(
+            "SELECT COALESCE(SUM(m.segments), 0) FROM messages m JOIN campaigns c ON c.id = m.campaign_id "
+            "WHERE m.sent_at >= ? AND m.sent_at < ? AND m.state IN ('accepted', 'unknown', 'in_flight') "
+            "AND c.sandbox = ? AND c.api_id = ?",
+            (since, until, int(sandbox), "" if sandbox else api_id),
+        )
+        return int(row[0][0])
+
+    def outcome_times(self, campaign_id: int) -> list[tuple[str, str]]:
+        """When each outcome became known, oldest first: ``(time, "accepted" | "unknown" | "delivered" |
+        "failed")`` (a delivery report's time is when it was polled)."""
+        rows = self._query(
+            "SELECT finished_at, state FROM messages WHERE campaign_id=? "
+            "AND state IN ('accepted', 'unknown') AND finished_at IS NOT NULL "
+            "UNION ALL SELECT dlr_checked_at, dlr_state FROM messages WHERE campaign_id=? "
+            "AND dlr_state IN ('delivered', 'failed') AND dlr_checked_at IS NOT NULL ORDER BY 1",
+            (campaign_id, campaign_id),
+        )
+        return [(row[0], row[1]) for row in rows]

@@ -3,6 +3,10 @@
 A campaign from version 1 has no recorded account: its ``api_id`` stays "" and it adopts the first
 account that resumes it (``campaigns.py``). Its stop reason's detail was packed as ``"code: detail"``;
 the code moves to ``stop_cause``. Its events' free-text details become data.
+
+Version 3 adds what the office rules record: the saved template a campaign came from, its quiet
+hours for promotional messages, and the time a scheduled campaign is to be sent. Campaigns from
+before keep "" and ``NULL``: no template name, no quiet hours, not scheduled.
 """
 
 from __future__ import annotations
@@ -78,8 +82,20 @@ def _to_version_2(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE events SET data=? WHERE id=?", (json.dumps(_event_data(kind, detail)), pk))
 
 
+def _to_version_3(conn: sqlite3.Connection) -> None:
+    _add_columns(
+        conn,
+        "campaigns",
+        {
+            "template_name": "TEXT NOT NULL DEFAULT ''",
+            "quiet_hours": "TEXT NOT NULL DEFAULT ''",
+            "scheduled_at": "TEXT",
+        },
+    )
+
+
 #: The step that brings a journal of version N to version N + 1.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _to_version_2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _to_version_2, 2: _to_version_3}
 
 
 def migrate(conn: sqlite3.Connection, version: int, target: int) -> None:

@@ -2,12 +2,14 @@
 
 Every source row ends up either as a message (the exact normalised text that will be sent, its
 encoding and parts) or as a set-aside row with a code: the importer's buckets (invalid, missing,
-damaged, duplicate), a merge value that is empty (``missing_value``) or a rendered text that must not
-be sent (``blocked_text``). Nothing is dropped and nothing is sent with a placeholder in it.
+damaged, duplicate), a number on the do-not-message list (``opted_out``), a merge value that is empty
+(``missing_value``) or a rendered text that must not be sent (``blocked_text``). Nothing is dropped and
+nothing is sent with a placeholder in it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -15,7 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from liasmart_desktop.core.importing import ImportReport, RowProblem, RowReason, RowStatus
+from liasmart_desktop.core.optout import OptOutEntry, opted_out_row
 from liasmart_desktop.core.sending.records import CampaignSpec, NewMessage, SetAsideRow
+from liasmart_desktop.core.sending.schedule import parse_quiet_hours
 from liasmart_desktop.core.sending.states import SetAsideStatus
 from liasmart_desktop.core.text import (
     CampaignSummary,
@@ -100,20 +104,38 @@ def prepare_campaign(
     source_fingerprint: str = "",
     sandbox: bool = False,
     base_url: str = "",
+    opted_out: Mapping[str, OptOutEntry] | None = None,
+    template_name: str = "",
+    quiet_hours: str = "",
 ) -> PreparedCampaign:
-    """Render ``template_text`` for every recipient of ``report``.
+    """Render ``template_text`` for every recipient of ``report``; recipients whose number is in
+    ``opted_out`` (the do-not-message list's entries for the list's numbers) are set aside.
 
-    Raises ``TemplateError`` when the template itself has problems (an unknown field, a lone brace).
+    ``template_name`` is the saved template the text came from; ``quiet_hours`` ("HH:MM-HH:MM") holds
+    a promotional campaign's messages inside that daily window. Raises ``TemplateError`` when the
+    template itself has problems (an unknown field, a lone brace), ``ConfigError`` for quiet hours
+    that are no window.
     """
+    quiet = parse_quiet_hours(quiet_hours)
     template = compile_template(template_text, report.columns, EncodingPolicy(encoding_policy))
     if not template.ok:
         raise TemplateError([p for p in template.problems if p.code.blocks_rendering])
-    fields = [report.fields(recipient) for recipient in report.recipients]
+    listed = opted_out or {}
+    set_aside = list(_import_set_aside(report))
+    recipients = []
+    for recipient in report.recipients:
+        entry = listed.get(recipient.phone)
+        if entry is None:
+            recipients.append(recipient)
+        else:
+            set_aside.append(
+                opted_out_row(recipient.row, recipient.original, entry, report.fields(recipient))
+            )
+    fields = [report.fields(recipient) for recipient in recipients]
     render = template.render_all(fields)
     messages: list[NewMessage] = []
     destinations: Counter[str] = Counter()
-    set_aside = list(_import_set_aside(report))
-    for index, recipient in enumerate(report.recipients):
+    for index, recipient in enumerate(recipients):
         analysis = render.analyses[index]
         if analysis is None:
             set_aside.append(
@@ -163,7 +185,24 @@ def prepare_campaign(
         phone_column=report.phone_column,
         sandbox=sandbox,
         base_url=base_url,
+        template_name=template_name,
+        quiet_hours=quiet.text if quiet is not None else "",
     )
     return PreparedCampaign(
         spec, tuple(messages), tuple(set_aside), template, render.summary, dict(destinations)
     )
+
+
+def withhold_opted_out(prepared: PreparedCampaign, opted_out: Mapping[str, OptOutEntry]) -> PreparedCampaign:
+    """``prepared`` with the messages to numbers in ``opted_out`` moved to the rows set aside (its
+    ``destinations`` stay as the review counted them)."""
+    if not any(message.phone in opted_out for message in prepared.messages):
+        return prepared
+    kept = tuple(message for message in prepared.messages if message.phone not in opted_out)
+    withheld = (
+        opted_out_row(message.row, message.phone, opted_out[message.phone], message.fields)
+        for message in prepared.messages
+        if message.phone in opted_out
+    )
+    set_aside = tuple(sorted((*prepared.set_aside, *withheld), key=lambda row: row.row))
+    return dataclasses.replace(prepared, messages=kept, set_aside=set_aside)

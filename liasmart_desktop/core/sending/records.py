@@ -82,6 +82,12 @@ class CampaignSpec:
     pacing: Pacing | None = None
     #: Who started it: the operating-system user.
     created_by: str = ""
+    #: The saved template the text came from ("" when typed).
+    template_name: str = ""
+    #: "HH:MM-HH:MM" (local time): promotional messages are not sent inside it ("" none).
+    quiet_hours: str = ""
+    #: When a scheduled campaign is to be sent (ISO 8601 UTC); ``None`` sends at once.
+    scheduled_at: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +142,9 @@ class Campaign:
     name: str = ""
     pacing: Pacing | None = None
     created_by: str = ""
+    template_name: str = ""
+    quiet_hours: str = ""
+    scheduled_at: str | None = None
 
     @property
     def is_test(self) -> bool:
@@ -281,6 +290,9 @@ def campaign_record(row: sqlite3.Row) -> Campaign:
         name=row["name"],
         pacing=Pacing(concurrency, rate) if concurrency and rate else None,
         created_by=row["created_by"],
+        template_name=row["template_name"],
+        quiet_hours=row["quiet_hours"],
+        scheduled_at=row["scheduled_at"],
     )
 
 

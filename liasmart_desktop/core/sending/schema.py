@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -33,7 +33,11 @@ CREATE TABLE IF NOT EXISTS campaigns (
     rate_per_s REAL,
     created_by TEXT NOT NULL DEFAULT '',
     stop_cause TEXT NOT NULL DEFAULT '',
-    stop_wait_s REAL
+    stop_wait_s REAL,
+    -- version 3: the saved template it came from, its quiet hours, when it is to be sent
+    template_name TEXT NOT NULL DEFAULT '',
+    quiet_hours TEXT NOT NULL DEFAULT '',
+    scheduled_at TEXT
 );
 CREATE TABLE IF NOT EXISTS messages (
     id INTEGER PRIMARY KEY,

@@ -30,6 +30,7 @@ class CampaignStatus(enum.Enum):
     """Where a campaign stands as a whole."""
 
     READY = "ready"  # created, not started
+    SCHEDULED = "scheduled"  # created to be sent at its ``scheduled_at`` time; nothing sent before it
     SENDING = "sending"
     PAUSED = "paused"  # stopped by the user or by a circuit breaker; can be resumed
     FINISHED = "finished"  # nothing pending, in flight or waiting
@@ -60,14 +61,18 @@ class SetAsideStatus(enum.Enum):
     AMBIGUOUS = "ambiguous"  # a number that could be read in two countries (both readings in the data)
     MISSING_VALUE = "missing_value"  # a merge field is empty in this row
     BLOCKED_TEXT = "blocked_text"  # the rendered text must not be sent (a hidden character, blank …)
+    OPTED_OUT = "opted_out"  # the number is on the do-not-message list; data: added_at, reason
 
     @property
     def from_import(self) -> bool:
         """Whether the importer set the row aside (its reason is a ``RowReason``)."""
-        return self not in _RENDERING_STATUSES
+        return self not in _LATER_STATUSES
 
 
-_RENDERING_STATUSES = frozenset({SetAsideStatus.MISSING_VALUE, SetAsideStatus.BLOCKED_TEXT})
+#: Set aside after the import: while rendering the text, or by the do-not-message list.
+_LATER_STATUSES = frozenset(
+    {SetAsideStatus.MISSING_VALUE, SetAsideStatus.BLOCKED_TEXT, SetAsideStatus.OPTED_OUT}
+)
 
 
 class EventKind(enum.Enum):
@@ -78,8 +83,11 @@ class EventKind(enum.Enum):
     PAUSED = "paused"
     FINISHED = "finished"
     CANCELLED = "cancelled"  # the campaign ended by a cancel
-    CANCEL = "cancel"  # data: count (messages cancelled)
+    CANCEL = "cancel"  # data: count (messages cancelled), by (who asked, when known)
     RECOVERED = "recovered"  # data: count (in-flight messages marked unknown after a crash)
-    RESEND = "resend"  # data: count, state
+    RESEND = "resend"  # data: count, state, by (who asked), withheld (numbers on the do-not-message list)
     ACCOUNT_ADOPTED = "account_adopted"  # data: api_id (a campaign from before accounts were recorded)
     RELEASED = "released"  # data: count (waiting messages made sendable by a resume)
+    SCHEDULED = "scheduled"  # data: at (ISO 8601 UTC), by
+    RESCHEDULED = "rescheduled"  # data: at, was (ISO 8601 UTC), by
+    WITHHELD = "withheld"  # data: count (unsent messages whose number is now on the do-not-message list)

@@ -86,3 +86,5 @@ class RunReport:
     released: int = 0
     #: Messages queued again by a resend.
     resent: int = 0
+    #: Messages not sent (or not sent again) because their number is now on the do-not-message list.
+    withheld: int = 0

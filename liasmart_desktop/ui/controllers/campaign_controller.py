@@ -27,6 +27,7 @@ from liasmart_desktop.core.sending.records import Campaign, MessageRecord, Pacin
 from liasmart_desktop.core.sending.states import MessageState
 from liasmart_desktop.core.sending.summaries import CampaignOverview, LoadedCampaign, Progress, RunReport
 from liasmart_desktop.ui.controllers.account_controller import AccountController
+from liasmart_desktop.ui.controllers.office_controller import OfficeController
 from liasmart_desktop.ui.controllers.send_controller import SendController
 from liasmart_desktop.ui.messages import describe_error, describe_record
 from liasmart_desktop.ui.services import AppServices
@@ -47,6 +48,8 @@ class SendRequest:
     encoding_policy: str
     report: ImportReport
     source_path: Path | None
+    #: The saved template the text came from ("" when typed).
+    template_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,8 @@ class CampaignController(QObject):
         self._account = account
         self.sending = SendController(self)
         self._service = CampaignService(services.paths.journal_file)
+        #: The office rules (do-not-message list, templates, spend guard, schedules, record).
+        self.office = OfficeController(services, account, self._service, self)
         self.current: Campaign | None = None
         self.sending.created.connect(self._on_sending_created)
         self.sending.finished.connect(self._on_sending_finished)
@@ -123,6 +128,7 @@ class CampaignController(QObject):
 
         def work(_ctx: TaskContext) -> ReadyCampaign:
             path = request.source_path
+            listed = service.optout.lookup(recipient.phone for recipient in request.report.recipients)
             prepared = prepare_campaign(
                 request.report,
                 request.text,
@@ -134,6 +140,9 @@ class CampaignController(QObject):
                 source_fingerprint=file_fingerprint(path) if path and path.exists() else "",
                 sandbox=reach.sandbox,
                 base_url=base_url,
+                opted_out=listed,
+                template_name=request.template_name,
+                quiet_hours=settings.quiet_hours,
             )
             spec = dataclasses.replace(prepared.spec, api_id=reach.api_id)
             return ReadyCampaign(prepared, service.same_list_before(spec))
@@ -149,6 +158,7 @@ class CampaignController(QObject):
             client=self._account.client_options(),
             fallback=self._pacing(),
             log_dir=self._services.paths.log_dir,
+            spend=self.office.spend_rules(),
         )
 
     def _start(self, job: IsolatedJob) -> bool:
@@ -171,9 +181,10 @@ class CampaignController(QObject):
             dataclasses.replace(self._job(JobKind.SEND), prepared=prepared, pacing=self._pacing())
         )
 
-    def resume(self, code: str) -> bool:
-        """Continue campaign ``code`` at its own pace (``False`` while another send runs)."""
-        return self._start(dataclasses.replace(self._job(JobKind.RESUME), campaign=code))
+    def resume(self, code: str, *, at_once: bool = False) -> bool:
+        """Continue campaign ``code`` at its own pace, or send a scheduled one (when its time has come, or
+        now with ``at_once``); ``False`` while another send runs."""
+        return self._start(dataclasses.replace(self._job(JobKind.RESUME), campaign=code, at_once=at_once))
 
     def resend(self, state: MessageState) -> bool:
         """Send the current campaign's unknown or rejected messages again (the caller confirmed)."""

@@ -22,6 +22,7 @@ from liasmart_desktop.core.sending.summaries import CampaignOverview
 from liasmart_desktop.ui.controllers.campaign_controller import CampaignController
 from liasmart_desktop.ui.messages import describe_error
 from liasmart_desktop.ui.models.history_model import HistoryColumn, HistoryTableModel
+from liasmart_desktop.ui.widgets.campaign_actions import CampaignActions
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +47,11 @@ class HistoryDialog(QDialog):
 
     Signals:
         campaign_opened(str): the code of the campaign the user opened (the dialog then closes).
+        send_now_requested(str): the code of a scheduled campaign to send at once (the dialog closes).
     """
 
     campaign_opened = Signal(str)
+    send_now_requested = Signal(str)
 
     def __init__(self, campaigns: CampaignController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +93,12 @@ class HistoryDialog(QDialog):
         layout.addWidget(self._table, stretch=1)
         layout.addWidget(self._status_label)
         layout.addWidget(self._detail_label)
+        # The office rules: the record of who sent what, and a scheduled campaign's send now, time, cancel.
+        self.campaign_actions = CampaignActions(campaigns.office, self)
+        self.campaign_actions.changed.connect(self.load)
+        self.campaign_actions.told.connect(self._status_label.setText)
+        self.campaign_actions.send_now_requested.connect(self._on_actions_send_now_requested)
+        layout.addWidget(self.campaign_actions)
         layout.addWidget(buttons)
 
         self._open_button.clicked.connect(self._on_open_button_clicked)
@@ -195,6 +204,12 @@ class HistoryDialog(QDialog):
         rows = self._table.selectionModel().selectedRows()
         self._open_button.setEnabled(bool(rows))
         self._detail_label.setText(self.model.details_at(rows[0].row()) if rows else "")
+        self.campaign_actions.set_selection(self.model.overview_at(rows[0].row()) if rows else None)
+
+    @Slot(str)
+    def _on_actions_send_now_requested(self, code: str) -> None:
+        self.send_now_requested.emit(code)
+        self.accept()
 
     @Slot(int)
     def _on_self_finished(self, _result: int) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import random
 from collections import Counter
+from datetime import datetime
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Slot
@@ -40,6 +41,8 @@ from liasmart_desktop.ui.models.history_model import local_time_text
 from liasmart_desktop.ui.services import AppServices
 from liasmart_desktop.ui.widgets.action_button import plain_text
 from liasmart_desktop.ui.widgets.destinations_view import DestinationsView
+from liasmart_desktop.ui.widgets.schedule_box import ScheduleBox
+from liasmart_desktop.ui.widgets.spend_guard_box import SpendGuardBox
 
 log = logging.getLogger(__name__)
 
@@ -77,11 +80,6 @@ def format_money(amount: Decimal, currency: str = "") -> str:
 def estimated_cost(price_per_part: Decimal | None, parts: int) -> Decimal | None:
     """Price × parts, or ``None`` when the price is not known."""
     return None if price_per_part is None else price_per_part * parts
-
-
-def same_currency(first: str, second: str) -> bool:
-    """Whether two amounts can be compared (an unnamed currency is taken as the account's)."""
-    return not first or not second or first.strip().casefold() == second.strip().casefold()
 
 
 class PhoneNumberDialog(QDialog):
@@ -198,13 +196,20 @@ class ReviewDialog(QDialog):
         layout.addWidget(self._build_warning())
         layout.addWidget(self._build_samples())
         layout.addWidget(self._build_test())
+        # The office rules: the spend guard refuses over budget, and the campaign may wait for a time.
+        self.spend_box = SpendGuardBox(self._parts, campaigns.office, self)
+        self.schedule_box = ScheduleBox(prepared, campaigns.office.pacing(), self)
+        layout.addWidget(self.spend_box)
+        layout.addWidget(self.schedule_box)
 
         buttons = QDialogButtonBox()
         self.back_button = buttons.addButton(self.tr("&Back"), QDialogButtonBox.ButtonRole.RejectRole)
         self.back_button.setToolTip(self.tr("Return to the message without sending anything"))
         self.send_button = buttons.addButton(self._send_text(), QDialogButtonBox.ButtonRole.AcceptRole)
         self.send_button.setAccessibleName(plain_text(self._send_text()))
-        self.send_button.setEnabled(self._can_send())
+        self._refresh_send_button()
+        self.spend_box.changed.connect(self._refresh_send_button)
+        self.schedule_box.changed.connect(self._on_schedule_box_changed)
         # The safe choice is the default: Enter goes back, sending takes a deliberate click or Alt+S.
         self.back_button.setDefault(True)
         buttons.accepted.connect(self.accept)
@@ -246,6 +251,27 @@ class ReviewDialog(QDialog):
 
     def _can_send(self) -> bool:
         return self._count > 0 and not self._mode_changed
+
+    @Slot()
+    def _refresh_send_button(self) -> None:
+        text = self.schedule_box.send_text()
+        self.send_button.setText(text)
+        self.send_button.setAccessibleName(plain_text(text))
+        self.send_button.setEnabled(not self._testing and self._can_send() and self.spend_box.allows())
+
+    @Slot()
+    def _on_schedule_box_changed(self) -> None:
+        self.spend_box.set_day(self.schedule_box.scheduled_at())
+        self._refresh_send_button()
+
+    def scheduled_at(self) -> datetime | None:
+        """When the campaign is to be sent (``None``: now), once the dialog was accepted."""
+        return self.schedule_box.scheduled_at()
+
+    def accept(self) -> None:
+        """Override: a send time in the past is refused (the box says why); nothing is sent or stored."""
+        if self.schedule_box.problem() is None:
+            super().accept()
 
     def _send_text(self) -> str:
         if self._count == 1:
@@ -323,6 +349,7 @@ class ReviewDialog(QDialog):
             SetAsideStatus.BLOCKED_TEXT: self.tr(
                 "The message for the row cannot be sent (a hidden character, or blank)"
             ),
+            SetAsideStatus.OPTED_OUT: self.tr("The number is on the do-not-message list"),
         }[status]
 
     def _set_aside_text(self) -> str:
@@ -431,23 +458,8 @@ class ReviewDialog(QDialog):
                 amount=amount
             )
         self.balance_label.setText(amount)
-        cost = self._cost
-        if (
-            cost is not None
-            and cost > balance.amount
-            and same_currency(self._currency, balance.currency)
-            and not self._mode_changed  # that warning stays: it matters more
-        ):
-            self.warning_label.setText(
-                self.tr(
-                    "⚠ The estimated cost ({cost}) is more than the balance ({balance}). Sending stops when "
-                    "the balance runs out: top up first, or send now and continue later."
-                ).format(
-                    cost=format_money(cost, self._currency),
-                    balance=format_money(balance.amount, balance.currency),
-                )
-            )
-            self.warning_label.setVisible(True)
+        # A cost above the balance is the spend guard's to refuse, with both figures (spend_guard_box.py).
+        self.spend_box.set_balance(balance)
 
     @Slot(object)
     def _on_balance_failed(self, error: BaseException) -> None:
@@ -455,6 +467,7 @@ class ReviewDialog(QDialog):
             return
         if not isinstance(error, LiaSmartError):
             log.error("balance check failed", exc_info=error)
+        self.spend_box.set_balance(None)
         self.balance_label.setText(
             self.tr("Could not be checked. {reason}").format(
                 reason=describe_error(error, self._services.base_url())
@@ -494,7 +507,7 @@ class ReviewDialog(QDialog):
         # The test holds the journal's sender lock: the campaign must wait for it.
         self._testing = testing
         self.test_button.setEnabled(not testing and self._can_send())
-        self.send_button.setEnabled(not testing and self._can_send())
+        self._refresh_send_button()
 
     @property
     def testing(self) -> bool:

@@ -51,6 +51,7 @@ from liasmart_desktop.ui.import_messages import check_typed_number
 from liasmart_desktop.ui.messages import describe_error
 from liasmart_desktop.ui.services import AppServices
 from liasmart_desktop.ui.widgets.country_picker import CountryPicker
+from liasmart_desktop.ui.widgets.office_rules_fields import OfficeRulesFields
 from liasmart_desktop.ui.workers.task_runner import TaskContext
 
 log = logging.getLogger(__name__)
@@ -382,6 +383,26 @@ class SettingsDialog(QDialog):
                 self.tr("Keep it within what your LiaSmart account allows."),
             ),
         )
+        # The office rules: the spend guard's daily limit, and quiet hours for promotional messages.
+        self._office_rules = OfficeRulesFields(self)
+        form.addRow(
+            self.tr("&Daily limit (parts):"),
+            self._field(
+                "daily_limit_parts",
+                self._office_rules.daily_limit,
+                2,
+                self.tr("Nothing is sent beyond it in one day; parts already sent that day count."),
+            ),
+        )
+        form.addRow(
+            self.tr("&Quiet hours:"),
+            self._field(
+                "quiet_hours",
+                self._office_rules.quiet_hours,
+                2,
+                self.tr("Promotional messages wait while they last; transactional ones still go."),
+            ),
+        )
         return page
 
     def _build_language_tab(self) -> QWidget:
@@ -451,6 +472,7 @@ class SettingsDialog(QDialog):
         self._currency_edit.setText(settings.currency)
         self._concurrency_spin.setValue(settings.concurrency)
         self._rate_spin.setValue(settings.rate_per_second)
+        self._office_rules.fill(settings)
         self._select_data(self._language_combo, settings.language)
         self._base_url_edit.setText(settings.base_url)
         self._callback_edit.setText(settings.callback_url)
@@ -772,6 +794,7 @@ class SettingsDialog(QDialog):
         values["currency"] = currency
         values["concurrency"] = self._concurrency_spin.value()
         values["rate_per_second"] = self._rate_spin.value()
+        values.update(self._office_rules.values())
         values["language"] = str(self._language_combo.currentData() or "")
         try:
             values["base_url"] = check_base_url(self._base_url_edit.text().strip())

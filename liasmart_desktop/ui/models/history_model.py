@@ -56,6 +56,7 @@ _NUMBER_COLUMNS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class _Row:
+    overview: CampaignOverview
     code: str
     cells: tuple[str, ...]
     tooltips: tuple[str, ...]
@@ -138,6 +139,7 @@ class HistoryTableModel(QAbstractTableModel):
     def _status_text(self, status: CampaignStatus) -> str:
         return {
             CampaignStatus.READY: self.tr("Not started"),
+            CampaignStatus.SCHEDULED: self.tr("Scheduled"),
             CampaignStatus.SENDING: self.tr("Sending"),
             CampaignStatus.PAUSED: self.tr("Stopped"),
             CampaignStatus.FINISHED: self.tr("Finished"),
@@ -148,7 +150,9 @@ class HistoryTableModel(QAbstractTableModel):
         campaign, counts = overview.campaign, overview.counts
         unfinished = overview.waiting > 0 and campaign.status is not CampaignStatus.CANCELLED
         status = self._status_text(campaign.status)
-        if unfinished and campaign.status is not CampaignStatus.SENDING:
+        if campaign.status is CampaignStatus.SCHEDULED and campaign.scheduled_at:
+            status = self.tr("Scheduled for {time}").format(time=local_time_text(campaign.scheduled_at))
+        elif unfinished and campaign.status is not CampaignStatus.SENDING:
             status = self.tr("{status} – can be continued").format(status=status)
         cells = (
             local_time_text(campaign.created_at),
@@ -176,7 +180,7 @@ class HistoryTableModel(QAbstractTableModel):
             set_aside=f"{overview.set_aside:,}",
         )
         stop = describe_stop(campaign.stop) if campaign.stop else ""
-        details = [summary, stop]
+        details = [summary, stop, self._who_text(campaign)]
         unknown = counts.get(MessageState.UNKNOWN, 0)
         if unknown == 1:
             details.append(
@@ -200,12 +204,26 @@ class HistoryTableModel(QAbstractTableModel):
             for column in HistoryColumn
         )
         return _Row(
+            overview=overview,
             code=campaign.code,
             cells=cells,
             tooltips=tooltips,
             details=join_sentences(details),
             unfinished=unfinished,
         )
+
+    def overview_at(self, row: int) -> CampaignOverview:
+        """The campaign shown in ``row``, with its counts."""
+        return self._rows[row].overview
+
+    def _who_text(self, campaign: Campaign) -> str:
+        """Who started it and from which template (the record of who sent what)."""
+        who = campaign.created_by or self.tr("an unknown user")
+        if campaign.template_name:
+            return self.tr("Started by {who} from the template “{template}”.").format(
+                who=who, template=campaign.template_name
+            )
+        return self.tr("Started by {who}.").format(who=who)
 
     def details_at(self, row: int) -> str:
         """Sentences about the campaign in ``row``: its counts, why it stopped, what to do."""

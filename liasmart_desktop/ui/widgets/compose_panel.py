@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from liasmart_desktop.core.importing import ImportReport
 from liasmart_desktop.core.sender_id import SenderIdRule
 from liasmart_desktop.core.settings import AppSettings
+from liasmart_desktop.core.templates import SavedTemplate
 from liasmart_desktop.core.text import (
     CampaignSummary,
     EncodingPolicy,
@@ -80,6 +81,7 @@ class ComposeState:
     text: str  # as typed (the core normalises)
     recipients: ImportReport | None  # the imported list, else the parsed pasted numbers, else None
     source_path: Path | None  # the imported file, None for pasted numbers
+    template_name: str = ""  # the saved template the text is, "" once edited
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,7 @@ class ComposePanel(QWidget):
         self._list_problems: tuple[SendTextProblem, ...] | None = None
         self._render = LatestTask(services.tasks, RENDER_DELAY_MS, self)
         self._lookalikes_dialog: LookalikesDialog | None = None
+        self._applied_template: SavedTemplate | None = None
         self._create_actions()
         self._create_widgets(services.settings)
         self._lay_out()
@@ -242,6 +245,7 @@ class ComposePanel(QWidget):
         column.addWidget(self._recipients)
         column.addWidget(self._preview)
         column.addStretch(1)
+        self._column = column
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -291,7 +295,33 @@ class ComposePanel(QWidget):
             text=self._editor.message_text(),
             recipients=self._recipients.recipients(),
             source_path=imported[1] if imported is not None else None,
+            template_name=self._template_name(),
         )
+
+    # ------------------------------------------------------------------ saved templates (office rules)
+
+    def set_template_picker(self, picker: QWidget) -> None:
+        """Show the saved-templates picker above the sender ID (the window makes it with its controller)."""
+        self._column.insertWidget(0, picker)
+
+    def apply_template(self, template: SavedTemplate) -> None:
+        """Fill the message, and the sender ID and type the template has, from a saved template."""
+        self._editor.replace_text(template.text)
+        if template.sender_id:
+            self._sender.set_choices(self._services.settings.sender_ids, template.sender_id)
+        if template.sms_type:
+            self._sms_type.set_sms_type(template.sms_type)
+        self._applied_template = template
+
+    def current_template(self) -> SavedTemplate:
+        """The form's message, sender ID and type as a template without a name (to save one)."""
+        return SavedTemplate(
+            "", self._editor.message_text(), self._sender.sender_id(), self._sms_type.sms_type()
+        )
+
+    def _template_name(self) -> str:
+        applied = self._applied_template
+        return applied.name if applied is not None and applied.text == self._editor.message_text() else ""
 
     def problems(self) -> list[str]:
         """What keeps the form from review, in sentences; empty when it is ready."""

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from liasmart_desktop.core.api.outcome import Reason
 from liasmart_desktop.core.sending.journal import Journal
+from liasmart_desktop.core.sending.migrations import migrate
 from liasmart_desktop.core.sending.records import Stop
 from liasmart_desktop.core.sending.schema import SCHEMA_VERSION
 from liasmart_desktop.core.sending.states import CampaignStatus, EventKind, StopReason
@@ -145,3 +146,30 @@ def test_two_openers_migrate_once(tmp_path: Path) -> None:
     with Journal.open(path) as journal:
         assert [e.kind for e in journal.events(1)].count(EventKind.CREATED) == 1
         assert len(journal.campaigns()) == 3
+
+
+def write_v2(path: Path) -> None:
+    """A journal as version 2 left it: version 1's tables brought up by the version 2 step."""
+    write_v1(path)
+    conn = sqlite3.connect(path)
+    migrate(conn, 1, 2)
+    conn.execute("UPDATE meta SET value='2' WHERE key='schema_version'")
+    conn.execute("UPDATE campaigns SET api_id='API1', created_by='ann' WHERE code='aaaaaa'")
+    conn.commit()
+    conn.close()
+
+
+def test_a_version_2_journal_gains_the_office_rules_columns_and_keeps_its_campaigns(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    write_v2(path)
+    with sqlite3.connect(path) as conn:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(campaigns)")}
+    assert not columns & {"template_name", "quiet_hours", "scheduled_at"}
+    with Journal.open(path) as journal:
+        first = journal.campaign("aaaaaa")
+        assert (first.api_id, first.created_by, first.status) == ("API1", "ann", CampaignStatus.PAUSED)
+        # Nothing from before is scheduled, held by quiet hours or tied to a saved template.
+        assert (first.template_name, first.quiet_hours, first.scheduled_at) == ("", "", None)
+        assert journal.scheduled() == []
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT value FROM meta").fetchone()[0] == "3"
