@@ -43,6 +43,8 @@ class AppSettings:
     test_phone: str = ""
     #: The longest alphanumeric sender ID the account accepts (the common rule is 11).
     sender_id_max_chars: int = 11
+    #: The folder a list was last imported from or results exported to (file choosers open there).
+    last_folder: str = ""
     #: Keys written by a newer version, kept so saving does not lose them.
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
@@ -100,6 +102,7 @@ _FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
     "require_uid_echo": bool,
     "test_phone": str,
     "sender_id_max_chars": int,
+    "last_folder": str,
 }
 
 
