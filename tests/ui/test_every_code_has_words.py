@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 
@@ -27,10 +26,8 @@ from liasmart_desktop.core.errors import (
 )
 from liasmart_desktop.core.sending.records import SetAsideRow, Stop
 from liasmart_desktop.core.sending.states import SetAsideStatus, StopReason
-from liasmart_desktop.ui import i18n
 from liasmart_desktop.ui import messages as ui_messages
-from liasmart_desktop.ui.i18n import SOURCE_LANGUAGE, Translations
-from tests.ui.test_translations import TS_FILES, build_qm
+from liasmart_desktop.ui.i18n import Translations
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 _SET_ASIDE_REASONS: dict[SetAsideStatus, tuple[str, dict[str, object], int | None]] = {
@@ -92,6 +89,16 @@ CASES: list[tuple[str, Callable[[], str], Callable[[], str]]] = [
         )
         for e in errors()
     ],
+    *[
+        (
+            f"delivery reports refused: {problem.value}",
+            lambda problem=problem: cli_messages.describe_error(CampaignError(problem, account="API1"))[1],
+            lambda problem=problem: ui_messages.describe_refresh_refusal(
+                CampaignError(problem, campaign="abc123", account="API1", current="API2")
+            ),
+        )
+        for problem in CampaignProblem
+    ],
 ]
 
 
@@ -100,15 +107,8 @@ def test_every_set_aside_status_has_a_case() -> None:
 
 
 @pytest.fixture
-def chinese(qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Translations]:
-    folder = tmp_path / "qm"
-    folder.mkdir()
-    for ts in TS_FILES:
-        build_qm(ts, folder)
-    monkeypatch.setattr(i18n, "translation_file", lambda language: str(folder / f"liasmart_{language}.qm"))
-    translations = Translations()
-    yield translations
-    translations.install(SOURCE_LANGUAGE)
+def chinese(qapp: object, built_translations: Translations) -> Translations:
+    return built_translations
 
 
 @pytest.mark.parametrize(("what", "cli", "app"), CASES, ids=[case[0] for case in CASES])
