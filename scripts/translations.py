@@ -9,6 +9,7 @@ or any XML editor).
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -40,15 +41,28 @@ def update() -> int:
     return 0
 
 
+def copy_qt_catalogues() -> None:
+    """Put Qt's own ``qtbase_<lang>.qm`` beside the app's, so every package carries Qt's dialog texts."""
+    from PySide6.QtCore import QLibraryInfo  # noqa: PLC0415 - only building needs Qt here
+
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    for language in LANGUAGES:
+        source = folder / f"qtbase_{language}.qm"
+        target = I18N / source.name
+        if source.exists() and (not target.exists() or target.stat().st_mtime < source.stat().st_mtime):
+            shutil.copy2(source, target)
+
+
 def build() -> int:
-    """Compile every .ts into the .qm beside it."""
-    for source in sorted(I18N.glob("*.ts")):
+    """Compile every .ts into the .qm beside it, and copy Qt's own catalogues there."""
+    for source in sorted(I18N.glob("liasmart_*.ts")):
         target = source.with_suffix(".qm")
         if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
             continue
         code = subprocess.call([tool("lrelease"), "-silent", str(source), "-qm", str(target)])
         if code:
             return code
+    copy_qt_catalogues()
     return 0
 
 

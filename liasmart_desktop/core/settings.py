@@ -52,6 +52,8 @@ class AppSettings:
     daily_limit_parts: int | None = None
     #: "HH:MM-HH:MM" local time in which promotional messages wait ("" for none).
     quiet_hours: str = ""
+    #: The folder a list was last imported from or results exported to (file choosers open there).
+    last_folder: str = ""
     #: Keys written by a newer version, kept so saving does not lose them.
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
@@ -120,6 +122,7 @@ _FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
     "sender_id_max_chars": int,
     "daily_limit_parts": (int, type(None)),
     "quiet_hours": str,
+    "last_folder": str,
 }
 
 

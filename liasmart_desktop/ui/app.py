@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from liasmart_desktop import __version__
@@ -74,6 +74,13 @@ def _report_shown_and_quit(app: QApplication) -> None:
     app.quit()
 
 
+def keep_qt_settings_in(paths: DataPaths) -> None:
+    """Qt's own per-user settings (its file dialog remembers folders there) go into the data folder too,
+    so ``LIASMART_HOME`` holds everything the app writes (on Windows Qt keeps them in the registry)."""
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(paths.root / "qt"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.root / "qt"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the desktop app and run its event loop; return its exit code."""
     arguments = list(sys.argv if argv is None else argv)
@@ -101,6 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         QMessageBox.critical(None, APP_NAME, describe_error(exc))
         return 2
     configure_logging(paths.log_dir)
+    keep_qt_settings_in(paths)
     crash_handler = CrashHandler(paths.log_dir)
     crash_handler.install()
     try:

@@ -1,6 +1,13 @@
-"""Languages: English (the source texts) and Simplified Chinese, following the system unless chosen."""
+"""Languages: English (the source texts) and Simplified Chinese, following the system unless chosen.
+
+Qt's own dialogs (file choosers, standard buttons) are translated by Qt's catalogue ``qtbase_<lang>``,
+read from Qt's translations folder, or from ``resources/i18n`` where a build put it beside the app's;
+texts Qt's catalogue lacks are in the app's own (``ui/qt_strings.py``).
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -27,6 +34,19 @@ def translation_file(language: str) -> str:
     return str(resource_path("i18n", f"liasmart_{language}.qm"))
 
 
+def qt_translation_folders() -> list[str]:
+    """Where Qt's own catalogues are looked for: Qt's translations folder, then the app's resources."""
+    return [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), str(resource_path("i18n"))]
+
+
+def load_qt_catalogue(translator: QTranslator, language: str) -> bool:
+    """Load Qt's own catalogue ``qtbase_<language>`` from the first folder that has it."""
+    return any(
+        Path(folder).is_dir() and translator.load(f"qtbase_{language}", folder)
+        for folder in qt_translation_folders()
+    )
+
+
 class Translations:
     """Installs the app's and Qt's own translators; switching replaces them."""
 
@@ -41,6 +61,8 @@ class Translations:
             QCoreApplication.removeTranslator(translator)
         self._installed.clear()
         self.language = language
+        # Dates, numbers and Qt's own dialogs follow the interface language.
+        QLocale.setDefault(QLocale.system() if language == SOURCE_LANGUAGE else QLocale(language))
         if language == SOURCE_LANGUAGE or app is None:
             return True
         ours = QTranslator(app)
@@ -48,8 +70,9 @@ class Translations:
         if found:
             QCoreApplication.installTranslator(ours)
             self._installed.append(ours)
+        # Installed after the app's, so asked first; texts it lacks fall through to the app's (qt_strings.py).
         qt_base = QTranslator(app)
-        if qt_base.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        if load_qt_catalogue(qt_base, language):
             QCoreApplication.installTranslator(qt_base)
             self._installed.append(qt_base)
         return found

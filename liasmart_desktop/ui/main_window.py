@@ -1,26 +1,35 @@
-"""The main window: assembles the compose form, the results and the status bar, wired to the controllers."""
+"""The main window: assembles the compose form and the results as two pages, the banner and the status bar,
+wired to the controllers."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
+from PySide6.QtCore import QByteArray, QSettings, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from liasmart_desktop import __version__
 from liasmart_desktop.core.paths import DataPaths
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
-from liasmart_desktop.core.sending.summaries import LoadedCampaign, RunReport
+from liasmart_desktop.core.sending.summaries import RunReport
+from liasmart_desktop.core.settings import AppSettings
 from liasmart_desktop.ui.controllers.account_controller import AccountController
 from liasmart_desktop.ui.controllers.campaign_controller import (
     CampaignController,
+    CampaignValues,
+    DeliveryUpdate,
     ReadyCampaign,
     SendRequest,
+    ShownCampaign,
+    Step,
     UnfinishedCampaign,
 )
+from liasmart_desktop.ui.controllers.delivery_poller import DeliveryPoller
 from liasmart_desktop.ui.controllers.office_window_controller import OfficeWindowController
 from liasmart_desktop.ui.controllers.send_controller import SendState
+from liasmart_desktop.ui.dialogs import prompt_dialog as prompts
 from liasmart_desktop.ui.dialogs.about_dialog import AboutDialog
 from liasmart_desktop.ui.dialogs.history_dialog import HistoryDialog
 from liasmart_desktop.ui.dialogs.import_dialog import ImportDialog
@@ -29,17 +38,25 @@ from liasmart_desktop.ui.dialogs.review_dialog import ReviewDialog
 from liasmart_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from liasmart_desktop.ui.dialogs.text_confirm_dialog import confirm_texts
 from liasmart_desktop.ui.messages import (
-    describe_campaign_error,
+    campaign_title,
+    count_text,
     describe_error,
+    describe_refresh_refusal,
     describe_stop,
     join_sentences,
+    nothing_was_sent,
 )
 from liasmart_desktop.ui.services import AppServices
 from liasmart_desktop.ui.widgets.compose_panel import ComposePanel
 from liasmart_desktop.ui.widgets.results_panel import ResultsPanel
-from liasmart_desktop.ui.widgets.status_area import SandboxBanner, StatusArea
+from liasmart_desktop.ui.widgets.status_area import ModeBanner, StatusArea
 
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt"})
+#: The first window fits a 1024×700 screen (the smallest supported) with room for the taskbar.
+DEFAULT_SIZE_PX = (1000, 660)
+STATUS_MESSAGE_MS = 15_000
+#: Characters a file name cannot hold on Windows, macOS or Linux.
+_FILE_NAME_FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
 def view_settings(paths: DataPaths) -> QSettings:
@@ -50,8 +67,17 @@ def view_settings(paths: DataPaths) -> QSettings:
     return QSettings(str(paths.view_state_file), QSettings.Format.IniFormat)
 
 
+def file_name(title: str) -> str:
+    """A campaign's name as a file name (characters no system allows become dashes)."""
+    return _FILE_NAME_FORBIDDEN.sub("-", title).strip(" .") or "liasmart"
+
+
 class MainWindow(QMainWindow):
-    """Compose on the left, results on the right, connection and balance in the status bar."""
+    """Two pages: write the message (compose), and watch what became of it (results); the banner says
+    whether messages go to the sandbox or nowhere yet, the status bar where they go and the balance."""
+
+    COMPOSE_PAGE = 0
+    RESULTS_PAGE = 1
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,9 +85,10 @@ class MainWindow(QMainWindow):
         self.account = AccountController(services, self)
         self.campaigns = CampaignController(services, self.account, self)
         self.sending = self.campaigns.sending
+        self.poller = DeliveryPoller(self.campaigns, self)
         self.compose = ComposePanel(services)
         self.results = ResultsPanel()
-        self.banner = SandboxBanner(services)
+        self.banner = ModeBanner()
         self.status_area = StatusArea(services, self.account, self.statusBar())
         self.office = OfficeWindowController(self, self.campaigns, self.account, self.compose, self.results)
         self.setWindowTitle(self.tr("LiaSmart Desktop {version}").format(version=__version__))
@@ -71,20 +98,21 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_view_state()
         self._on_sender_state_changed(SendState.IDLE)
+        self._update_account()
 
     # ------------------------------------------------------------------ assembly
 
     def _build_layout(self) -> None:
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.compose)
-        self.splitter.addWidget(self.results)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("pages")
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self.compose, self.tr("&1 Message"))
+        self.pages.addTab(self.results, self._results_tab_text())
         central = QWidget()
         layout = QVBoxLayout(central)
-        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.banner)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
     def _action(
@@ -99,14 +127,15 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        self.new_action = self._action(self.tr("&New message"), self._on_new_message_triggered, "Ctrl+N")
         self.import_action = self._action(
             self.tr("&Import from Excel…"), self._on_compose_import_requested, "Ctrl+I"
         )
         self.export_action = self._action(
             self.tr("&Export results…"), self._on_results_export_requested, "Ctrl+E"
         )
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.export_action)
+        for action in (self.new_action, self.import_action, self.export_action):
+            file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
         send_menu = bar.addMenu(self.tr("&Campaign"))
@@ -145,27 +174,35 @@ class MainWindow(QMainWindow):
         self.results.resend_requested.connect(self._on_results_resend_requested)
         self.results.refresh_requested.connect(self.campaigns.refresh)
         self.results.export_requested.connect(self._on_results_export_requested)
+        self.results.new_message_requested.connect(self._on_new_message_triggered)
         self.sending.state_changed.connect(self._on_sender_state_changed)
-        self.sending.progressed.connect(self.results.apply_progress)
+        self.sending.progressed.connect(self._on_sender_progressed)
         self.sending.failed.connect(self._on_sender_failed)
         self.campaigns.finished.connect(self._on_campaigns_finished)
         self.campaigns.prepared.connect(self._on_campaigns_prepared)
         self.campaigns.loaded.connect(self._on_campaigns_loaded)
+        self.campaigns.values_read.connect(self._on_campaigns_values_read)
         self.campaigns.unfinished_found.connect(self._on_campaigns_unfinished_found)
         self.campaigns.failed.connect(self._on_campaigns_failed)
         self.campaigns.exported.connect(self._on_campaigns_exported)
         self.campaigns.refreshed.connect(self._on_campaigns_refreshed)
+        self.poller.updated.connect(self._on_poller_updated)
+        self.poller.failed.connect(self._on_poller_failed)
         self.banner.setup_requested.connect(self._on_settings_triggered)
+        self.banner.sandbox_requested.connect(self._on_banner_sandbox_requested)
         self.services.mode_changed.connect(self._on_services_mode_changed)
+        self.services.settings_changed.connect(self._on_services_settings_changed)
 
     # ------------------------------------------------------------------ start-up and close
 
     def start(self) -> None:
-        """After the window is shown: ask the office's country once, check the balance, offer a resume."""
+        """After the window is shown: ask the office's country once, check the balance, offer an
+        unfinished campaign for resume, and start asking for delivery reports now and then."""
         ask_office_country(self.services, self)
         self.status_area.refresh_balance()
         self.campaigns.find_unfinished()
         self.office.start()
+        self.poller.start()
 
     def _restore_view_state(self) -> None:
         settings = view_settings(self.services.paths)
@@ -173,38 +210,75 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
-        splitter = settings.value("window/splitter")
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
+            self.resize(*DEFAULT_SIZE_PX)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Override: ask before closing during a send, then stop it cleanly and save the window's place."""
         if self.sending.state is not SendState.IDLE:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Sending in progress"),
-                self.tr(
-                    "Messages are being sent. Stop after the messages already on their way and close? "
-                    "The rest can be sent later from History."
-                ),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            if not prompts.ask_to_close_while_sending(self):
                 event.ignore()
                 return
             self.sending.shutdown()
+        self.poller.stop()
         settings = view_settings(self.services.paths)
         settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/splitter", self.splitter.saveState())
         event.accept()
+
+    # ------------------------------------------------------------------ the account: can anything be sent?
+
+    def _update_account(self) -> None:
+        """Sending is offered only where it can happen: the sandbox, or an account with its password."""
+        sandbox = self.services.sandbox_mode
+        can_send = self.account.can_send()
+        self.banner.show_mode(sandbox=sandbox, can_send=can_send)
+        self.sandbox_action.setChecked(sandbox)
+        self.compose.set_setup_problem(
+            ""
+            if can_send
+            else self.tr(
+                "Set up your LiaSmart account first (Settings: API ID and password), or practise in the "
+                "sandbox (Settings › Practice in the sandbox)."
+            )
+        )
+        self._update_actions()
+        self._update_refresh_blocker()
+
+    def _update_actions(self) -> None:
+        state = self.sending.state
+        can_send = self.account.can_send()
+        self.pause_action.setEnabled(state is SendState.RUNNING)
+        self.resume_action.setEnabled(state is SendState.PAUSED or (can_send and self._can_resume()))
+        self.cancel_action.setEnabled(state in {SendState.RUNNING, SendState.PAUSED})
+        self.review_action.setEnabled(state is SendState.IDLE and can_send)
+        self.review_action.setToolTip(
+            "" if can_send else self.tr("Set up your LiaSmart account, or practise in the sandbox, to send.")
+        )
+        self.new_action.setEnabled(state is SendState.IDLE)
+        self.import_action.setEnabled(state is SendState.IDLE)
+        self.refresh_action.setEnabled(self.results.refresh_button.isEnabled())
+        self.export_action.setEnabled(self.campaigns.current is not None)
+
+    def _update_refresh_blocker(self) -> None:
+        campaign = self.results.campaign()
+        refusal = self.campaigns.refresh_refusal(campaign) if campaign is not None else None
+        self.results.set_refresh_blocker(describe_refresh_refusal(refusal) if refusal is not None else "")
+        self.refresh_action.setEnabled(self.results.refresh_button.isEnabled())
 
     # ------------------------------------------------------------------ import (button, menu, drop)
 
     @Slot()
     def _on_compose_import_requested(self, path: Path | None = None) -> None:
+        if self.sending.state is not SendState.IDLE:
+            return
         dialog = ImportDialog(self.services, path if isinstance(path, Path) else None, self)
-        if dialog.exec() == ImportDialog.DialogCode.Accepted:
-            self.compose.set_import(dialog.report, dialog.path)
+        if dialog.exec() != ImportDialog.DialogCode.Accepted:
+            return
+        self.services.remember_folder(dialog.path.parent)
+        pasted = self.compose.pasted_count()
+        if pasted and not prompts.ask_to_use_import(self, pasted):
+            return
+        self.compose.set_import(dialog.report, dialog.path)
+        self.pages.setCurrentIndex(self.COMPOSE_PAGE)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Override: accept one spreadsheet or text file dragged onto the window."""
@@ -222,9 +296,17 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ review and send
 
     @Slot()
+    def _on_new_message_triggered(self) -> None:
+        self.compose.clear_message()
+        self.pages.setCurrentIndex(self.COMPOSE_PAGE)
+
+    @Slot()
     def _on_compose_review_requested(self) -> None:
+        if not self.review_action.isEnabled():
+            return  # no account: the checklist and the banner say what to set up
         problems = self.compose.problems()
         if problems:
+            self.pages.setCurrentIndex(self.COMPOSE_PAGE)
             QMessageBox.information(self, self.tr("Not ready to send"), "\n".join(problems))
             return
         state = self.compose.state()
@@ -246,28 +328,51 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_campaigns_prepared(self, ready: ReadyCampaign) -> None:
         self.statusBar().clearMessage()
-        if self.sending.state is not SendState.IDLE:
+        if self.sending.state is not SendState.IDLE or not self.account.can_send():
             return  # a double click on Send must never start a second send
         dialog = ReviewDialog(self.services, ready, self.campaigns, self.account, self)
         accepted = dialog.exec() == ReviewDialog.DialogCode.Accepted
         if accepted and confirm_texts(self, ready.prepared, self.services.settings):
-            self.office.send_or_schedule(ready.prepared, dialog.scheduled_at())
+            self.office.send_or_schedule(ready.prepared, dialog.scheduled_at(), dialog.campaign_name())
 
     @Slot(object)
-    def _on_campaigns_loaded(self, loaded: LoadedCampaign) -> None:
-        self.results.show_campaign(loaded.campaign, loaded.records)
-        self._update_sandbox_refresh()
-        self.results.set_send_state(self.sending.state)
+    def _on_campaigns_loaded(self, shown: ShownCampaign) -> None:
+        loaded = shown.loaded
+        self.results.show_campaign(
+            loaded.campaign, loaded.records, loaded.set_aside, columns=shown.columns, values=shown.values
+        )
+        self._update_refresh_blocker()
+        self._update_actions()
+        self._update_results_tab()
+        if self.sending.state is not SendState.IDLE:
+            self.pages.setCurrentIndex(self.RESULTS_PAGE)
+
+    @Slot(object)
+    def _on_campaigns_values_read(self, values: CampaignValues) -> None:
+        self.results.set_values(values.campaign_id, values.values)
 
     @Slot(object)
     def _on_sender_state_changed(self, state: SendState) -> None:
         self.results.set_send_state(state)
         self.compose.set_busy(state is not SendState.IDLE)
-        self.pause_action.setEnabled(state is SendState.RUNNING)
-        self.resume_action.setEnabled(state is SendState.PAUSED or self._can_resume())
-        self.cancel_action.setEnabled(state in {SendState.RUNNING, SendState.PAUSED})
-        self.review_action.setEnabled(state is SendState.IDLE)
-        self.refresh_action.setEnabled(state is SendState.IDLE and self.campaigns.current is not None)
+        self._update_actions()
+        self._update_results_tab()
+
+    @Slot(object)
+    def _on_sender_progressed(self, progress: object) -> None:
+        self.results.apply_progress(progress)  # type: ignore[arg-type]
+        self._update_results_tab()
+
+    def _results_tab_text(self) -> str:
+        state = self.sending.state
+        if state is SendState.RUNNING:
+            return self.tr("&2 Results (sending {percent}%)").format(percent=self.results.progress_percent)
+        if state is SendState.PAUSED:
+            return self.tr("&2 Results (paused)")
+        return self.tr("&2 Results")
+
+    def _update_results_tab(self) -> None:
+        self.pages.setTabText(self.RESULTS_PAGE, self._results_tab_text())
 
     def _can_resume(self) -> bool:
         campaign = self.campaigns.current
@@ -286,38 +391,31 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_results_cancel_clicked(self) -> None:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Cancel sending"),
-            self.tr("Cancel the messages not sent yet? Messages already on their way still finish."),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if prompts.ask_to_cancel(self):
             self.sending.cancel()
 
     @Slot(object)
     def _on_campaigns_finished(self, report: RunReport | None) -> None:
         self.status_area.refresh_balance()
         if report is None:
-            self.statusBar().showMessage(self.tr("Nothing was left to send."), 15_000)
+            self.statusBar().showMessage(self.tr("Nothing was left to send."), STATUS_MESSAGE_MS)
             return
+        self.results.update_campaign(report.campaign)
         if report.recovered:
-            self._tell_recovered(report.recovered)
+            prompts.tell_recovered(self, report.recovered)
         if report.adopted:
-            QMessageBox.information(
-                self,
-                self.tr("Campaign account recorded"),
-                self.tr(
-                    "This campaign was created before campaigns recorded their account. It now belongs to "
-                    "the account {api_id} and will only ever be sent through it."
-                ).format(api_id=report.campaign.api_id),
-            )
+            prompts.tell_adopted(self, report.campaign.api_id)
         result = report.result
+        if result.counts.get(MessageState.ACCEPTED, 0):
+            self.poller.start()  # the reports of what was just accepted arrive by themselves
         if result.stop is not None:
             sentence = describe_stop(result.stop)
-            self.statusBar().showMessage(sentence, 15_000)
+            self.statusBar().showMessage(sentence, STATUS_MESSAGE_MS)
             if result.status is CampaignStatus.PAUSED and result.stop.reason is not StopReason.USER_PAUSE:
                 QMessageBox.warning(self, self.tr("Sending paused"), sentence)
             return
+        if result.status is CampaignStatus.FINISHED and not report.resent:
+            self.compose.mark_sent(campaign_title(report.campaign))
         counts = result.counts
         self.statusBar().showMessage(
             self.tr("Finished: {accepted} accepted, {rejected} rejected, {unknown} unknown.").format(
@@ -325,41 +423,21 @@ class MainWindow(QMainWindow):
                 rejected=f"{counts.get(MessageState.REJECTED, 0):,}",
                 unknown=f"{counts.get(MessageState.UNKNOWN, 0):,}",
             ),
-            15_000,
+            STATUS_MESSAGE_MS,
         )
 
     @Slot(object)
     def _on_sender_failed(self, error: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("Sending stopped"), describe_error(error, self.services.base_url()))
-
-    def _tell_recovered(self, count: int) -> None:
-        QMessageBox.information(
-            self,
-            self.tr("Interrupted messages"),
-            self.tr(
-                "{count} message(s) were being sent when the app last stopped. They are marked Unknown: "
-                "they may or may not have been delivered, and they are not sent again unless you choose "
-                "Resend unknown."
-            ).format(count=count),
-        )
+        # Refused before anything left (another account, no account, another copy sending) or stopped.
+        title = self.tr("Not sent") if nothing_was_sent(error) else self.tr("Sending stopped")
+        QMessageBox.warning(self, title, describe_error(error, self.services.base_url()))
 
     # ------------------------------------------------------------------ follow-up actions
 
     @Slot(object)
     def _on_results_resend_requested(self, state: MessageState) -> None:
         count = sum(1 for r in self.results.model.records() if r.state is state)
-        if state is MessageState.UNKNOWN:
-            text = self.tr(
-                "Send {count} unknown message(s) again? They may already have been delivered: some "
-                "people may receive the message twice, and each one is charged again."
-            )
-        else:
-            text = self.tr(
-                "Send {count} rejected message(s) again? LiaSmart refused them before; unless the cause is "
-                "fixed they will be refused again."
-            )
-        answer = QMessageBox.question(self, self.tr("Send again"), text.format(count=f"{count:,}"))
-        if answer == QMessageBox.StandardButton.Yes:
+        if prompts.ask_to_resend(self, state, count):
             self.campaigns.resend(state)
 
     @Slot()
@@ -367,64 +445,75 @@ class MainWindow(QMainWindow):
         campaign = self.campaigns.current
         if campaign is None:
             return
+        suggested = self.services.start_folder() / (file_name(campaign_title(campaign)) + ".xlsx")
         path, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Export results"),
-            f"liasmart-{campaign.code}.xlsx",
+            str(suggested),
             self.tr("Excel workbook (*.xlsx);;CSV file (*.csv)"),
         )
         if path:
+            self.services.remember_folder(Path(path).parent)
             self.campaigns.export(Path(path))
 
     @Slot(str, int)
     def _on_campaigns_exported(self, path: str, rows: int) -> None:
         self.statusBar().showMessage(
-            self.tr("Saved {rows} rows to {path}. It contains phone numbers: keep it safe.").format(
-                rows=f"{rows:,}", path=path
+            join_sentences(
+                (
+                    count_text(
+                        rows, self.tr("Saved 1 row to {path}."), self.tr("Saved {count} rows to {path}.")
+                    ).format(path=path),
+                    self.tr("It contains phone numbers: keep it safe."),
+                )
             ),
-            15_000,
+            STATUS_MESSAGE_MS,
         )
 
     @Slot(object)
-    def _on_campaigns_refreshed(self, summary: object) -> None:
-        self.statusBar().showMessage(self.tr("Delivery statuses refreshed."), 10_000)
+    def _on_campaigns_refreshed(self, update: DeliveryUpdate) -> None:
+        self._apply_delivery(update)
+        summary = update.summary
+        self.statusBar().showMessage(
+            self.tr(
+                "Delivery reports checked: {delivered} delivered, {failed} not delivered, {pending} waiting."
+            ).format(
+                delivered=f"{summary.delivered:,}",
+                failed=f"{summary.failed:,}",
+                pending=f"{summary.pending:,}",
+            ),
+            STATUS_MESSAGE_MS,
+        )
 
-    @Slot(str)
-    def _on_campaigns_failed(self, sentence: str) -> None:
+    @Slot(object)
+    def _on_poller_updated(self, update: DeliveryUpdate) -> None:
+        self._apply_delivery(update)
+
+    def _apply_delivery(self, update: DeliveryUpdate) -> None:
+        shown = self.results.campaign()
+        if shown is not None and shown.id == update.campaign.id:
+            self.results.apply_delivery(update.changed)
+
+    @Slot(object)
+    def _on_poller_failed(self, error: BaseException) -> None:
+        self.statusBar().showMessage(
+            self.tr("Delivery reports could not be checked: {reason}").format(
+                reason=describe_error(error, self.services.base_url())
+            ),
+            STATUS_MESSAGE_MS,
+        )
+
+    @Slot(object, str)
+    def _on_campaigns_failed(self, step: Step, sentence: str) -> None:
         self.statusBar().clearMessage()
-        QMessageBox.warning(self, self.tr("Something went wrong"), sentence)
+        prompts.tell_failure(self, step, sentence)
 
     @Slot(object)
     def _on_campaigns_unfinished_found(self, found: UnfinishedCampaign) -> None:
-        overview = found.overview
-        campaign = overview.campaign
-        self.campaigns.open(campaign.code)
-        where = (
-            self.tr("a practice campaign (sandbox)")
-            if campaign.sandbox
-            else self.tr("sent through the account {api_id}").format(api_id=campaign.api_id or "—")
-        )
-        text = self.tr(
-            "Campaign “{name}” ({where}) was not finished: {waiting} message(s) are still waiting to be sent."
-        ).format(name=campaign.name or campaign.code, where=where, waiting=f"{overview.waiting:,}")
-        if overview.in_flight:
-            on_their_way = self.tr(
-                "{count} message(s) were on their way when the app stopped; they will be marked Unknown and "
-                "not sent again automatically."
-            ).format(count=f"{overview.in_flight:,}")
-            text = join_sentences((text, on_their_way))
-        if found.refusal is not None:
-            QMessageBox.information(
-                self,
-                self.tr("Unfinished campaign"),
-                join_sentences((text, describe_campaign_error(found.refusal))),
-            )
-            return
-        answer = QMessageBox.question(
-            self, self.tr("Resume sending?"), text + "\n\n" + self.tr("Resume now?")
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.campaigns.resume(campaign.code)
+        code = found.overview.campaign.code
+        self.campaigns.open(code)
+        if prompts.ask_to_resume(self, found):
+            self.campaigns.resume(code)
 
     # ------------------------------------------------------------------ settings, history, sandbox, about
 
@@ -441,12 +530,21 @@ class MainWindow(QMainWindow):
                     self.services.stop_sandbox()
             self.status_area.refresh_balance()
 
+    @Slot(object)
+    def _on_services_settings_changed(self, _settings: AppSettings) -> None:
+        self._update_account()
+
     @Slot()
     def _on_history_triggered(self) -> None:
         dialog = HistoryDialog(self.campaigns, self)
-        dialog.campaign_opened.connect(self.campaigns.open)
+        dialog.campaign_opened.connect(self._on_history_campaign_opened)
         dialog.send_now_requested.connect(self.office.send_now)
         dialog.exec()
+
+    @Slot(str)
+    def _on_history_campaign_opened(self, code: str) -> None:
+        self.campaigns.open(code)
+        self.pages.setCurrentIndex(self.RESULTS_PAGE)
 
     @Slot()
     def _on_sandbox_toggled(self) -> None:
@@ -458,21 +556,15 @@ class MainWindow(QMainWindow):
         else:
             self.services.start_sandbox()
 
-    @Slot(bool)
-    def _on_services_mode_changed(self, sandbox: bool) -> None:
-        self.sandbox_action.setChecked(sandbox)
-        self._update_sandbox_refresh()
-        self.status_area.refresh_balance()
+    @Slot()
+    def _on_banner_sandbox_requested(self) -> None:
+        if self.sending.state is SendState.IDLE:
+            self.services.start_sandbox()
 
-    def _update_sandbox_refresh(self) -> None:
-        # Only the sandbox that accepted a campaign's messages knows their delivery status.
-        campaign = self.results.campaign()
-        self.results.sandbox_running = (
-            campaign is not None
-            and self.services.sandbox_mode
-            and campaign.base_url == self.services.base_url()
-        )
-        self.results.set_send_state(self.sending.state)
+    @Slot(bool)
+    def _on_services_mode_changed(self, _sandbox: bool) -> None:
+        self._update_account()
+        self.status_area.refresh_balance()
 
     @Slot()
     def _on_about_triggered(self) -> None:

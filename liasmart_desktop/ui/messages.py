@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, Qt
 
 from liasmart_desktop.core.api.outcome import Outcome, OutcomeKind, Reason
 from liasmart_desktop.core.errors import (
@@ -29,7 +29,8 @@ from liasmart_desktop.core.sending.isolation import SenderStoppedError
 from liasmart_desktop.core.sending.journal import REASON_CANCELLED, REASON_INTERRUPTED, REASON_OPTED_OUT
 from liasmart_desktop.core.sending.lock import LockBusyError
 from liasmart_desktop.core.sending.prepare import import_problem
-from liasmart_desktop.core.sending.records import MessageRecord, SetAsideRow, Stop
+from liasmart_desktop.core.sending.records import Campaign, MessageRecord, SetAsideRow, Stop
+from liasmart_desktop.core.sending.report import ReportColumn, ReportWording
 from liasmart_desktop.core.sending.states import MessageState, SetAsideStatus, StopReason
 from liasmart_desktop.core.text import TextIssue
 from liasmart_desktop.ui.import_messages import describe_row_problem
@@ -190,8 +191,8 @@ _CAMPAIGN: dict[CampaignProblem, object] = {
     ),
     CampaignProblem.NEEDS_ACCOUNT: QT_TRANSLATE_NOOP(
         "Messages",
-        "This campaign goes to real phones through {through}. Leave the sandbox and set up that account "
-        "in Settings to continue it. Nothing was sent.",
+        "This campaign goes to real phones through {through}. To continue it, set up that account in "
+        "Settings (and leave the sandbox if you are practising). Nothing was sent.",
     ),
     CampaignProblem.NEEDS_SANDBOX: QT_TRANSLATE_NOOP(
         "Messages",
@@ -209,6 +210,23 @@ _CAMPAIGN: dict[CampaignProblem, object] = {
     CampaignProblem.ALL_OPTED_OUT: QT_TRANSLATE_NOOP(
         "Messages",
         "Every one of these messages goes to a number on the do-not-message list, so none is sent again.",
+    ),
+}
+#: Why a campaign's delivery statuses cannot be asked for from here (the sending sentences do not fit).
+_REFRESH_REFUSED: dict[CampaignProblem, object] = {
+    CampaignProblem.WRONG_ACCOUNT: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Its delivery reports come through the account {account}, which is not the one set up now "
+        "({current}).",
+    ),
+    CampaignProblem.NEEDS_ACCOUNT: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Its delivery reports come through {through}: set up that account in Settings (and leave the "
+        "sandbox) to ask for them.",
+    ),
+    CampaignProblem.NEEDS_SANDBOX: QT_TRANSLATE_NOOP(
+        "Messages",
+        "This practice campaign's reports come from the sandbox: switch to the sandbox to ask for them.",
     ),
 }
 _THE_ACCOUNT = QT_TRANSLATE_NOOP("Messages", "the account {api_id}")
@@ -311,9 +329,58 @@ _SENDER_STOPPED = QT_TRANSLATE_NOOP(
 )
 
 
+_SET_ASIDE_NAME = QT_TRANSLATE_NOOP("Messages", "Set aside")
+_TEST_CAMPAIGN = QT_TRANSLATE_NOOP("Messages", "Test message")
+_TYPED_NUMBERS_CAMPAIGN = QT_TRANSLATE_NOOP("Messages", "Typed numbers {date}")
+_SECONDS = QT_TRANSLATE_NOOP("Messages", "{seconds} s")
+_MINUTES = QT_TRANSLATE_NOOP("Messages", "{minutes} min {seconds} s")
+_HOURS = QT_TRANSLATE_NOOP("Messages", "{hours} h {minutes} min")
+
+
 def state_name(state: MessageState) -> str:
     """A message state in the user's language."""
     return tr(STATE_NAMES[state])
+
+
+def set_aside_name() -> str:
+    """What the results call a row of the list that got no message."""
+    return tr(_SET_ASIDE_NAME)
+
+
+def typed_numbers_name(date: str) -> str:
+    """The name of a campaign sent to typed or pasted numbers (a list's campaign is named after its file)."""
+    return tr(_TYPED_NUMBERS_CAMPAIGN, date=date)
+
+
+def campaign_title(campaign: Campaign) -> str:
+    """The name people know a campaign by: the one it was given, else its list's file, never its code."""
+    if campaign.is_test:
+        return tr(_TEST_CAMPAIGN)
+    if campaign.name:
+        return campaign.name
+    if campaign.source_name:
+        return campaign.source_name
+    return typed_numbers_name(local_time_text(campaign.created_at)[:10])
+
+
+def local_time_text(iso_utc: str) -> str:
+    """A journal time (ISO 8601 UTC) as this computer's local date and time (``2026-01-31 14:05``)."""
+    moment = QDateTime.fromString(iso_utc, Qt.DateFormat.ISODateWithMs)
+    if not moment.isValid():
+        return iso_utc
+    return moment.toLocalTime().toString("yyyy-MM-dd HH:mm")
+
+
+def duration_text(seconds: float) -> str:
+    """A duration, shortly: ``45 s``, ``2 min 30 s``, ``1 h 20 min``."""
+    whole = max(0, round(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return tr(_HOURS, hours=hours, minutes=minutes)
+    if minutes:
+        return tr(_MINUTES, minutes=minutes, seconds=secs)
+    return tr(_SECONDS, seconds=secs)
 
 
 def _host(base_url: str) -> str:
@@ -348,6 +415,16 @@ def describe_error(error: BaseException, base_url: str = "") -> str:
     return describe_office_error(error) or tr(_UNEXPECTED, kind=type(error).__name__)
 
 
+def nothing_was_sent(error: BaseException) -> bool:
+    """Whether a send was refused before its first request (so the window says "Not sent")."""
+    return isinstance(error, CampaignError | LockBusyError | CredentialError | ConfigError)
+
+
+def count_text(count: int, one: str, many: str) -> str:
+    """``one`` for a single item, else ``many`` with ``{count}`` filled in (other placeholders stay)."""
+    return one if count == 1 else many.replace("{count}", f"{count:,}")
+
+
 def describe_rule(error: ConfigError) -> str:
     """What a value must be, in words; the technical detail when the error names no rule."""
     if error.rule is None:
@@ -366,10 +443,19 @@ def describe_config_error(error: ConfigError) -> str:
     return tr(_CONFIG[error.code], subject=subject, detail=describe_rule(error))
 
 
+def _campaign_sentence(template: object, error: CampaignError) -> str:
+    through = tr(_THE_ACCOUNT, api_id=error.account) if error.account else tr(_A_REAL_ACCOUNT)
+    return tr(template, account=error.account, through=through, current=error.current)
+
+
 def describe_campaign_error(error: CampaignError) -> str:
     """Why a campaign cannot be sent, resumed or resent from here."""
-    through = tr(_THE_ACCOUNT, api_id=error.account) if error.account else tr(_A_REAL_ACCOUNT)
-    return tr(_CAMPAIGN[error.code], account=error.account, through=through, current=error.current)
+    return _campaign_sentence(_CAMPAIGN[error.code], error)
+
+
+def describe_refresh_refusal(error: CampaignError) -> str:
+    """Why a campaign's delivery statuses cannot be asked for from here now."""
+    return _campaign_sentence(_REFRESH_REFUSED.get(error.code, _CAMPAIGN[error.code]), error)
 
 
 def describe_stop(stop: Stop) -> str:
@@ -406,7 +492,8 @@ def describe_message(message: MessageRecord) -> str:
             )
         except (ValueError, KeyError):
             reason_text = message.reason
-        return tr(_UNKNOWN_GENERIC, reason=reason_text)
+        # Inside brackets the reason's own full stop would end the sentence twice: "(… 500).)".
+        return tr(_UNKNOWN_GENERIC, reason=reason_text.rstrip(".。"))
     return tr(_WAITING)
 
 
@@ -439,6 +526,61 @@ _LIST_SEPARATOR = QT_TRANSLATE_NOOP("Messages", ", ")
 def join_list(items: Iterable[str]) -> str:
     """Items one after another as the language lists them (``a, b``, ``甲、乙``)."""
     return tr(_LIST_SEPARATOR).join(items)
+
+
+#: A delivery state the core derives from LiaSmart's status word (``DeliveryState`` values), in words.
+DELIVERY_NAMES: dict[str, object] = {
+    "delivered": QT_TRANSLATE_NOOP("Messages", "Delivered"),
+    "failed": QT_TRANSLATE_NOOP("Messages", "Not delivered"),
+    "pending": QT_TRANSLATE_NOOP("Messages", "Waiting for the report"),
+}
+#: A set-aside row's result in an export: why it was not sent, in two or three words.
+_SET_ASIDE_STATES: dict[SetAsideStatus, object] = {
+    SetAsideStatus.INVALID: QT_TRANSLATE_NOOP("Messages", "Not sent: not a valid number"),
+    SetAsideStatus.MISSING: QT_TRANSLATE_NOOP("Messages", "Not sent: no number"),
+    SetAsideStatus.DAMAGED: QT_TRANSLATE_NOOP("Messages", "Not sent: number damaged by Excel"),
+    SetAsideStatus.DUPLICATE: QT_TRANSLATE_NOOP("Messages", "Not sent: number repeated"),
+    SetAsideStatus.MISSING_VALUE: QT_TRANSLATE_NOOP("Messages", "Not sent: empty merge field"),
+    SetAsideStatus.BLOCKED_TEXT: QT_TRANSLATE_NOOP("Messages", "Not sent: text cannot be sent"),
+}
+_REPORT_ROW = QT_TRANSLATE_NOOP("Messages", "Row")
+#: A result column's heading when the list has a column of the same name.
+_REPORT_RENAMED = QT_TRANSLATE_NOOP("Messages", "{name} (result)")
+_REPORT_HEADERS: dict[ReportColumn, object] = {
+    ReportColumn.PHONE: QT_TRANSLATE_NOOP("Messages", "Sent to"),
+    ReportColumn.STATE: QT_TRANSLATE_NOOP("Messages", "Result"),
+    ReportColumn.REASON: QT_TRANSLATE_NOOP("Messages", "Reason"),
+    ReportColumn.REMARKS: QT_TRANSLATE_NOOP("Messages", "LiaSmart's remark"),
+    ReportColumn.MESSAGE_ID: QT_TRANSLATE_NOOP("Messages", "Message ID"),
+    ReportColumn.PARTS: QT_TRANSLATE_NOOP("Messages", "Parts"),
+    ReportColumn.ENCODING: QT_TRANSLATE_NOOP("Messages", "Encoding"),
+    ReportColumn.ATTEMPT: QT_TRANSLATE_NOOP("Messages", "Attempt"),
+    ReportColumn.UID: QT_TRANSLATE_NOOP("Messages", "Request ID"),
+    ReportColumn.SENT_AT: QT_TRANSLATE_NOOP("Messages", "Sent"),
+    ReportColumn.FINISHED_AT: QT_TRANSLATE_NOOP("Messages", "Answered"),
+    ReportColumn.DELIVERY_STATUS: QT_TRANSLATE_NOOP("Messages", "Delivery"),
+    ReportColumn.DELIVERY_CHECKED_AT: QT_TRANSLATE_NOOP("Messages", "Delivery checked"),
+}
+
+
+def delivery_name(state: str) -> str | None:
+    """A delivery state in words (``None`` for a state without a name: LiaSmart's own word is shown)."""
+    name = DELIVERY_NAMES.get(state)
+    return None if name is None else tr(name)
+
+
+def report_wording(campaign: Campaign) -> ReportWording:
+    """The words of an exported report, in the user's language, named after the campaign."""
+    states: dict[MessageState | SetAsideStatus, str] = {state: state_name(state) for state in MessageState}
+    states.update({status: tr(words) for status, words in _SET_ASIDE_STATES.items()})
+    return ReportWording(
+        row=tr(_REPORT_ROW),
+        headers={column: tr(words) for column, words in _REPORT_HEADERS.items()},
+        states=states,
+        delivery={state: tr(words) for state, words in DELIVERY_NAMES.items()},
+        sheet_title=campaign_title(campaign),
+        renamed=tr(_REPORT_RENAMED),
+    )
 
 
 def describe_record(record: MessageRecord | SetAsideRow) -> str:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Signal
 
 from liasmart_desktop.core.credentials import (
     Credentials,
@@ -18,9 +19,9 @@ from liasmart_desktop.core.credentials import (
     read_password,
     resolve_credentials,
 )
-from liasmart_desktop.core.errors import CredentialError
+from liasmart_desktop.core.errors import ConfigError, CredentialError
 from liasmart_desktop.core.paths import DataPaths
-from liasmart_desktop.core.settings import AppSettings, load_settings, save_settings
+from liasmart_desktop.core.settings import AppSettings, load_settings, save_settings, updated
 from liasmart_desktop.sandbox import SandboxConfig, SandboxServer
 from liasmart_desktop.ui.workers.task_runner import TaskRunner
 
@@ -70,6 +71,26 @@ class AppServices(QObject):
         save_settings(self.paths.settings_file, settings)
         self._settings = settings
         self.settings_changed.emit(settings)
+
+    def start_folder(self) -> Path:
+        """Where a file chooser opens: the folder last used, else the documents folder, else home."""
+        last = Path(self._settings.last_folder) if self._settings.last_folder else None
+        if last is not None and last.is_dir():
+            return last
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        if documents and Path(documents).is_dir():
+            return Path(documents)
+        return Path.home()
+
+    def remember_folder(self, folder: Path) -> None:
+        """Open file choosers in ``folder`` from now on (kept in the settings file, in the data folder)."""
+        text = str(folder)
+        if text == self._settings.last_folder:
+            return
+        try:
+            self.save_settings(updated(self._settings, last_folder=text))
+        except ConfigError as exc:  # a convenience: failing to remember it must not stop the user
+            log.warning("the last folder could not be remembered: %s", exc)
 
     # ------------------------------------------------------------------ sandbox
 

@@ -275,153 +275,168 @@
 <context>
     <name>ComposePanel</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="162"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="197"/>
         <source>Imp&amp;ort from Excel…</source>
-        <extracomment>The whole list is rendered again once typing pauses this long. A render stops if stale, and lets the GUI thread in, every this many recipients (~1 ms of work).</extracomment>
+        <extracomment>The whole list is rendered again once typing pauses this long. A render stops if stale, and lets the GUI thread in, every this many recipients (~1 ms of work). Look-alikes that are problems in themselves (they block sending or hide text): always offered. What must be set up before anything can be sent (no account), as a sentence; &quot;&quot; when nothing. The campaign this very message and list were just sent as (&quot;&quot; when edited since).</extracomment>
         <translation>从 Excel 导入(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="163"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="198"/>
         <source>Import the recipients from a spreadsheet or CSV file</source>
         <translation>从电子表格或 CSV 文件导入收件人</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="164"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="199"/>
         <source>Re&amp;view and send…</source>
         <translation>检查并发送(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="166"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="201"/>
         <source>Check the count, the cost and samples before anything is sent</source>
         <translation>发送之前，先核对短信数量、费用和样例</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="169"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="204"/>
         <source>Replace look-&amp;alikes…</source>
         <translation>替换相似字符(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="172"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="207"/>
         <source>Replace curly quotes, dashes and other look-alikes with plain characters that cost less</source>
         <translation>把弯引号、破折号等相似字符换成更省钱的普通字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="175"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="210"/>
         <source>Insert fie&amp;ld</source>
         <translation>插入变量(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="177"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="212"/>
         <source>Insert a column of the imported list at the cursor</source>
         <translation>在光标处插入导入名单中的某一列</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="181"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="213"/>
+        <source>New mes&amp;sage</source>
+        <translation>新短信(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="215"/>
+        <source>Clear the message and the recipients, keeping the sender ID, to write the next one</source>
+        <translation>清空短信内容和收件人（保留发件人 ID），开始写下一条</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="220"/>
         <source>S&amp;ender ID:</source>
         <translation>发件人 ID(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="186"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="225"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="187"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="226"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="188"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="227"/>
         <source>Standard characters only (T)</source>
         <translation>仅标准字符（T）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="189"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="228"/>
         <source>Unicode (U)</source>
         <translation>Unicode（U）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="190"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="229"/>
         <source>Encodin&amp;g:</source>
         <translation>编码(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="194"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="233"/>
         <source>Message</source>
         <translation>短信内容</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="195"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="234"/>
         <source>Write the message. Insert a field to personalise it.</source>
         <translation>在此输入短信内容。插入变量可让每位收件人收到专属内容。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="196"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="235"/>
         <source>&amp;Message:</source>
         <translation>短信内容(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="202"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="241"/>
         <source>Insert field</source>
         <translation>插入变量</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="330"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="416"/>
         <source>Wait until the current send has finished.</source>
         <translation>请等待当前发送完成。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="353"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="439"/>
         <source>Counting the pasted numbers…</source>
         <translation>正在统计粘贴的号码…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="356"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="442"/>
         <source>Add recipients: paste phone numbers or import a list.</source>
         <translation>请添加收件人：粘贴手机号码，或导入名单。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="359"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="445"/>
         <source>The imported list has no number to send to. Clear it and import another.</source>
         <translation>导入的名单中没有可发送的号码。请清除后导入其他名单。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="360"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="446"/>
         <source>None of the pasted numbers can be used. Check them, or the default country.</source>
         <translation>粘贴的号码都无法使用。请检查号码或默认国家/地区。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="363"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="449"/>
         <source>No recipient would get this message: each one lacks a value for a merge field.</source>
         <translation>没有收件人能收到这条短信：每位收件人都缺少某个变量的值。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="556"/>
-        <source>Row {row} · +{phone}</source>
-        <translation>第 {row} 行 · +{phone}</translation>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="655"/>
+        <source>Row {row} · {phone}</source>
+        <translation>第 {row} 行 · {phone}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="558"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="659"/>
         <source>Write the message to see it here.</source>
         <translation>输入短信内容后，会在这里预览。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="561"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="662"/>
         <source>Fix the merge fields to see the message.</source>
         <translation>请先修正变量，才能预览短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="572"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="673"/>
         <source>This recipient has no value for {fields}, so they will not get this message.</source>
         <translation>此收件人的 {fields} 没有值，因此不会收到这条短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="582"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="685"/>
         <source>Before review:</source>
         <translation>检查发送前请先处理：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="585"/>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="690"/>
+        <source>This message was just sent to this list as “{name}”. Press New message to write the next one; reviewing this one again would send it to everyone a second time.</source>
+        <translation>这条短信刚刚以“{name}”发送给了这份名单。点击“新短信”即可写下一条；若再次检查并发送这条，每个人都会第二次收到。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/compose_panel.py" line="696"/>
         <source>Ready for review.</source>
         <translation>准备就绪，可以检查并发送。</translation>
     </message>
@@ -593,102 +608,107 @@
         <translation>整个名单：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="96"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="103"/>
         <source>{count} plus the merge fields</source>
         <translation>{count}（另加变量内容）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="100"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="107"/>
         <source>{characters} ({count} of them count twice: {extension})</source>
         <translation>{characters}（其中 {count} 个按两个字符计算：{extension}）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="105"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="112"/>
         <source>{parts} (up to {per_part} characters each)</source>
         <translation>{parts}（每条最多 {per_part} 个字符）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="112"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="119"/>
         <source>Remove 1 character from the end.</source>
         <translation>从末尾删除 1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="115"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="122"/>
         <source>Remove {count} characters from the end.</source>
         <translation>从末尾删除 {count} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="142"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="149"/>
         <source>{encoding}, detected from the text</source>
         <translation>{encoding}，根据内容自动识别</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="144"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="151"/>
         <source>{encoding}, chosen by you</source>
         <translation>{encoding}，由您手动选择</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="146"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="153"/>
         <source>Unicode parts hold 70 characters (67 when split) instead of 160.</source>
         <translation>Unicode 短信每条最多 70 个字符（长短信每条 67 个），而非 160 个。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="156"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="163"/>
         <source>the text&apos;s own script (Chinese, for example) needs Unicode</source>
         <translation>文字本身（例如中文）需要 Unicode</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="160"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="167"/>
         <source>{characters} (marked in the text)</source>
         <translation>{characters}（已在文中标出）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="172"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="180"/>
         <source>Replacing {characters} with plain look-alikes changes the parts per message from {parts_before} ({encoding_before}) to {parts_after} ({encoding_after}).</source>
         <translation>把 {characters} 替换为相似的普通字符后，每条短信的计费条数将从 {parts_before}（{encoding_before}）变为 {parts_after}（{encoding_after}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="196"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="194"/>
+        <source>Replacing {characters} with plain look-alikes makes the message {encoding}: up to {per_part} characters per part instead of {per_part_now}.</source>
+        <translation>把 {characters} 换成外观相似的普通字符后，短信将变为{encoding}：每条最多 {per_part} 个字符，而不是 {per_part_now} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="217"/>
         <source>Counting the whole list…</source>
         <translation>正在统计整个名单…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="205"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="226"/>
         <source>The total could not be worked out. The log has the details.</source>
         <translation>无法算出合计。详细信息请查看日志。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="214"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="235"/>
         <source>Messages: {messages} · Parts: {parts}</source>
         <translation>短信数：{messages} · 计费条数：{parts}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="219"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="240"/>
         <source>Set a price per part in Settings to see the cost.</source>
         <translation>在设置中填写每条单价后即可看到费用。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="223"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="244"/>
         <source>Estimated cost: {cost} {currency}</source>
         <translation>预计费用：{cost} {currency}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="229"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="250"/>
         <source>Recipients in Unicode because of their values ({characters}): {count}</source>
         <translation>因变量内容而变为 Unicode 的收件人（{characters}）：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="236"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="257"/>
         <source>Recipients needing more parts because of their values: {count}</source>
         <translation>因变量内容而多占条数的收件人：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="242"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="263"/>
         <source>Recipients set aside because a merge field is empty: {count}</source>
         <translation>因变量为空而排除的收件人：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="249"/>
+        <location filename="../../liasmart_desktop/ui/widgets/counter_view.py" line="270"/>
         <source>Recipients set aside because their values hold characters that cannot be sent: {count}</source>
         <translation>因变量含有无法发送的字符而排除的收件人：{count}</translation>
     </message>
@@ -741,64 +761,64 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="60"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="68"/>
         <source>History</source>
-        <extracomment>Column widths in characters (set once; never resized to contents), at least the header&apos;s width.</extracomment>
+        <extracomment>Column widths in characters (set once; never resized to contents), at least the header&apos;s width. The most useful columns come first; the account and the code are further right. The message column&apos;s width in characters (its whole text is in the tooltip and below the table). The dialog opens at this share of the screen (and no wider than the window it belongs to), and never larger than this.</extracomment>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="64"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="72"/>
         <source>Campaigns sent from this computer, newest first. Open one to see every message.</source>
         <translation>本机发送过的群发任务，最新的在前。打开任务可查看每条短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="67"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="143"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="75"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="163"/>
         <source>Loading the history…</source>
         <translation>正在读取历史记录…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="69"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="77"/>
         <source>History status</source>
         <translation>历史记录状态</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="77"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="85"/>
         <source>Selected campaign</source>
         <translation>所选任务</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="80"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="88"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="83"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="91"/>
         <source>Show this campaign&apos;s messages in the main window</source>
         <translation>在主窗口中显示此任务的短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="85"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="93"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="118"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="137"/>
         <source>Campaigns</source>
         <translation>群发任务</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="159"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="179"/>
         <source>Nothing has been sent from this computer yet.</source>
         <translation>本机还没有发送过短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="163"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="183"/>
         <source>1 campaign.</source>
         <translation>共 1 个任务。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="163"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/history_dialog.py" line="183"/>
         <source>{count} campaigns.</source>
         <translation>共 {count} 个任务。</translation>
     </message>
@@ -806,178 +826,178 @@
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="86"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="78"/>
         <source>Date</source>
         <extracomment>Data role holding the campaign code of a row (any column).</extracomment>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="88"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="87"/>
         <source>Sender ID</source>
         <translation>发件人 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="89"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="88"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="90"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="81"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="91"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="80"/>
+        <source>Message</source>
+        <translation>短信内容</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="82"/>
         <source>Messages</source>
         <translation>短信数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="92"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="83"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="93"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="84"/>
         <source>Rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="94"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="85"/>
         <source>Unknown</source>
         <translation>结果不明</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="95"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="86"/>
         <source>Not sent yet</source>
         <translation>尚未发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="87"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="79"/>
         <source>Campaign</source>
         <translation>群发任务</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="96"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="89"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="97"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="90"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="101"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="95"/>
         <source>No clear answer came back for these messages: they may or may not have been delivered.</source>
         <translation>这些短信没有收到明确答复：可能已送达，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="103"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="97"/>
         <source>Messages still to send; open the campaign to continue.</source>
         <translation>尚待发送的短信；打开任务即可继续发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="105"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="99"/>
         <source>The LiaSmart account (API ID) the campaign is sent through, or the sandbox for practice campaigns. A campaign is only ever sent through its own account.</source>
         <translation>群发任务所用的 LiaSmart 账户（API ID）；练习任务则为沙盒。群发任务只会通过它自己的账户发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="128"/>
-        <source>Test message</source>
-        <translation>测试短信</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="129"/>
-        <source>Typed or pasted numbers</source>
-        <translation>手动输入或粘贴的号码</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="133"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="127"/>
         <source>Sandbox (practice)</source>
         <translation>沙盒（练习）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="137"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="131"/>
         <source>Transactional</source>
         <translation>事务类短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="137"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="131"/>
         <source>Promotional</source>
         <translation>营销短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="141"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="135"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="142"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="136"/>
         <source>Scheduled</source>
         <translation>定时发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="143"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="137"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="144"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="138"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="145"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="139"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="146"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="140"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="154"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="148"/>
         <source>Scheduled for {time}</source>
         <translation>定于 {time} 发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="156"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="150"/>
         <source>{status} – can be continued</source>
         <translation>{status} – 可继续</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="172"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="168"/>
         <source>{accepted} accepted, {rejected} rejected, {unknown} unknown, {waiting} not sent yet, {cancelled} cancelled; {set_aside} rows of the list were set aside.</source>
         <translation>已受理 {accepted} 条，被拒绝 {rejected} 条，结果不明 {unknown} 条，尚未发送 {waiting} 条，已取消 {cancelled} 条；名单中有 {set_aside} 行被排除。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="188"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="180"/>
+        <source>Message: “{text}”</source>
+        <translation>短信内容：“{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="189"/>
         <source>1 message got no clear answer from LiaSmart: it may or may not have been delivered. Open the campaign to decide whether to send it again.</source>
         <translation>有 1 条短信没有收到 LiaSmart 的明确答复：可能已送达，也可能没有。请打开任务，决定是否重新发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="195"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="196"/>
         <source>{count} messages got no clear answer from LiaSmart: they may or may not have been delivered. Open the campaign to decide whether to send them again.</source>
         <translation>有 {count} 条短信没有收到 LiaSmart 的明确答复：可能已送达，也可能没有。请打开任务，决定是否重新发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="200"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="201"/>
         <source>Open the campaign to continue sending the rest.</source>
         <translation>打开任务即可继续发送剩余的短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="221"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="227"/>
         <source>an unknown user</source>
         <translation>未知用户</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="223"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="229"/>
         <source>Started by {who} from the template “{template}”.</source>
         <translation>由 {who} 使用模板“{template}”发起。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="226"/>
+        <location filename="../../liasmart_desktop/ui/models/history_model.py" line="232"/>
         <source>Started by {who}.</source>
         <translation>由 {who} 发起。</translation>
     </message>
@@ -2162,244 +2182,205 @@ After: {encoding_after}, parts per message: {parts_after}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="67"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="94"/>
         <source>LiaSmart Desktop {version}</source>
+        <extracomment>The first window fits a 1024×700 screen (the smallest supported) with room for the taskbar. Characters a file name cannot hold on Windows, macOS or Linux.</extracomment>
         <translation>LiaSmart Desktop {version}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="109"/>
+        <source>&amp;1 Message</source>
+        <translation>&amp;1 写短信</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="129"/>
         <location filename="../../liasmart_desktop/ui/self_test.py" line="157"/>
         <source>&amp;File</source>
         <extracomment>The backend each system&apos;s keyring must offer (found through entry points, which frozen builds lose).</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="130"/>
+        <source>&amp;New message</source>
+        <translation>新短信(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="132"/>
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="135"/>
         <source>&amp;Export results…</source>
         <translation>导出结果(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="140"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="112"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="141"/>
         <source>&amp;Campaign</source>
         <translation>发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="143"/>
         <source>&amp;Review and send…</source>
         <translation>检查并发送(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="116"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="145"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="117"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="146"/>
         <source>Res&amp;ume</source>
         <translation>继续(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="118"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="147"/>
         <source>&amp;Cancel sending…</source>
         <translation>取消发送(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="149"/>
         <source>Refresh &amp;delivery status</source>
         <translation>刷新送达状态(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="122"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="151"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="158"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="159"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="160"/>
         <source>Practice in the &amp;sandbox</source>
         <translation>在沙盒中练习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="165"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="166"/>
         <source>&amp;About LiaSmart Desktop</source>
         <translation>关于 LiaSmart Desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="186"/>
-        <source>Sending in progress</source>
-        <translation>正在发送</translation>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="239"/>
+        <source>Set up your LiaSmart account first (Settings: API ID and password), or practise in the sandbox (Settings › Practice in the sandbox).</source>
+        <translation>请先设置您的 LiaSmart 账户（设置：API ID 和密码），或在沙盒中练习（设置 › 在沙盒中练习）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="188"/>
-        <source>Messages are being sent. Stop after the messages already on their way and close? The rest can be sent later from History.</source>
-        <translation>短信正在发送中。是否等已发出的短信处理完后停止发送并关闭？其余短信可稍后在“历史记录”中继续发送。</translation>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="254"/>
+        <source>Set up your LiaSmart account, or practise in the sandbox, to send.</source>
+        <translation>设置 LiaSmart 账户或在沙盒中练习后才能发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="369"/>
+        <source>&amp;2 Results (sending {percent}%)</source>
+        <translation>&amp;2 发送结果（发送中 {percent}%）</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="371"/>
+        <source>&amp;2 Results (paused)</source>
+        <translation>&amp;2 发送结果（已暂停）</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="372"/>
+        <source>&amp;2 Results</source>
+        <translation>&amp;2 发送结果</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="432"/>
+        <source>Not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="465"/>
+        <source>Saved 1 row to {path}.</source>
+        <translation>已将 1 行保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="465"/>
+        <source>Saved {count} rows to {path}.</source>
+        <translation>已将 {count} 行保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="467"/>
+        <source>It contains phone numbers: keep it safe.</source>
+        <translation>文件中包含手机号码，请妥善保管。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="479"/>
+        <source>Delivery reports checked: {delivered} delivered, {failed} not delivered, {pending} waiting.</source>
+        <translation>已查询送达回执：已送达 {delivered} 条，未送达 {failed} 条，等待回执 {pending} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="500"/>
+        <source>Delivery reports could not be checked: {reason}</source>
+        <translation>无法查询送达回执：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="310"/>
         <source>Not ready to send</source>
         <translation>还不能发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="315"/>
         <source>Preparing the messages…</source>
         <translation>正在准备短信…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="291"/>
-        <source>Cancel sending</source>
-        <translation>取消发送</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="292"/>
-        <source>Cancel the messages not sent yet? Messages already on their way still finish.</source>
-        <translation>是否取消尚未发送的短信？已发出的短信仍会完成。</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="301"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="401"/>
         <source>Nothing was left to send.</source>
         <translation>没有剩余需要发送的短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="308"/>
-        <source>Campaign account recorded</source>
-        <translation>已记录群发任务的账户</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="310"/>
-        <source>This campaign was created before campaigns recorded their account. It now belongs to the account {api_id} and will only ever be sent through it.</source>
-        <translation>这个群发任务创建于记录账户功能之前。现在它属于账户 {api_id}，今后只会通过该账户发送。</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="415"/>
         <source>Sending paused</source>
         <translation>发送已暂停</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="421"/>
         <source>Finished: {accepted} accepted, {rejected} rejected, {unknown} unknown.</source>
         <translation>发送完成：已受理 {accepted} 条，被拒绝 {rejected} 条，结果不明 {unknown} 条。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="432"/>
         <source>Sending stopped</source>
         <translation>发送已停止</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="338"/>
-        <source>Interrupted messages</source>
-        <translation>发送中断的短信</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="340"/>
-        <source>{count} message(s) were being sent when the app last stopped. They are marked Unknown: they may or may not have been delivered, and they are not sent again unless you choose Resend unknown.</source>
-        <translation>上次程序停止时，有 {count} 条短信正在发送。它们已标记为“结果不明”：可能已送达，也可能没有；除非您选择“重发不明短信”，否则不会再次发送。</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="353"/>
-        <source>Send {count} unknown message(s) again? They may already have been delivered: some people may receive the message twice, and each one is charged again.</source>
-        <translation>是否重新发送 {count} 条结果不明的短信？它们可能已经送达：有些人可能会收到两次，而且每条都会再次计费。</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="358"/>
-        <source>Send {count} rejected message(s) again? LiaSmart refused them before; unless the cause is fixed they will be refused again.</source>
-        <translation>是否重新发送 {count} 条被拒绝的短信？LiaSmart 之前拒绝了它们；如果原因没有解决，还会再次被拒绝。</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="361"/>
-        <source>Send again</source>
-        <translation>重新发送</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="372"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="451"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="374"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="453"/>
         <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="382"/>
-        <source>Saved {rows} rows to {path}. It contains phone numbers: keep it safe.</source>
-        <translation>已将 {rows} 行保存到 {path}。文件中含有手机号码，请妥善保管。</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="390"/>
-        <source>Delivery statuses refreshed.</source>
-        <translation>送达状态已刷新。</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="395"/>
-        <source>Something went wrong</source>
-        <translation>出错了</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="403"/>
-        <source>a practice campaign (sandbox)</source>
-        <translation>练习任务（沙盒）</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="405"/>
-        <source>sent through the account {api_id}</source>
-        <translation>通过账户 {api_id} 发送</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="408"/>
-        <source>Campaign “{name}” ({where}) was not finished: {waiting} message(s) are still waiting to be sent.</source>
-        <translation>群发任务“{name}”（{where}）尚未完成：还有 {waiting} 条短信等待发送。</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="412"/>
-        <source>{count} message(s) were on their way when the app stopped; they will be marked Unknown and not sent again automatically.</source>
-        <translation>程序停止时有 {count} 条短信正在发送；它们将被标记为“结果不明”，不会自动重发。</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="419"/>
-        <source>Unfinished campaign</source>
-        <translation>未完成的群发任务</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="424"/>
-        <source>Resume sending?</source>
-        <translation>继续发送？</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="424"/>
-        <source>Resume now?</source>
-        <translation>现在继续发送吗？</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="437"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="526"/>
         <source>Leave the sandbox?</source>
         <translation>退出沙盒模式？</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/main_window.py" line="438"/>
+        <location filename="../../liasmart_desktop/ui/main_window.py" line="527"/>
         <source>Your account is set up. Stop practising and send real messages from now on?</source>
         <translation>您的账户已设置好。是否结束练习，从现在起发送真实短信？</translation>
     </message>
@@ -2407,514 +2388,716 @@ After: {encoding_after}, parts per message: {parts_after}</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="49"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="50"/>
         <source>{first} {second}</source>
         <extracomment>Two sentences one after the other: a space in English, nothing between Chinese sentences.</extracomment>
         <translation>{first}{second}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="65"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="66"/>
         <source>Waiting to send</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="66"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="67"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="67"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="68"/>
         <source>Will retry</source>
         <translation>等待重试</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="68"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="69"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="69"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="70"/>
         <source>Rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="70"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="71"/>
         <source>Unknown</source>
         <translation>结果不明</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="71"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="72"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="75"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="76"/>
         <source>LiaSmart did not accept the API ID or password. Check them in Settings.</source>
         <translation>LiaSmart 不接受此 API ID 或密码。请在“设置”中检查。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="78"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="79"/>
         <source>LiaSmart refused this computer&apos;s internet address. Ask LiaSmart to add it to your account&apos;s IP allow-list.</source>
         <translation>LiaSmart 拒绝了本机的网络地址。请联系 LiaSmart，将其加入您账户的 IP 白名单。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="83"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="84"/>
         <source>Your LiaSmart balance is too low. Top it up, then continue.</source>
         <translation>您的 LiaSmart 余额不足。请充值后继续。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="86"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="87"/>
         <source>Your account may not send transactional messages. Send them as promotional, or ask LiaSmart to enable transactional SMS.</source>
         <translation>您的账户不能发送事务类短信。请改为营销短信发送，或联系 LiaSmart 开通事务类短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="91"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="92"/>
         <source>LiaSmart says your account is suspended or disabled. Contact LiaSmart.</source>
         <translation>LiaSmart 表示您的账户已被暂停或停用。请联系 LiaSmart。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="94"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="95"/>
         <source>The server at {host} does not offer the LiaSmart API. Check the API address in Settings › Advanced.</source>
         <translation>{host} 上的服务器不提供 LiaSmart API。请在“设置 › 高级”中检查 API 地址。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="98"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="99"/>
         <source>The proxy server refused the connection. Check your network&apos;s proxy settings.</source>
         <translation>代理服务器拒绝了连接。请检查网络的代理设置。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="101"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="102"/>
         <source>The security certificate of {host} could not be verified, so nothing was sent. If your office network inspects secure connections, turn on “Use the system certificate store” in Settings › Advanced.</source>
         <translation>无法验证 {host} 的安全证书，因此没有发送任何内容。如果您的办公网络会检查加密连接，请在“设置 › 高级”中开启“使用系统证书库”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="107"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="108"/>
         <source>A secure connection to {host} could not be set up. Check the API address.</source>
         <translation>无法与 {host} 建立安全连接。请检查 API 地址。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="110"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="111"/>
         <source>The request to {host} could not be made. Check the API address.</source>
         <translation>无法向 {host} 发出请求。请检查 API 地址。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="113"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="114"/>
         <source>Could not connect to {host}. Check the internet connection.</source>
         <translation>无法连接到 {host}。请检查网络连接。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="116"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="117"/>
         <source>Connecting to {host} took too long. Check the internet connection.</source>
         <translation>连接 {host} 超时。请检查网络连接。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="119"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="120"/>
         <source>No connection became free in time. Try again.</source>
         <translation>没有及时获得可用的连接。请重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="120"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="121"/>
         <source>LiaSmart did not receive the whole request in time. Try again.</source>
         <translation>LiaSmart 没有及时收到完整的请求。请重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="123"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="124"/>
         <source>LiaSmart asked to slow down. Try again in a moment.</source>
         <translation>LiaSmart 要求放慢发送速度。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="124"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="125"/>
         <source>LiaSmart did not answer in time.</source>
         <translation>LiaSmart 没有及时答复。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="125"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="126"/>
         <source>Sending the request took too long.</source>
         <translation>发送请求超时。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="126"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="127"/>
         <source>The connection was lost before LiaSmart answered.</source>
         <translation>LiaSmart 答复之前连接已中断。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="129"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="130"/>
         <source>The answer took too long to arrive.</source>
         <translation>等待答复超时。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="130"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="131"/>
         <source>LiaSmart had a server error (HTTP {status}).</source>
         <translation>LiaSmart 服务器出错（HTTP {status}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="131"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="132"/>
         <source>The server sent the request elsewhere instead of answering. Check the API address.</source>
         <translation>服务器没有答复，而是把请求转到了别处。请检查 API 地址。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="134"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="135"/>
         <source>LiaSmart said: {remarks}</source>
         <translation>LiaSmart 答复：{remarks}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="135"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="136"/>
         <source>The answer was about a different message.</source>
         <translation>收到的答复针对的是另一条短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="137"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="138"/>
         <source>The answer from {host} could not be read. A proxy or a login page may be in the way.</source>
         <translation>无法读取 {host} 的答复。可能被代理服务器或登录页面拦截了。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="142"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="143"/>
         <source>The API address “{subject}” cannot be used ({detail}).</source>
         <translation>无法使用 API 地址“{subject}”（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="145"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="146"/>
         <source>The API address must start with https://.</source>
         <translation>API 地址必须以 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="148"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="149"/>
         <source>The settings file {subject} cannot be read ({detail}). Fix or delete it; nothing was changed.</source>
         <translation>无法读取设置文件 {subject}（{detail}）。请修复或删除该文件；目前没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="152"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="153"/>
         <source>The settings could not be saved ({detail}). Free some disk space and try again.</source>
         <translation>无法保存设置（{detail}）。请腾出一些磁盘空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="155"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="156"/>
         <source>The setting “{subject}” in the settings file is wrong ({detail}). Fix or delete the file.</source>
         <translation>设置文件中的“{subject}”有误（{detail}）。请修复或删除该文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="159"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="160"/>
         <source>The data folder {subject} cannot be used ({detail}).</source>
         <translation>无法使用数据文件夹 {subject}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="162"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="163"/>
         <source>“{subject}” must be {detail}.</source>
         <translation>“{subject}”必须为 {detail}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="166"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="167"/>
         <source>a two-letter country code such as CN</source>
         <extracomment>What a value must be (``ConfigError.rule``), with its bounds filled in.</extracomment>
         <translation>两个字母的国家/地区代码，例如 CN</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="167"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="168"/>
         <source>P (promotional) or T (transactional)</source>
         <translation>P（营销）或 T（事务）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="168"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="169"/>
         <source>a whole number from {low} to {high}</source>
         <translation>{low} 到 {high} 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="169"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="170"/>
         <source>above 0 and at most {high}</source>
         <translation>大于 0 且不超过 {high}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="170"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="171"/>
         <source>a number, zero or more</source>
         <translation>不小于 0 的数字</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="171"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="172"/>
         <source>two different times of day, such as 21:00-08:00</source>
         <translation>一天中两个不同的时间，例如 21:00-08:00</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="175"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="176"/>
         <source>Default country</source>
         <extracomment>The settings a ``ConfigError`` may name, as the Settings dialog calls them.</extracomment>
         <translation>默认国家/地区</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="176"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="177"/>
         <source>Message type</source>
         <translation>短信类型</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="177"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="178"/>
         <source>Messages sent at once</source>
         <translation>同时发送的短信数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="178"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="179"/>
         <source>Messages per second</source>
         <translation>每秒发送的短信数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="179"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="180"/>
         <source>Longest sender ID</source>
         <translation>发件人 ID 最大长度</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="180"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="181"/>
         <source>Price per part</source>
         <translation>每段价格</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="181"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="182"/>
         <source>Daily limit</source>
         <translation>每日上限</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="182"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="183"/>
         <source>Quiet hours</source>
         <translation>静默时段</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="186"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="187"/>
         <source>This campaign belongs to the LiaSmart account {account}, and a campaign is only ever sent through its own account. The account set up now is {current}. Nothing was sent.</source>
         <translation>这个群发任务属于 LiaSmart 账户 {account}，群发任务只会通过它自己的账户发送。当前设置的账户是 {current}。没有发送任何短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="191"/>
-        <source>This campaign goes to real phones through {through}. Leave the sandbox and set up that account in Settings to continue it. Nothing was sent.</source>
-        <translation>这个群发任务要通过{through}发送到真实手机。请退出沙盒，并在“设置”中设置该账户后再继续。没有发送任何短信。</translation>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="192"/>
+        <source>This campaign goes to real phones through {through}. To continue it, set up that account in Settings (and leave the sandbox if you are practising). Nothing was sent.</source>
+        <translation>这个群发任务要通过{through}发送到真实手机。要继续发送，请在“设置”中设置该账户（如果正在练习，请先退出沙盒）。没有发送任何短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="196"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="533"/>
+        <source>Delivered</source>
+        <extracomment>A delivery state the core derives from LiaSmart&apos;s status word (``DeliveryState`` values), in words.</extracomment>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="534"/>
+        <source>Not delivered</source>
+        <translation>未送达</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="535"/>
+        <source>Waiting for the report</source>
+        <translation>等待回执</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="539"/>
+        <source>Not sent: not a valid number</source>
+        <extracomment>A set-aside row&apos;s result in an export: why it was not sent, in two or three words.</extracomment>
+        <translation>未发送：号码无效</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="540"/>
+        <source>Not sent: no number</source>
+        <translation>未发送：没有号码</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="541"/>
+        <source>Not sent: number damaged by Excel</source>
+        <translation>未发送：号码被 Excel 损坏</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="542"/>
+        <source>Not sent: number repeated</source>
+        <translation>未发送：号码重复</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="543"/>
+        <source>Not sent: empty merge field</source>
+        <translation>未发送：变量为空</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="544"/>
+        <source>Not sent: text cannot be sent</source>
+        <translation>未发送：内容无法发送</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="546"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="548"/>
+        <source>{name} (result)</source>
+        <extracomment>A result column&apos;s heading when the list has a column of the same name.</extracomment>
+        <translation>{name}（发送结果）</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="550"/>
+        <source>Sent to</source>
+        <translation>发送到的号码</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="551"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="552"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="553"/>
+        <source>LiaSmart&apos;s remark</source>
+        <translation>LiaSmart 的备注</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="554"/>
+        <source>Message ID</source>
+        <translation>短信 ID</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="555"/>
+        <source>Parts</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="556"/>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="557"/>
+        <source>Attempt</source>
+        <translation>发送次数</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="558"/>
+        <source>Request ID</source>
+        <translation>请求 ID</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="559"/>
+        <source>Sent</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="560"/>
+        <source>Answered</source>
+        <translation>答复时间</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="561"/>
+        <source>Delivery</source>
+        <translation>送达状态</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="562"/>
+        <source>Delivery checked</source>
+        <translation>回执查询时间</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="197"/>
         <source>This is a practice campaign: it is only ever sent to the sandbox. Switch to the sandbox (Settings › Practice in the sandbox) to continue it. Nothing was sent.</source>
         <translation>这是一个练习任务：它只会发送到沙盒。请切换到沙盒（设置 › 在沙盒中练习）后再继续。没有发送任何短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="201"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="202"/>
         <source>This campaign was cancelled; its unsent messages stay unsent.</source>
         <translation>这个群发任务已取消；未发送的短信不会再发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="204"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="205"/>
         <source>This practice campaign went to a sandbox that has stopped since, so its delivery status cannot be asked.</source>
         <translation>这个练习任务发送到的沙盒已经停止，因此无法查询其送达状态。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="209"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="210"/>
         <source>Every one of these messages goes to a number on the do-not-message list, so none is sent again.</source>
         <translation>这些短信的号码都在免打扰名单中，因此一条都不会再发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="214"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="217"/>
+        <source>Its delivery reports come through the account {account}, which is not the one set up now ({current}).</source>
+        <extracomment>Why a campaign&apos;s delivery statuses cannot be asked for from here (the sending sentences do not fit).</extracomment>
+        <translation>它的送达回执要通过账户 {account} 查询，而当前设置的账户是 {current}。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="222"/>
+        <source>Its delivery reports come through {through}: set up that account in Settings (and leave the sandbox) to ask for them.</source>
+        <translation>它的送达回执要通过{through}查询：请在“设置”中设置该账户（并退出沙盒）后再查询。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="227"/>
+        <source>This practice campaign&apos;s reports come from the sandbox: switch to the sandbox to ask for them.</source>
+        <translation>这个练习任务的回执来自沙盒：请切换到沙盒后再查询。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="232"/>
         <source>the account {api_id}</source>
         <translation>账户 {api_id} </translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="215"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="233"/>
         <source>your LiaSmart account</source>
         <translation>您的 LiaSmart 账户</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="218"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="236"/>
         <source>No API ID is set. Enter it in Settings.</source>
         <translation>尚未设置 API ID。请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="219"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="237"/>
         <source>The API ID is not valid. Copy it from your LiaSmart account.</source>
         <translation>API ID 无效。请从您的 LiaSmart 账户中复制。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="222"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="240"/>
         <source>No API password is saved. Enter it in Settings.</source>
         <translation>尚未保存 API 密码。请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="225"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="243"/>
         <source>This computer has no secure password store, so the password is kept only until you close the app.</source>
         <translation>本机没有安全的密码库，因此密码只保留到您关闭程序为止。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="229"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="247"/>
         <source>The system password store did not respond ({detail}). Unlock it and try again.</source>
         <translation>系统密码库没有响应（{detail}）。请解锁后重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="235"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="253"/>
         <source>The history file is damaged ({detail}). Nothing was sent.</source>
         <translation>历史记录文件已损坏（{detail}）。没有发送任何短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="238"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="256"/>
         <source>The history was written by a newer version of this app. Update it.</source>
         <translation>历史记录是由更新版本的程序写入的。请升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="241"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="259"/>
         <source>The history cannot be kept crash-safe in this folder. Keep the data folder on a local disk.</source>
         <translation>在此文件夹中无法可靠地保存历史记录（程序意外退出时可能丢失）。请把数据文件夹放在本地磁盘上。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="245"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="263"/>
         <source>The history cannot be written ({detail}). Nothing more is sent until it can: free some disk space.</source>
         <translation>无法写入历史记录（{detail}）。在恢复写入之前不会再发送短信：请腾出一些磁盘空间。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="249"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="267"/>
         <source>That campaign is not in the history.</source>
         <translation>历史记录中没有这个群发任务。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="250"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="268"/>
         <source>Nothing has been sent yet.</source>
         <translation>还没有发送过短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="251"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="269"/>
         <source>There are no such messages to send again.</source>
         <translation>没有需要重新发送的此类短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="257"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="275"/>
         <source>Stopped. The rest can be sent later from History.</source>
         <translation>已停止。其余短信可稍后在“历史记录”中继续发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="258"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="276"/>
         <source>Cancelled. Messages not yet sent will not be sent.</source>
         <translation>已取消。尚未发送的短信将不会发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="259"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="277"/>
         <source>Sending stopped: {detail} Fix it, then press Resume.</source>
         <translation>发送已停止：{detail}问题解决后，请点击“继续”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="262"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="280"/>
         <source>Sending paused: several messages in a row got no clear answer. LiaSmart or the network may be in trouble; press Resume to try again.</source>
         <translation>发送已暂停：连续多条短信没有收到明确答复。LiaSmart 或网络可能出现了问题；请点击“继续”重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="267"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="285"/>
         <source>Sending paused: most recent messages were rejected ({detail}). Check the sender ID and the message type.</source>
         <translation>发送已暂停：最近的大部分短信被拒绝（{detail}）。请检查发件人 ID 和短信类型。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="272"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="290"/>
         <source>Sending paused: LiaSmart could not be reached for several minutes. Check the connection, then press Resume.</source>
         <translation>发送已暂停：已有几分钟无法连接 LiaSmart。请检查网络连接，然后点击“继续”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="277"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="295"/>
         <source>Sending paused: LiaSmart asked to wait a long time. Press Resume later.</source>
         <translation>发送已暂停：LiaSmart 要求等待较长时间。请稍后点击“继续”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="280"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="298"/>
         <source>Sending paused: an answer did not match the request. Check the API address and proxy.</source>
         <translation>发送已暂停：收到的答复与请求不符。请检查 API 地址和代理服务器。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="283"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="301"/>
         <source>Sending stopped: the history could not be written. Free some disk space, then press Resume.</source>
         <translation>发送已停止：无法写入历史记录。请腾出一些磁盘空间，然后点击“继续”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="290"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="308"/>
         <source>The app stopped while this message was being sent. It may or may not have been delivered.</source>
         <translation>发送这条短信时程序停止了。它可能已送达，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="294"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="312"/>
         <source>Cancelled before it was sent.</source>
         <translation>发送前已取消。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="297"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="315"/>
         <source>No clear answer from LiaSmart ({reason}). It may or may not have been delivered.</source>
         <translation>没有收到 LiaSmart 的明确答复（{reason}）。可能已送达，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="300"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="318"/>
         <source>Accepted by LiaSmart.</source>
         <translation>LiaSmart 已受理。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="301"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="319"/>
         <source>Rejected by LiaSmart: {remarks}</source>
         <translation>被 LiaSmart 拒绝：{remarks}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="302"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="320"/>
         <source>Not sent yet.</source>
         <translation>尚未发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="303"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="321"/>
         <source>Another copy of LiaSmart Desktop is sending right now. Wait for it to finish.</source>
         <translation>另一个 LiaSmart Desktop 正在发送。请等它发送完毕。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="306"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="324"/>
         <source>Something went wrong ({kind}). Details are in the log file.</source>
         <translation>出现了意外错误（{kind}）。详细信息已记录在日志文件中。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="307"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="325"/>
         <source>The sending process stopped unexpectedly (exit code {code}). Press Resume to continue: messages that were on their way are marked Unknown and are not sent again by themselves.</source>
         <translation>发送进程意外停止（退出代码 {code}）。请点击“继续”接着发送：当时正在发送的短信会标记为“未知”，不会自动再次发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="414"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="332"/>
+        <source>Set aside</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="333"/>
+        <source>Test message</source>
+        <translation>测试短信</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="334"/>
+        <source>Typed numbers {date}</source>
+        <translation>手动输入的号码 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="335"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="336"/>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} 分 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="337"/>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="501"/>
         <source>A merge field has no value in this row ({fields}); nothing was sent, so no message shows an empty gap.</source>
         <translation>此行的变量没有值（{fields}）；为避免短信中出现空白，没有发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="419"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="506"/>
         <source>The personalised text cannot be sent as it is ({problems}).</source>
         <translation>个性化后的短信无法按原样发送（{problems}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="425"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="512"/>
         <source>it is empty</source>
         <extracomment>What is wrong with a personalised text that cannot be sent, as a short phrase.</extracomment>
         <translation>内容为空</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="426"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="513"/>
         <source>it holds only spaces</source>
         <translation>只有空格</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="427"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="514"/>
         <source>a control character</source>
         <translation>含控制字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="428"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="515"/>
         <source>a broken character</source>
         <translation>含损坏的字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="429"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="516"/>
         <source>a hidden text-direction mark</source>
         <translation>含隐藏的文字方向标记</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="430"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="517"/>
         <source>an invisible character</source>
         <translation>含不可见字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="431"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="518"/>
         <source>characters the standard alphabet cannot carry</source>
         <translation>含标准字符集无法表示的字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="436"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="523"/>
         <source>, </source>
         <extracomment>Between the items of a list inside a sentence (&quot;, &quot; in English, &quot;、&quot; in Chinese).</extracomment>
         <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>ModeBanner</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="41"/>
+        <source>Set up my LiaSmart account…</source>
+        <translation>设置我的 LiaSmart 账户…</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="43"/>
+        <source>Practise in the sandbox</source>
+        <translation>在沙盒中练习</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="55"/>
+        <source>Sandbox mode: you are practising. No real messages are sent and nothing is charged.</source>
+        <translation>沙盒（练习）模式：您正在练习，不会发送真实短信，也不会收费。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="57"/>
+        <source>Sandbox mode notice</source>
+        <translation>沙盒模式提示</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="61"/>
+        <source>No LiaSmart account is set up, so no message can be sent yet. Set up your account, or practise in the sandbox first.</source>
+        <translation>尚未设置 LiaSmart 账户，因此还不能发送短信。请设置您的账户，或先在沙盒中练习。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="65"/>
+        <source>Account not set up</source>
+        <translation>账户未设置</translation>
     </message>
 </context>
 <context>
@@ -3392,52 +3575,52 @@ After: {encoding_after}, parts per message: {parts_after}</source>
 <context>
     <name>OfficeWindowController</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="62"/>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="63"/>
         <source>&amp;Do not message…</source>
         <translation>免打扰名单(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="63"/>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="64"/>
         <source>Numbers that are never messaged</source>
         <translation>永远不会收到短信的号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="65"/>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="66"/>
         <source>&amp;Templates…</source>
         <translation>模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="67"/>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="68"/>
         <source>&amp;Add to do-not-message list…</source>
         <translation>加入免打扰名单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="68"/>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="69"/>
         <source>Never message the numbers of the selected rows again</source>
         <translation>以后不再给所选行的号码发送短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="75"/>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="76"/>
         <source>&amp;Lists</source>
         <translation>名单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="107"/>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="111"/>
         <source>“{name}” is scheduled for {time}; nothing was sent now. History shows it.</source>
         <translation>“{name}”已定于 {time} 发送；现在没有发送任何短信。可在历史记录中查看。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="115"/>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="119"/>
         <source>Nothing was sent</source>
         <translation>没有发送任何短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="132"/>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="136"/>
         <source>Scheduled campaigns are due</source>
         <translation>定时群发任务已到时间</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="134"/>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="138"/>
         <source>The time of these campaigns came while the app was closed:
 {names}
 
@@ -3448,27 +3631,27 @@ Send them now? Otherwise they wait: History lets you send them, change their tim
 现在发送吗？否则它们会继续等待：可在历史记录中发送、更改时间或取消。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="143"/>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="147"/>
         <source>Sending the scheduled campaign {code}: its time has come.</source>
         <translation>正在发送定时群发任务 {code}：已到发送时间。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="165"/>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="169"/>
         <source>Select the rows of the people who asked not to be messaged first.</source>
         <translation>请先选择要求不再接收短信的人所在的行。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="169"/>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="173"/>
         <source>Add to the do-not-message list</source>
         <translation>加入免打扰名单</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="170"/>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="174"/>
         <source>Never message these {count} numbers again. Why (kept with each number)?</source>
         <translation>以后不再给这 {count} 个号码发送短信。原因是什么（会随每个号码保存）？</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="184"/>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="188"/>
         <source>Added to the do-not-message list: {added}. Already on it: {already}.</source>
         <translation>已加入免打扰名单：{added} 个。原本已在名单中：{already} 个。</translation>
     </message>
@@ -3688,29 +3871,29 @@ Send them now? Otherwise they wait: History lets you send them, change their tim
 <context>
     <name>PhoneNumberDialog</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="96"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="100"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="106"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="110"/>
         <source>Your phone number</source>
-        <extracomment>Height of a sample&apos;s text box, in lines (longer texts scroll). Wide enough that wrapped sentences and sample headings stay on one or two lines. Order the set-aside groups are listed in.</extracomment>
+        <extracomment>Height of a sample&apos;s text box, in lines (longer texts scroll). The summary and the samples side by side: wide enough for both, and the dialog stays low enough for a 700-pixel screen even with every kind of set-aside row listed. Order the set-aside groups are listed in.</extracomment>
         <translation>您的手机号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="97"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="107"/>
         <source>Which number should the test message go to?</source>
         <translation>测试短信发送到哪个号码？</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="101"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="111"/>
         <source>For example +86 139 1234 5678</source>
         <translation>例如 +86 139 1234 5678</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="106"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="116"/>
         <source>&amp;Remember this number in Settings</source>
         <translation>在设置中记住此号码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="114"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="124"/>
         <source>&amp;Number:</source>
         <translation>号码(&amp;N)：</translation>
     </message>
@@ -3746,6 +3929,33 @@ Send them now? Otherwise they wait: History lets you send them, change their tim
         <location filename="../../liasmart_desktop/ui/widgets/preview_view.py" line="72"/>
         <source>{encoding} · Characters: {characters} · Parts: {parts}</source>
         <translation>{encoding} · 字符数：{characters} · 条数：{parts}</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/qt_strings.py" line="20"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/qt_strings.py" line="21"/>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../liasmart_desktop/ui/qt_strings.py" line="18"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/qt_strings.py" line="19"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -3788,77 +3998,77 @@ Send them now? Otherwise they wait: History lets you send them, change their tim
         <translation>不再使用导入的名单，改回使用粘贴的号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="205"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="221"/>
         <source>Counting the numbers…</source>
         <translation>正在统计号码…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="209"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="225"/>
         <source>No numbers yet.</source>
         <translation>还没有号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="216"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="232"/>
         <source>Cannot be used: {numbers}</source>
         <translation>无法使用：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="220"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="236"/>
         <source>Numbers that could be in more than one country are not sent: choose the default country in Settings, or write them with + and the country code.</source>
         <translation>可能属于不止一个国家/地区的号码不会发送：请在“设置”中选择默认国家/地区，或在号码前写上 + 和国家区号。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="226"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="242"/>
         <source>Numbers without a country code need the default country: set it in Settings.</source>
         <translation>没有国家区号的号码需要默认国家/地区：请在“设置”中设置。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="232"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="248"/>
         <source>Ready: {count}</source>
         <translation>可发送：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="234"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="250"/>
         <source>Not valid: {count}</source>
         <translation>无效：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="236"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="252"/>
         <source>Damaged by Excel: {count}</source>
         <translation>被 Excel 损坏：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="238"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="254"/>
         <source>Empty: {count}</source>
         <translation>缺少号码：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="240"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="256"/>
         <source>Repeated: {count}</source>
         <translation>重复：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="242"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="258"/>
         <source>Country unclear: {count}</source>
         <translation>国家不明确：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="247"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="263"/>
         <source>Numbers without a country code are read as numbers of {country} (Settings).</source>
         <translation>没有国家区号的号码按{country}的号码读取（见“设置”）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="252"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="268"/>
         <source>No default country is set (Settings): write each number with + and its country code.</source>
         <translation>未设置默认国家/地区（见“设置”）：请在每个号码前写上 + 和国家区号。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="266"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="282"/>
         <source>Imported from {source}</source>
         <translation>导入自 {source}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="268"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="284"/>
         <source>The review step lists the rows set aside and why.</source>
         <translation>检查发送时会列出被排除的行及原因。</translation>
     </message>
@@ -3866,69 +4076,63 @@ Send them now? Otherwise they wait: History lets you send them, change their tim
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="51"/>
+        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="73"/>
         <source>Row</source>
-        <extracomment>A custom role carrying the row&apos;s ``MessageState`` (filtering) and one carrying the record.</extracomment>
+        <extracomment>Custom roles: the row&apos;s filter key (a ``MessageState``, or ``SET_ASIDE``), and its record. The filter key of a row of the list that got no message. Between the values of a row&apos;s list columns in the joined string the model keeps.</extracomment>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="52"/>
+        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="74"/>
         <source>Phone</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="53"/>
+        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="75"/>
+        <source>From the list</source>
+        <translation>名单内容</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="76"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="54"/>
+        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="77"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="55"/>
+        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="79"/>
         <source>Message ID</source>
         <translation>短信 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="56"/>
+        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="80"/>
         <source>Parts</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="57"/>
+        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="81"/>
         <source>Sent</source>
         <translation>发送时间</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="58"/>
+        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="82"/>
         <source>Answered</source>
         <translation>答复时间</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="59"/>
+        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="86"/>
+        <source>{column}: {value}</source>
+        <translation>{column}：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="78"/>
         <source>Delivery</source>
         <translation>送达状态</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="65"/>
-        <source>Delivered</source>
-        <extracomment>The delivery states the core derives from LiaSmart&apos;s status word (``DeliveryState`` values), in words; other states show LiaSmart&apos;s own word.</extracomment>
-        <translation>已送达</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="66"/>
-        <source>Not delivered</source>
-        <translation>未送达</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="67"/>
-        <source>Waiting for the report</source>
-        <translation>等待回执</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="69"/>
+        <location filename="../../liasmart_desktop/ui/models/results_model.py" line="85"/>
         <source>LiaSmart&apos;s delivery status: {status}</source>
         <translation>LiaSmart 返回的送达状态：{status}</translation>
     </message>
@@ -3936,513 +4140,643 @@ Send them now? Otherwise they wait: History lets you send them, change their tim
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="95"/>
-        <source>No campaign yet: compose a message and press Review and send.</source>
-        <extracomment>The state filter&apos;s choices: (label marker, states shown). Whether the sandbox that answered a sandbox campaign is still running (it can be asked again).</extracomment>
-        <translation>还没有群发任务：请编写短信，然后点击“检查并发送”。</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="101"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="152"/>
         <source>Sending progress</source>
         <translation>发送进度</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="103"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="159"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="104"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="160"/>
         <source>Res&amp;ume</source>
         <translation>继续(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="105"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="161"/>
         <source>&amp;Cancel sending</source>
         <translation>取消发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="117"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="174"/>
         <source>Show messages</source>
         <translation>要显示的短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="122"/>
-        <source>Search phone, message ID or remark</source>
-        <translation>搜索手机号码、短信 ID 或备注</translation>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="123"/>
+        <source>No campaign yet: write a message, then press Review and send.</source>
+        <extracomment>Typing in the search box filters once typing pauses this long (100k rows take a moment to filter). Sample text per column: the column is as wide as the wider of this and its header. The state filter&apos;s choices: (key, states shown). Seconds spent sending (pauses left out) and when the current stretch began (0: not running). Why delivery statuses cannot be asked for now (&quot;&quot; when they can), from the window.</extracomment>
+        <translation>还没有群发任务：请编写短信，然后点击“检查并发送”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="123"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="147"/>
+        <source>What sending is doing</source>
+        <translation>发送状态</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="179"/>
+        <source>Search number, name or other list value, message ID</source>
+        <translation>搜索号码、姓名等名单内容或短信 ID</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="180"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="127"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="184"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="137"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="194"/>
         <source>Message results</source>
         <translation>短信发送结果</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="152"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="229"/>
         <source>Resend &amp;unknown…</source>
         <translation>重发不明短信(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="153"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="230"/>
         <source>Resend re&amp;jected…</source>
         <translation>重发被拒短信(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="154"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="231"/>
         <source>Refresh &amp;delivery status</source>
         <translation>刷新送达状态(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="155"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="232"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="173"/>
-        <source>All messages</source>
-        <translation>全部短信</translation>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="233"/>
+        <source>&amp;New message</source>
+        <translation>新短信(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="174"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="235"/>
+        <source>Clear the message and the recipients, keeping the sender ID, to write the next one</source>
+        <translation>清空短信内容和收件人（保留发件人 ID），开始写下一条</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="256"/>
+        <source>All rows</source>
+        <translation>所有行</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="436"/>
+        <source>from {sender}</source>
+        <translation>发件人 {sender}</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="440"/>
+        <source>1 row of the list set aside</source>
+        <translation>名单中有 1 行被排除</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="442"/>
+        <source>{count} rows of the list set aside</source>
+        <translation>名单中有 {count} 行被排除</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="444"/>
+        <source>sandbox, nothing really sent</source>
+        <translation>沙盒，没有真正发送</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="447"/>
+        <source>Message: {text}</source>
+        <translation>短信内容：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="463"/>
+        <source>Ask LiaSmart now whether the accepted messages have arrived</source>
+        <translation>立即向 LiaSmart 查询已受理的短信是否已送达</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="476"/>
+        <source>Open a campaign to ask for its delivery reports.</source>
+        <translation>请先打开一个群发任务，再查询其送达回执。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="478"/>
+        <source>Delivery reports can be asked for once sending has stopped.</source>
+        <translation>发送停止后才能查询送达回执。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="481"/>
+        <source>No message of this campaign was accepted, so there is no delivery report to ask for.</source>
+        <translation>这个群发任务没有已受理的短信，因此没有送达回执可查询。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="492"/>
+        <source>{sent} of {total} sent (%p%)</source>
+        <translation>已发送 {sent} / {total} 条（%p%）</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="508"/>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="510"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="512"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="518"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="522"/>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="520"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="521"/>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="522"/>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="537"/>
+        <source>about {time} left once resumed</source>
+        <translation>继续后约需 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="538"/>
+        <source>about {time} left</source>
+        <translation>约剩 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="549"/>
+        <source>Delivery reports: {delivered} delivered · {failed} not delivered · {waiting} waiting</source>
+        <translation>送达回执：已送达 {delivered} 条 · 未送达 {failed} 条 · 等待回执 {waiting} 条</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="553"/>
+        <source>last checked {time}</source>
+        <translation>最近查询 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="555"/>
+        <source>not checked yet</source>
+        <translation>尚未查询</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="257"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="175"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="258"/>
         <source>Rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="176"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="259"/>
         <source>Unknown</source>
         <translation>结果不明</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="177"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="260"/>
         <source>Not finished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="178"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="261"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="519"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="270"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="262"/>
+        <source>Set aside (not sent)</source>
+        <translation>已排除（未发送）</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="410"/>
+        <source>No row among “{filter}” contains “{search}”.</source>
+        <translation>“{filter}”中没有包含“{search}”的行。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="415"/>
+        <source>No row contains “{search}”. Check the spelling, or search for part of it.</source>
+        <translation>没有包含“{search}”的行。请检查拼写，或只搜索其中一部分。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="418"/>
+        <source>No row is “{filter}”. Choose “{all}” to see every row.</source>
+        <translation>没有“{filter}”的行。选择“{all}”即可查看所有行。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="434"/>
+        <source>Started {time}</source>
+        <translation>开始于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="435"/>
         <source>typed numbers</source>
         <translation>手动输入的号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="271"/>
-        <source> — sandbox, nothing really sent</source>
-        <translation> — 沙盒模式，未真正发送</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="273"/>
-        <source>Campaign {code} · {source} · from {sender}{sandbox}</source>
-        <translation>群发任务 {code} · {source} · 发件人 {sender}{sandbox}</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="285"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="495"/>
         <source>{state}: {count}</source>
         <translation>{state}：{count}</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="301"/>
-        <source>about {minutes} min {seconds} s left</source>
-        <translation>预计还需 {minutes} 分 {seconds} 秒</translation>
     </message>
 </context>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="179"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="189"/>
         <source>Check before sending</source>
         <translation>发送前检查</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="188"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="200"/>
         <source>Sandbox mode: these messages go to the built-in simulator. No real messages are sent and nothing is charged.</source>
+        <extracomment>No account and no sandbox: nothing can be sent from here at all.</extracomment>
         <translation>沙盒（练习）模式：这些短信会发往内置模拟器，不会真正发出，也不会收费。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="231"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="254"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="237"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="268"/>
         <source>⚠ Sandbox mode was switched on or off after this campaign was prepared. Go back and review it again before sending.</source>
         <translation>⚠ 准备此任务之后，沙盒模式被打开或关闭了。请返回并重新检查后再发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="206"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="236"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="207"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="237"/>
         <source>Return to the message without sending anything</source>
         <translation>返回编辑短信，不发送任何内容</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="245"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="260"/>
+        <source>⚠ No LiaSmart account is set up, so nothing can be sent. Go back, then set up your account in Settings or practise in the sandbox.</source>
+        <translation>⚠ 尚未设置 LiaSmart 账户，因此无法发送。请返回，然后在“设置”中设置账户，或在沙盒中练习。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="276"/>
         <source>⚠ This message already went to this list on {date} (campaign “{name}”). Sending it again messages everyone a second time.</source>
         <translation>⚠ 这条短信已于 {date} 发送给这份名单（群发任务“{name}”）。再次发送会让每个人第二次收到。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="278"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="313"/>
         <source>&amp;Send 1 message</source>
         <translation>发送 1 条短信(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="279"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="314"/>
         <source>&amp;Send {count} messages</source>
         <translation>发送 {count} 条短信(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="293"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="328"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="296"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="337"/>
+        <source>Campaign name</source>
+        <translation>任务名称</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="338"/>
+        <source>What History, the results and exported files call this campaign</source>
+        <translation>历史记录、发送结果和导出文件中使用的任务名称</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="340"/>
+        <source>Campaign &amp;name:</source>
+        <translation>任务名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="342"/>
         <source>1 message</source>
         <translation>1 条</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="298"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="344"/>
         <source>{count} messages</source>
         <translation>{count} 条</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="303"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="349"/>
         <source>{messages} ({unicode} in Unicode, which fits fewer characters per part)</source>
         <translation>{messages}（其中 {unicode} 条为 Unicode 编码，每条容纳的字符较少）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="305"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="351"/>
         <source>Messages:</source>
         <translation>短信数量：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="305"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="351"/>
         <source>Messages</source>
         <translation>短信数量</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="309"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="355"/>
         <source>Countries:</source>
         <translation>国家/地区：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="310"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="356"/>
         <source>Typed or pasted numbers</source>
         <translation>手动输入或粘贴的号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="311"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="357"/>
         <source>Recipients from:</source>
         <translation>收件人来源：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="311"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="357"/>
         <source>Recipients from</source>
         <translation>收件人来源</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="313"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="359"/>
         <source>Not sent:</source>
         <translation>不发送：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="313"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="359"/>
         <source>Rows not sent</source>
         <translation>不发送的行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="316"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="392"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="362"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="438"/>
         <source>1 part</source>
         <translation>1 条</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="318"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="394"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="364"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="440"/>
         <source>{count} parts</source>
         <translation>{count} 条</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="320"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="366"/>
         <source>Parts in total:</source>
         <translation>计费条数合计：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="320"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="366"/>
         <source>Parts in total</source>
         <translation>计费条数合计</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="322"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="368"/>
         <source>Estimated cost:</source>
         <translation>预计费用：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="322"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="368"/>
         <source>Estimated cost</source>
         <translation>预计费用</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="325"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="371"/>
         <source>Balance:</source>
         <translation>余额：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="325"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="371"/>
         <source>Checking…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="325"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="371"/>
         <source>Account balance</source>
         <translation>账户余额</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="327"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="373"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="328"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="374"/>
         <source>Sender ID:</source>
         <translation>发件人 ID：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="328"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="374"/>
         <source>Sender ID</source>
         <translation>发件人 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="330"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="376"/>
         <source>Transactional (T): codes, reminders and notices</source>
         <translation>事务类短信（T）：验证码、提醒和通知</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="332"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="378"/>
         <source>Promotional (P): offers and news</source>
         <translation>营销短信（P）：优惠和资讯</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="334"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="380"/>
         <source>Message type:</source>
         <translation>短信类型：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="334"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="380"/>
         <source>Message type</source>
         <translation>短信类型</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="339"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="385"/>
         <source>Not a valid phone number</source>
         <translation>不是有效的手机号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="340"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="386"/>
         <source>No phone number in the row</source>
         <translation>该行没有手机号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="341"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="387"/>
         <source>Number damaged by Excel (re-export the column as Text)</source>
         <translation>号码被 Excel 损坏（请将该列设为“文本”格式后重新导出）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="342"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="388"/>
         <source>Number already earlier in the list (sent once)</source>
         <translation>号码在名单前面已出现过（只发送一次）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="344"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="390"/>
         <source>Number that could be in more than one country (choose the default country, or write +)</source>
         <translation>号码可能属于不止一个国家/地区（请选择默认国家/地区，或写上 +）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="347"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="393"/>
         <source>A merge field is empty, so the message would be incomplete</source>
         <translation>有变量为空，短信内容会不完整</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="350"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="396"/>
         <source>The message for the row cannot be sent (a hidden character, or blank)</source>
         <translation>该行的短信无法发送（含有隐藏字符，或内容为空）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="352"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="398"/>
         <source>The number is on the do-not-message list</source>
         <translation>号码在免打扰名单中</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="358"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="404"/>
         <source>None: every row gets a message.</source>
         <translation>无：每一行都会收到短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="363"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="409"/>
         <source>1 row of the list is set aside:</source>
         <translation>名单中有 1 行被排除：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="365"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="411"/>
         <source>{count} rows of the list are set aside:</source>
         <translation>名单中有 {count} 行被排除：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="368"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="414"/>
         <source>• {reason}: {count}</source>
         <translation>• {reason}：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="373"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="419"/>
         <source>They stay with the campaign and are included when you export its results.</source>
         <translation>这些行会保留在任务中，导出结果时也会一并导出。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="379"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="425"/>
         <source>Unknown: set the price per part in Settings to see it.</source>
         <translation>未知：在设置中填写每条单价后即可显示。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="380"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="426"/>
         <source>{cost} ({price} per part)</source>
         <translation>{cost}（每条 {price}）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="386"/>
-        <source>First message, row {row}, to +{phone}</source>
-        <translation>第一条，第 {row} 行，发往 +{phone}</translation>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="432"/>
+        <source>First message, row {row}, to {phone}</source>
+        <translation>第一条短信，第 {row} 行，发给 {phone}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="387"/>
-        <source>Last message, row {row}, to +{phone}</source>
-        <translation>最后一条，第 {row} 行，发往 +{phone}</translation>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="433"/>
+        <source>Last message, row {row}, to {phone}</source>
+        <translation>最后一条短信，第 {row} 行，发给 {phone}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="388"/>
-        <source>A message picked at random, row {row}, to +{phone}</source>
-        <translation>随机抽取一条，第 {row} 行，发往 +{phone}</translation>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="434"/>
+        <source>A message picked at random, row {row}, to {phone}</source>
+        <translation>随机抽取的一条短信，第 {row} 行，发给 {phone}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="390"/>
-        <source>Unicode</source>
-        <translation>Unicode</translation>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="552"/>
+        <source>Sending the test message to {phone}…</source>
+        <translation>正在把测试短信发送到 {phone}…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="390"/>
-        <source>standard characters (GSM)</source>
-        <translation>标准字符（GSM）</translation>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="574"/>
+        <source>The sandbox accepted the test message to {phone}. No real message was sent.</source>
+        <translation>沙盒已受理发往 {phone} 的测试短信。没有发送真实短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="396"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="577"/>
+        <source>LiaSmart accepted the test message to {phone}. It should arrive within a minute or two: check how it looks before sending to everyone.</source>
+        <translation>LiaSmart 已受理发往 {phone} 的测试短信，一两分钟内应该就能收到：请先看看效果，再发送给所有人。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="582"/>
+        <source>LiaSmart refused the test message to {phone} ({remarks}). The campaign would probably be refused the same way: check the sender ID and the message type.</source>
+        <translation>LiaSmart 拒绝了发往 {phone} 的测试短信（{remarks}）。群发很可能也会被同样拒绝：请检查发件人 ID 和短信类型。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="587"/>
+        <source>The test message to {phone}: {reason} Wait a few minutes and check your phone before trying again.</source>
+        <translation>发往 {phone} 的测试短信：{reason}请等几分钟，先查看手机再决定是否重试。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="442"/>
         <source>{title} · {encoding} · {parts}</source>
         <translation>{title} · {encoding} · {parts}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="401"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="449"/>
         <source>How the messages will look</source>
         <translation>短信样例</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="422"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="470"/>
         <source>There is nothing to send: every row was set aside.</source>
         <translation>没有可发送的短信：所有行都被排除了。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="428"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="476"/>
         <source>Try it first</source>
         <translation>先试一下</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="430"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="478"/>
         <source>Send a &amp;test to my number…</source>
         <translation>发送测试短信到我的手机(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="433"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="481"/>
         <source>Send the first message&apos;s text to your own phone, to see how it arrives (it is charged)</source>
         <translation>把第一条短信的内容发到您自己的手机上，看看实际收到的效果（会计费）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="441"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="489"/>
         <source>Test message result</source>
         <translation>测试短信结果</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="457"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="505"/>
         <source>{amount} in the sandbox (practice money, nothing is charged)</source>
         <translation>{amount}（沙盒中的练习金额，不会实际扣费）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="472"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="520"/>
         <source>Could not be checked. {reason}</source>
         <translation>无法查询。{reason}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="503"/>
-        <source>Sending the test message to +{phone}…</source>
-        <translation>正在向 +{phone} 发送测试短信…</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="524"/>
-        <source>The sandbox accepted the test message to +{phone}. No real message was sent.</source>
-        <translation>沙盒已受理发往 +{phone} 的测试短信。没有发送真实短信。</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="527"/>
-        <source>LiaSmart accepted the test message to +{phone}. It should arrive within a minute or two: check how it looks before sending to everyone.</source>
-        <translation>LiaSmart 已受理发往 +{phone} 的测试短信，一两分钟内应会收到：请先看看效果，再发送给所有人。</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="532"/>
-        <source>LiaSmart refused the test message to +{phone} ({remarks}). The campaign would probably be refused the same way: check the sender ID and the message type.</source>
-        <translation>LiaSmart 拒绝了发往 +{phone} 的测试短信（{remarks}）。群发很可能也会因同样的原因被拒绝：请检查发件人 ID 和短信类型。</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="537"/>
-        <source>The test message to +{phone}: {reason} Wait a few minutes and check your phone before trying again.</source>
-        <translation>发往 +{phone} 的测试短信：{reason}请等几分钟，先查看手机，再决定是否重试。</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="552"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/review_dialog.py" line="604"/>
         <source>The test message was not sent. {reason}</source>
         <translation>测试短信未发送。{reason}</translation>
-    </message>
-</context>
-<context>
-    <name>SandboxBanner</name>
-    <message>
-        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="36"/>
-        <source>Sandbox mode: you are practising. No real messages are sent and nothing is charged.</source>
-        <translation>沙盒（练习）模式：您正在练习，不会发送真实短信，也不会收费。</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="39"/>
-        <source>Set up my LiaSmart account…</source>
-        <translation>设置我的 LiaSmart 账户…</translation>
-    </message>
-    <message>
-        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="44"/>
-        <source>Sandbox mode notice</source>
-        <translation>沙盒模式提示</translation>
     </message>
 </context>
 <context>
@@ -4639,7 +4973,7 @@ Send them now? Otherwise they wait: History lets you send them, change their tim
     </message>
     <message>
         <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="208"/>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="559"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="560"/>
         <source>API password</source>
         <translation>API 密码</translation>
     </message>
@@ -4689,408 +5023,408 @@ Send them now? Otherwise they wait: History lets you send them, change their tim
         <translation>连接测试结果</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="258"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="259"/>
         <source>Default country</source>
         <translation>默认国家/地区</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="257"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="258"/>
         <source>None (every number has its country code)</source>
         <translation>无（每个号码都带国家区号）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="260"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="261"/>
         <source>Default &amp;country:</source>
         <translation>默认国家/地区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="266"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="267"/>
         <source>Used for numbers written without a country code, such as 139 1234 5678. Type a country&apos;s name or code to find it.</source>
         <translation>用于没有写国家区号的号码，例如 139 1234 5678。输入国家/地区的名称或代码即可查找。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="273"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="274"/>
         <source>Saved sender IDs</source>
         <translation>已保存的发件人 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="276"/>
         <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="277"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="278"/>
         <source>New sender ID</source>
         <translation>新的发件人 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="279"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="280"/>
         <source>A&amp;dd</source>
         <translation>添加(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="281"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="282"/>
         <source>Add sender ID</source>
         <translation>添加发件人 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="282"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="283"/>
         <source>&amp;Remove</source>
         <translation>删除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="284"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="285"/>
         <source>Remove the selected sender ID</source>
         <translation>删除所选的发件人 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="298"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="299"/>
         <source>Saved sender &amp;IDs:</source>
         <translation>已保存的发件人 ID(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="301"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="302"/>
         <source>Default sender ID</source>
         <translation>默认发件人 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="303"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="304"/>
         <source>Default s&amp;ender ID:</source>
         <translation>默认发件人 ID(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="309"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="310"/>
         <source>Longest sender ID</source>
         <translation>发件人 ID 最大长度</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="311"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="312"/>
         <source>Lon&amp;gest sender ID:</source>
         <translation>发件人 ID 最大长度(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="316"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="317"/>
         <source>Characters allowed in a sender ID with letters; 11 in most countries.</source>
         <translation>含字母的发件人 ID 最多允许的字符数；大多数国家为 11 个。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="321"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="322"/>
         <source>Default message type</source>
         <translation>默认短信类型</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="322"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="323"/>
         <source>Promotional (P): offers and news</source>
         <translation>营销短信（P）：优惠和资讯</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="323"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="324"/>
         <source>Transactional (T): codes, reminders and notices</source>
         <translation>事务类短信（T）：验证码、提醒和通知</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="324"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="325"/>
         <source>Default message &amp;type:</source>
         <translation>默认短信类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="327"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="328"/>
         <source>My phone number for test messages</source>
         <translation>接收测试短信的本人号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="328"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="329"/>
         <source>For example +86 139 1234 5678</source>
         <translation>例如 +86 139 1234 5678</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="330"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="331"/>
         <source>My &amp;number for tests:</source>
         <translation>我的测试号码(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="335"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="336"/>
         <source>“Send a test to my number” sends the first message here before a campaign.</source>
         <translation>群发前使用“发送测试短信到我的手机”时，第一条短信会发到这个号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="344"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="345"/>
         <source>Price per message part</source>
         <translation>每条短信单价</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="345"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="346"/>
         <source>For example 0.035</source>
         <translation>例如 0.035</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="347"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="348"/>
         <source>&amp;Price per part:</source>
         <translation>每条单价(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="352"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="353"/>
         <source>What LiaSmart charges for one part of a message; leave empty if you do not know.</source>
         <translation>LiaSmart 按条计费的单价；不清楚可以留空。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="357"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="358"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="358"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="359"/>
         <source>For example USD or CNY</source>
         <translation>例如 USD 或 CNY</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="359"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="360"/>
         <source>C&amp;urrency:</source>
         <translation>货币(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="363"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="364"/>
         <source>Messages sent at the same time</source>
         <translation>同时发送的短信数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="365"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="366"/>
         <source>Messages sent at &amp;once:</source>
         <translation>同时发送数(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="370"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="371"/>
         <source>More is faster on a slow connection; 8 suits most offices.</source>
         <translation>网络较慢时调大可加快发送；大多数办公室用 8 即可。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="376"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="377"/>
         <source>Messages per second at most</source>
         <translation>每秒最多发送的短信数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="378"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="379"/>
         <source>Highest &amp;rate (messages per second):</source>
         <translation>最高速度（条/秒）(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="383"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="384"/>
         <source>Keep it within what your LiaSmart account allows.</source>
         <translation>请不要超过您的 LiaSmart 账户允许的速度。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="389"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="390"/>
         <source>&amp;Daily limit (parts):</source>
         <translation>每日上限（条）(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="394"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="395"/>
         <source>Nothing is sent beyond it in one day; parts already sent that day count.</source>
         <translation>一天内发送不会超过此上限；当天已发送的条数也计算在内。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="398"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="399"/>
         <source>&amp;Quiet hours:</source>
         <translation>静默时段(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="403"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="404"/>
         <source>Promotional messages wait while they last; transactional ones still go.</source>
         <translation>营销短信在此期间暂停发送；事务类短信照常发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="412"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="413"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="413"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="414"/>
         <source>Same as the computer</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="417"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="418"/>
         <source>&amp;Display language:</source>
         <translation>界面语言(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="422"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="423"/>
         <source>A new language is used the next time you start LiaSmart Desktop.</source>
         <translation>更改的语言将在下次启动 LiaSmart Desktop 时生效。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="430"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="431"/>
         <source>Change these only when LiaSmart or your IT department asks you to.</source>
         <translation>仅在 LiaSmart 或贵公司 IT 部门要求时才更改这些设置。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="434"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="435"/>
         <source>API address</source>
         <translation>API 地址</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="435"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="436"/>
         <source>API a&amp;ddress:</source>
         <translation>API 地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="437"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="438"/>
         <source>Delivery report address</source>
         <translation>送达报告地址</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="438"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="439"/>
         <source>Optional, for example https://example.com/dlr</source>
         <translation>可选，例如 https://example.com/dlr</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="440"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="441"/>
         <source>Delivery &amp;report address:</source>
         <translation>送达报告地址(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="445"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="446"/>
         <source>Where LiaSmart should send delivery reports; the app checks them itself anyway.</source>
         <translation>LiaSmart 推送送达报告的地址；即使不填，程序也会自行查询。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="448"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="449"/>
         <source>Use the system &amp;certificate store</source>
         <translation>使用系统证书库(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="450"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="451"/>
         <source>Needed when the office network inspects secure connections with its own certificate.</source>
         <translation>当办公网络使用自己的证书检查加密连接时，需要开启此项。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="453"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="454"/>
         <source>Require LiaSmart to &amp;echo each message&apos;s reference</source>
         <translation>要求 LiaSmart 回传每条短信的编号(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="456"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="457"/>
         <source>An answer that does not repeat the message&apos;s reference is treated as unclear. Turn on only if LiaSmart confirms it always does.</source>
         <translation>答复中如果没有回传短信编号，将视为结果不明。请仅在 LiaSmart 确认总会回传时开启。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="533"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="534"/>
         <source>The new password is saved in {store} when you press Save.</source>
         <translation>点击“保存”后，新密码会保存到 {store}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="537"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="538"/>
         <source>The password is kept in memory until you close the app when you press Save.</source>
         <translation>点击“保存”后，密码会保留在内存中，直到关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="540"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="541"/>
         <source>Checking whether a password is saved…</source>
         <translation>正在检查是否已保存密码…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="542"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="543"/>
         <source>The saved password is removed when you press Save.</source>
         <translation>点击“保存”后，已保存的密码将被删除。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="545"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="546"/>
         <source>A password is saved. Type a new one to change it, or remove it.</source>
         <translation>已保存密码。输入新密码即可更改，也可以删除。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="547"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="548"/>
         <source>A password is kept in memory until you close the app.</source>
         <translation>密码保留在内存中，直到关闭程序。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="551"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="552"/>
         <source>The password saved for “{api_id}” is removed when you press Save. Type the password for the new API ID.</source>
         <translation>点击“保存”后，为“{api_id}”保存的密码将被删除。请输入新 API ID 的密码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="555"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="556"/>
         <source>No password is saved yet. Type it above.</source>
         <translation>尚未保存密码。请在上方输入。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="559"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="560"/>
         <source>Type a new password to change it</source>
         <translation>输入新密码以更改</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="629"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="630"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="639"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="640"/>
         <source>Connected. Your balance is {amount}.</source>
         <translation>连接成功。您的余额为 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="650"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="651"/>
         <source>Type the API password to test the connection.</source>
         <translation>请输入 API 密码后再测试连接。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="655"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="656"/>
         <source>Not connected. {reason}</source>
         <translation>连接失败。{reason}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="668"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="669"/>
         <source>Type a sender ID first.</source>
         <translation>请先输入发件人 ID。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="669"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="670"/>
         <source>“{sender}” starts or ends with a space.</source>
         <translation>“{sender}”的开头或结尾有空格。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="671"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="672"/>
         <source>“{sender}” may hold only plain Latin letters and digits (no accents, Chinese or look-alike letters).</source>
         <translation>“{sender}”只能包含普通英文字母和数字（不能有带重音的字母、中文或形似字母）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="674"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="675"/>
         <source>“{sender}” may hold only letters, digits and spaces.</source>
         <translation>“{sender}”只能包含字母、数字和空格。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="675"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="676"/>
         <source>“{sender}” is longer than {limit} characters.</source>
         <translation>“{sender}”超过了 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="676"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="677"/>
         <source>A sender ID of digits only has at most 15 digits.</source>
         <translation>纯数字的发件人 ID 最多 15 位。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="682"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="683"/>
         <source>None (choose each time)</source>
         <translation>无（每次选择）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="769"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="770"/>
         <source>An API ID has only letters, digits, dots, dashes and underscores. Copy it from your account.</source>
         <translation>API ID 只包含字母、数字、点、短横线和下划线。请从您的账户中复制。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="774"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="775"/>
         <source>Type the API ID this password belongs to.</source>
         <translation>请输入此密码对应的 API ID。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="807"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="808"/>
         <source>Type a full web address starting with https://, or leave it empty.</source>
         <translation>请输入以 https:// 开头的完整网址，或留空。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="835"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="836"/>
         <source>Type a number such as 0.035, or leave it empty.</source>
         <translation>请输入数字（例如 0.035），或留空。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="838"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/settings_dialog.py" line="839"/>
         <source>A price cannot be below zero.</source>
         <translation>单价不能小于零。</translation>
     </message>
@@ -5098,27 +5432,27 @@ Send them now? Otherwise they wait: History lets you send them, change their tim
 <context>
     <name>SmsTypeField</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/sms_type_field.py" line="30"/>
-        <source>Message type</source>
-        <translation>短信类型</translation>
+        <location filename="../../liasmart_desktop/ui/widgets/sms_type_field.py" line="34"/>
+        <source>Message type:</source>
+        <translation>短信类型：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/sms_type_field.py" line="31"/>
+        <location filename="../../liasmart_desktop/ui/widgets/sms_type_field.py" line="35"/>
         <source>Promot&amp;ional (P)</source>
         <translation>营销短信（P）(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/sms_type_field.py" line="33"/>
+        <location filename="../../liasmart_desktop/ui/widgets/sms_type_field.py" line="37"/>
         <source>&amp;Transactional (T)</source>
         <translation>事务类短信（T）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/sms_type_field.py" line="35"/>
+        <location filename="../../liasmart_desktop/ui/widgets/sms_type_field.py" line="40"/>
         <source>Offers, news and invitations sent to many people at once.</source>
         <translation>同时发给很多人的优惠、资讯和邀请。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/sms_type_field.py" line="37"/>
+        <location filename="../../liasmart_desktop/ui/widgets/sms_type_field.py" line="42"/>
         <source>Messages a person expects from you: codes, order, delivery and appointment notices.</source>
         <translation>对方期待收到的短信：验证码、订单、物流和预约通知。</translation>
     </message>
@@ -5140,42 +5474,42 @@ Send them now? Otherwise they wait: History lets you send them, change their tim
 <context>
     <name>StatusArea</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="62"/>
+        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="79"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="63"/>
+        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="80"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="72"/>
+        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="89"/>
         <source>Sandbox (practice)</source>
         <translation>沙盒（练习）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="74"/>
-        <source>Not set up: open Settings</source>
-        <translation>尚未设置：请打开“设置”</translation>
+        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="91"/>
+        <source>No account set up: open Settings</source>
+        <translation>账户未设置：请打开“设置”</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="77"/>
+        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="94"/>
         <source>{api_id} at {host}</source>
         <translation>{api_id}（{host}）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="87"/>
+        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="104"/>
         <source>Balance: checking…</source>
         <translation>余额：正在查询…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="92"/>
+        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="109"/>
         <source>Balance: {amount} {currency}</source>
         <translation>余额：{amount} {currency}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="99"/>
+        <location filename="../../liasmart_desktop/ui/widgets/status_area.py" line="116"/>
         <source>Balance: unavailable</source>
         <translation>余额：无法获取</translation>
     </message>

@@ -10,7 +10,7 @@ import pytest
 
 from liasmart_desktop.ui import i18n
 from liasmart_desktop.ui.i18n import SOURCE_LANGUAGE, Translations
-from tests.ui.test_translations import TS_FILES, build_qm
+from tests.ui.i18n_support import TS_FILES, build_qm
 
 
 @contextmanager

@@ -96,7 +96,7 @@ def test_a_real_campaign_is_not_sent_to_the_simulator_after_a_restart_in_sandbox
         assert (kind, title) == ("information", "Unfinished campaign")
         assert "Campaign “customers.xlsx 2026-12-06”" in text
         assert f"sent through the account {API_ID}" in text
-        assert "Leave the sandbox" in text
+        assert "leave the sandbox if you are practising" in text
         # Asking anyway is refused by the core, and nothing reaches the simulator.
         with qtbot.waitSignal(window.sending.failed, timeout=10_000) as failed:
             assert window.campaigns.resume(campaign.code)
@@ -172,10 +172,12 @@ def test_a_resume_that_recovers_messages_left_in_flight_says_so(
         with qtbot.waitSignal(window.campaigns.finished, timeout=20_000):
             window.start()
         question = next(text for kind, _title, text in boxes.shown if kind == "question")
-        assert "1 message(s) were on their way when the app stopped" in question
+        # One message, in the singular: never "message(s)".
+        assert "1 message was on its way when the app stopped; it will be marked Unknown" in question
+        assert "(s)" not in question
         interrupted = [text for kind, title, text in boxes.shown if title == "Interrupted messages"]
         assert interrupted
-        assert interrupted[0].startswith("1 message(s) were being sent when the app last stopped")
+        assert interrupted[0].startswith("1 message was being sent when the app last stopped.")
         counts = [r.state for r in records(services.paths.journal_file, campaign)]
         assert sorted(s.value for s in counts) == ["accepted", "accepted", "unknown"]
     finally:

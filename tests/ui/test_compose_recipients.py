@@ -207,7 +207,7 @@ def test_the_preview_shows_a_chosen_recipients_message(panel: ComposePanel, tmp_
     recipient = child(panel, QSpinBox, "previewRecipient")
     assert recipient.maximum() == 4
     assert preview.toPlainText() == "Hello Li Lei’s family"
-    assert shown_text(panel, "previewWho") == "Row 2 · +8613912345678"
+    assert shown_text(panel, "previewWho") == "Row 2 · +86 139 1234 5678"
 
     recipient.setValue(2)
     assert preview.toPlainText() == "Hello 张三’s family"

@@ -39,11 +39,9 @@ from liasmart_desktop.core.sending.schedule import ScheduleError, ScheduleProble
 from liasmart_desktop.core.sending.spend_guard import SpendCheck, SpendProblem, SpendRefusedError
 from liasmart_desktop.core.sending.states import EventKind, MessageState, SetAsideStatus, StopReason
 from liasmart_desktop.core.templates import SavedTemplateError, SavedTemplateProblem
-from liasmart_desktop.ui import i18n
 from liasmart_desktop.ui import messages as ui_messages
 from liasmart_desktop.ui import office_messages as ui_office
-from liasmart_desktop.ui.i18n import SOURCE_LANGUAGE, Translations
-from tests.ui.test_translations import TS_FILES, build_qm
+from liasmart_desktop.ui.i18n import Translations
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 _SET_ASIDE_REASONS: dict[SetAsideStatus, tuple[str, dict[str, object], int | None]] = {
@@ -197,6 +195,16 @@ CASES: list[tuple[str, Callable[[], str], Callable[[], str]]] = [
         lambda: cli_wording.describe_record(withheld_message()),
         lambda: ui_messages.describe_record(withheld_message()),
     ),
+    *[
+        (
+            f"delivery reports refused: {problem.value}",
+            lambda problem=problem: cli_messages.describe_error(CampaignError(problem, account="API1"))[1],
+            lambda problem=problem: ui_messages.describe_refresh_refusal(
+                CampaignError(problem, campaign="abc123", account="API1", current="API2")
+            ),
+        )
+        for problem in CampaignProblem
+    ],
 ]
 
 
@@ -205,15 +213,8 @@ def test_every_set_aside_status_has_a_case() -> None:
 
 
 @pytest.fixture
-def chinese(qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Translations]:
-    folder = tmp_path / "qm"
-    folder.mkdir()
-    for ts in TS_FILES:
-        build_qm(ts, folder)
-    monkeypatch.setattr(i18n, "translation_file", lambda language: str(folder / f"liasmart_{language}.qm"))
-    translations = Translations()
-    yield translations
-    translations.install(SOURCE_LANGUAGE)
+def chinese(qapp: object, built_translations: Translations) -> Translations:
+    return built_translations
 
 
 @pytest.mark.parametrize(("what", "cli", "app"), CASES, ids=[case[0] for case in CASES])

@@ -26,11 +26,11 @@ from liasmart_desktop.core.settings import AppSettings
 from liasmart_desktop.ui.controllers.account_controller import AccountController
 from liasmart_desktop.ui.controllers.campaign_controller import CampaignController
 from liasmart_desktop.ui.dialogs.history_dialog import HistoryDialog
+from liasmart_desktop.ui.messages import local_time_text
 from liasmart_desktop.ui.models.history_model import (
     CODE_ROLE,
     HistoryColumn,
     HistoryTableModel,
-    local_time_text,
 )
 from liasmart_desktop.ui.services import AppServices
 from tests.helpers.journal_states import settle

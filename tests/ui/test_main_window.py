@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
+import openpyxl
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QComboBox, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from liasmart_desktop.core.sending.states import MessageState
 from liasmart_desktop.sandbox import FaultKind, SandboxConfig
 from liasmart_desktop.ui import main_window as main_window_module
+from liasmart_desktop.ui.controllers.delivery_poller import DeliveryPoller
 from liasmart_desktop.ui.controllers.send_controller import SendState
 from liasmart_desktop.ui.dialogs.review_dialog import ReviewDialog
 from liasmart_desktop.ui.main_window import MainWindow
-from tests.ui.compose_support import child
+from liasmart_desktop.ui.widgets.icon_label import IconLabel
+from tests.ui.compose_support import child, import_csv
 from tests.ui.support import make_services
 
 NUMBERS = "\n".join(f"139{i:08d}" for i in range(40))
@@ -125,7 +138,7 @@ def test_resend_unknown_asks_and_sends_only_them_again(qtbot: QtBot, window: Mai
         patch.setattr(QMessageBox, "question", question)
         with qtbot.waitSignal(window.sending.finished, timeout=30_000):
             window.results.resend_unknown_button.click()
-    assert "Send 2 unknown message(s) again?" in asked[0]
+    assert asked[0].startswith("Send 2 unknown messages again?")
     assert "twice" in asked[0]
     qtbot.waitUntil(lambda: set(grid_states(window)) == {MessageState.ACCEPTED}, timeout=10_000)
     attempts = {record.attempt for record in window.results.model.records()}
@@ -169,7 +182,7 @@ def test_filters_and_search_narrow_the_grid(qtbot: QtBot, window: MainWindow) ->
     assert window.results.proxy.rowCount() == 1
     combo.setCurrentIndex(combo.findData("all"))
     window.results.search.setText("13900000004")
-    assert window.results.proxy.rowCount() == 1
+    qtbot.waitUntil(lambda: window.results.proxy.rowCount() == 1, timeout=5_000)
 
 
 def test_refresh_delivery_status_fills_the_delivery_column(qtbot: QtBot, window: MainWindow) -> None:
@@ -180,4 +193,130 @@ def test_refresh_delivery_status_fills_the_delivery_column(qtbot: QtBot, window:
     qtbot.waitUntil(
         lambda: {r.dlr_status for r in window.results.model.records()} == {"Delivered"}, timeout=10_000
     )
-    assert "refreshed" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage().startswith("Delivery reports checked: 3 delivered")
+
+
+# ---------------------------------------------------------------------- after a send, and on the way in
+
+
+def test_after_a_finished_send_a_fresh_message_is_offered(qtbot: QtBot, window: MainWindow) -> None:
+    compose(qtbot, window, "\n".join(f"139{i:08d}" for i in range(3)))
+    send(qtbot, window)
+    qtbot.waitUntil(lambda: set(grid_states(window)) == {MessageState.ACCEPTED}, timeout=10_000)
+    assert window.pages.currentWidget() is window.results
+    name = window.results.title.text()
+    assert name.startswith("Typed numbers ")  # named for people, never by its code
+    readiness = window.compose.findChild(QWidget, "composeProblems")
+    assert isinstance(readiness, IconLabel)
+    assert readiness.text().startswith(f"This message was just sent to this list as “{name}”.")
+    assert not child(window.compose, QPushButton, "newMessageButton").isHidden()
+    assert not window.results.new_message_button.isHidden()
+
+    window.results.new_message_button.click()
+    assert window.pages.currentWidget() is window.compose
+    assert child(window.compose, QPlainTextEdit, "messageEditor").toPlainText() == ""
+    assert child(window.compose, QPlainTextEdit, "pastedNumbers").toPlainText() == ""
+    qtbot.waitUntil(lambda: "Write the message." in window.compose.problems(), timeout=5_000)
+    assert window.compose.state().sender_id == "LIASMART"  # the sender ID stays
+    assert child(window.compose, QPushButton, "newMessageButton").isHidden()
+
+
+def test_a_paused_send_is_not_taken_for_a_finished_one(qtbot: QtBot, window: MainWindow) -> None:
+    window.services.sandbox.set_latency_ms(30)  # type: ignore[union-attr]
+    compose(qtbot, window, "\n".join(f"139{i:08d}" for i in range(200)))
+    window.review_action.trigger()
+    qtbot.waitUntil(lambda: window.sending.state is SendState.RUNNING, timeout=10_000)
+    window.pause_action.trigger()
+    assert window.results.state_text == "Paused"
+    assert window.pages.tabText(window.RESULTS_PAGE) == "&2 Results (paused)"
+    with qtbot.waitSignal(window.sending.finished, timeout=60_000):
+        window.sending.stop()
+    assert child(window.compose, QPushButton, "newMessageButton").isHidden()
+    assert window.results.new_message_button.isHidden()
+
+
+class FakeImportDialog:
+    """Stands in for the import dialog: "Use this list" with a prepared list."""
+
+    DialogCode = QDialog.DialogCode
+    made: ClassVar[list[FakeImportDialog]] = []
+    list_path: ClassVar[Path]
+
+    def __init__(self, _services: object, _path: object, _parent: object) -> None:
+        self.report, self.path = import_csv(self.list_path.parent, ["name,phone", "Li,13900000001"])
+        FakeImportDialog.made.append(self)
+
+    def exec(self) -> QDialog.DialogCode:
+        return QDialog.DialogCode.Accepted
+
+
+def test_importing_over_pasted_numbers_asks_first_and_remembers_the_folder(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    FakeImportDialog.list_path = folder / "customers.csv"
+    monkeypatch.setattr(main_window_module, "ImportDialog", FakeImportDialog)
+    compose(qtbot, window, "13900000007\n13900000008")
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_a: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window.import_action.trigger()
+    assert asked[0].startswith(
+        "You also typed or pasted 2 numbers. The imported list is sent instead of them"
+    )
+    assert window.compose.state().source_path is None  # kept the pasted numbers
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    window.import_action.trigger()
+    assert window.compose.state().source_path == FakeImportDialog.list_path
+    assert window.services.settings.last_folder == str(folder)
+    assert window.services.start_folder() == folder
+    saved = json.loads(window.services.paths.settings_file.read_text(encoding="utf-8"))
+    assert saved["last_folder"] == str(folder)  # in the data folder's settings, not Qt's own place
+
+
+def test_export_opens_in_the_last_folder_under_the_campaigns_name(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compose(qtbot, window, "13900000001")
+    send(qtbot, window)
+    offered: list[str] = []
+    target = tmp_path / "reports" / "may.xlsx"
+    target.parent.mkdir()
+
+    def save_name(_parent: object, _title: str, suggested: str, _filters: str) -> tuple[str, str]:
+        offered.append(suggested)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    start = window.services.start_folder()  # the documents folder (or home) the first time
+    with qtbot.waitSignal(window.campaigns.exported, timeout=10_000):
+        window.export_action.trigger()
+    name = window.results.title.text()
+    assert Path(offered[0]) == start / (name.replace(":", "-") + ".xlsx")  # a name every system allows
+    assert Path(offered[0]).is_absolute()  # not the working folder
+    assert window.services.settings.last_folder == str(target.parent)
+    assert window.statusBar().currentMessage().startswith(f"Saved 1 row to {target}.")
+    book = openpyxl.load_workbook(target)
+    assert book.active is not None
+    assert book.active.title == name.replace(":", " ")[:31]
+    header = [cell.value for cell in book.active[1]]
+    assert header[0] == "Row"
+    assert header[header.index("Sent to") :][:3] == ["Sent to", "Result", "Reason"]
+
+
+def test_delivery_reports_arrive_by_themselves(qtbot: QtBot, window: MainWindow) -> None:
+    window.poller.stop()
+    window.poller = DeliveryPoller(window.campaigns, window, schedule_ms=(50, 100), budget_s=5.0)
+    window.poller.updated.connect(window._on_poller_updated)
+    compose(qtbot, window, "\n".join(f"139{i:08d}" for i in range(3)))
+    send(qtbot, window)
+    window.poller.start()
+    qtbot.waitUntil(lambda: window.results.model.delivery_counts().get("delivered", 0) == 3, timeout=15_000)
+    assert window.results.delivery_text.text().startswith("Delivery reports: 3 delivered")
+    assert "last checked" in window.results.delivery_text.text()
+    window.poller.stop()

@@ -42,11 +42,12 @@ from liasmart_desktop.ui.dialogs.send_time_dialog import SendTimeDialog
 from liasmart_desktop.ui.dialogs.templates_dialog import TemplatesDialog
 from liasmart_desktop.ui.i18n import SOURCE_LANGUAGE, Translations
 from liasmart_desktop.ui.main_window import MainWindow
+from liasmart_desktop.ui.models.history_model import HistoryColumn
 from liasmart_desktop.ui.services import AppServices
 from liasmart_desktop.ui.widgets.office_rules_fields import OfficeRulesFields
+from tests.ui.i18n_support import TS_FILES, build_qm
 from tests.ui.support import make_campaign, make_services, records
 from tests.ui.test_campaign_lifecycle import Boxes as AnsweredBoxes
-from tests.ui.test_translations import TS_FILES, build_qm
 
 NUMBERS = ["+86 139 0000 0001", "+86 139 0000 0002", "+86 139 0000 0003"]
 
@@ -384,7 +385,7 @@ def test_scheduling_then_cancelling_a_campaign_sends_nothing(
     history = HistoryDialog(campaigns)
     qtbot.addWidget(history)
     qtbot.waitUntil(lambda: history.model.rowCount() == 1)
-    status = history.model.data(history.model.index(0, 4))
+    status = history.model.data(history.model.index(0, HistoryColumn.STATUS))
     assert status == say(language, f"Scheduled for {at:%Y-%m-%d %H:%M}", f"定于 {at:%Y-%m-%d %H:%M} 发送")
     actions = history.campaign_actions
     assert actions.cancel_button.isEnabled()
@@ -393,7 +394,10 @@ def test_scheduling_then_cancelling_a_campaign_sends_nothing(
         actions.cancel_button.click()
     assert boxes.shown[-1][1] == say(language, "Cancel the campaign", "取消群发任务")
     qtbot.waitUntil(
-        lambda: history.model.data(history.model.index(0, 4)) == say(language, "Cancelled", "已取消")
+        lambda: (
+            history.model.data(history.model.index(0, HistoryColumn.STATUS))
+            == say(language, "Cancelled", "已取消")
+        )
     )
     assert not actions.cancel_button.isEnabled()
     assert sends(services) == []

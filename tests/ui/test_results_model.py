@@ -35,7 +35,8 @@ def test_model_passes_qt_checks_and_shows_each_column(
     model.load(rows)
     qtmodeltester.check(model)
     index = model.index(0, Column.PHONE)
-    assert model.data(index) == rows[0].phone
+    assert model.data(index) == "+86 139 0000 0000"  # readable; exports keep the digits
+    assert model.data(index, Qt.ItemDataRole.ToolTipRole) == "+" + rows[0].phone
     assert model.data(model.index(0, Column.STATE)) == "Waiting to send"
     assert model.data(model.index(0, Column.STATE), Qt.ItemDataRole.DecorationRole) is not None
     assert model.data(model.index(0, Column.STATE), STATE_ROLE) is MessageState.PENDING

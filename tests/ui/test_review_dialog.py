@@ -196,7 +196,7 @@ def test_one_message_and_the_samples(qtbot: QtBot, make_services: MakeServices) 
     assert dialog.send_button.text() == "&Send 1 message"
     assert dialog.set_aside_label.text() == "None: every row gets a message."
     assert [t.text() for t in dialog.sample_titles] == [
-        "First message, row 1, to +8613900000001 · standard characters (GSM) · 1 part"
+        "First message, row 1, to +86 139 0000 0001 · Standard characters (T) · 1 part"
     ]
 
     prepared = prepare(NUMBERS, "Hello {A}".replace("{A}", "there"))
@@ -204,8 +204,8 @@ def test_one_message_and_the_samples(qtbot: QtBot, make_services: MakeServices) 
     messages[4] = dataclasses.replace(messages[4], encoding="U", segments=3)
     dialog = open_review(qtbot, services, dataclasses.replace(prepared, messages=tuple(messages)), seed=1)
     titles = [t.text() for t in dialog.sample_titles]
-    assert titles[0].startswith("First message, row 1, to +8613900000001")
-    assert titles[1] == "Last message, row 5, to +8613900000005 · Unicode · 3 parts"
+    assert titles[0].startswith("First message, row 1, to +86 139 0000 0001")
+    assert titles[1] == "Last message, row 5, to +86 139 0000 0005 · Unicode (U) · 3 parts"
     assert titles[2].startswith("A message picked at random, row ")
     middle = int(titles[2].split("row ")[1].split(",")[0])
     assert 2 <= middle <= 4
@@ -276,9 +276,9 @@ def test_a_test_goes_to_the_saved_number_through_the_journal(
     dialog.test_button.click()
     assert dialog.testing
     assert not dialog.send_button.isEnabled()  # the test holds the journal's sender lock
-    assert dialog.test_result.text() == f"Sending the test message to +{MY_NUMBER}…"
+    assert dialog.test_result.text() == "Sending the test message to +86 138 0000 0000…"
     assert wait_for_test(qtbot, dialog) == (
-        f"The sandbox accepted the test message to +{MY_NUMBER}. No real message was sent."
+        "The sandbox accepted the test message to +86 138 0000 0000. No real message was sent."
     )
     assert dialog.send_button.isEnabled()
 
@@ -305,7 +305,7 @@ def test_without_a_saved_number_it_asks_checks_and_remembers(
     errors = answer_phone_prompt(["12", "138 0000 0000"])
     dialog.test_button.click()
     assert errors == ["Too short for a phone number (2 digits)."]  # the number rule's own reason
-    assert "accepted the test message to +8613800000000" in wait_for_test(qtbot, dialog)
+    assert "accepted the test message to +86 138 0000 0000" in wait_for_test(qtbot, dialog)
     assert services.settings.test_phone == "+8613800000000"
 
 
@@ -326,8 +326,8 @@ def test_a_number_not_remembered_and_a_cancelled_prompt(qtbot: QtBot, make_servi
 @pytest.mark.parametrize(
     ("fault", "expected"),
     [
-        ("status_f", "LiaSmart refused the test message to +8613800000000 (Invalid Mobile Number)."),
-        ("http500", "The test message to +8613800000000: No clear answer from LiaSmart"),
+        ("status_f", "LiaSmart refused the test message to +86 138 0000 0000 (Invalid Mobile Number)."),
+        ("http500", "The test message to +86 138 0000 0000: No clear answer from LiaSmart"),
         ("refuse", "The test message was not sent. LiaSmart refused this computer's internet address."),
     ],
 )
@@ -354,7 +354,7 @@ def test_a_real_account_test_is_described_as_real(
         assert dialog.balance_label.text() == "10,000.00 USD"
         dialog.test_button.click()
         assert wait_for_test(qtbot, dialog).startswith(
-            f"LiaSmart accepted the test message to +{MY_NUMBER}. It should arrive within a minute or two"
+            "LiaSmart accepted the test message to +86 138 0000 0000. It should arrive within a minute or two"
         )
 
 

@@ -8,7 +8,6 @@ Chinese offscreen can log font warnings on machines without CJK fonts.
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import re
 import string
 import subprocess
@@ -16,14 +15,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from liasmart_desktop.ui import i18n
 from liasmart_desktop.ui.controllers.account_controller import AccountController
 from liasmart_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from liasmart_desktop.ui.i18n import LANGUAGES, SOURCE_LANGUAGE, Translations, resolve_language
@@ -31,27 +28,13 @@ from liasmart_desktop.ui.main_window import MainWindow
 from liasmart_desktop.ui.messages import join_sentences
 from liasmart_desktop.ui.models.results_model import Column, ResultsModel
 from liasmart_desktop.ui.widgets.action_button import plain_text
+from tests.ui.i18n_support import SCRIPT, TS_FILES
 from tests.ui.support import make_campaign, make_services, records
 
-ROOT = Path(__file__).resolve().parents[2]
-I18N = ROOT / "resources" / "i18n"
-TS_FILES = sorted(I18N.glob("*.ts"))
 #: Translation states that mean "not done": new, or no longer in the code.
 NOT_DONE = frozenset({"unfinished", "vanished", "obsolete"})
 #: A keyboard mnemonic: ``&F`` (``&&`` is a literal ampersand).
 MNEMONIC = re.compile(r"&(?!&)(\w)")
-
-
-def _load_translations_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("translations_script", ROOT / "scripts" / "translations.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SCRIPT = _load_translations_script()
 
 
 @dataclass(frozen=True)
@@ -100,14 +83,6 @@ def placeholders(text: str) -> set[str]:
 def language_of(path: Path) -> str:
     """``liasmart_zh_CN.ts`` → ``zh_CN``."""
     return path.stem.removeprefix("liasmart_")
-
-
-def build_qm(ts: Path, folder: Path) -> Path:
-    """Compile ``ts`` with lrelease into ``folder`` (as ``scripts/translations.py build`` does)."""
-    target = folder / ts.with_suffix(".qm").name
-    subprocess.run([SCRIPT.tool("lrelease"), "-silent", str(ts), "-qm", str(target)], check=True)
-    assert target.stat().st_size > 0
-    return target
 
 
 # ---------------------------------------------------------------------- the .ts sources
@@ -176,19 +151,6 @@ def test_the_ts_file_is_up_to_date_with_the_code(ts: Path, tmp_path: Path) -> No
 
 
 # ---------------------------------------------------------------------- building and installing
-
-
-@pytest.fixture
-def built_translations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Translations]:
-    """Translations loading ``.qm`` files built into ``tmp_path``; English again afterwards."""
-    folder = tmp_path / "qm"
-    folder.mkdir()
-    for ts in TS_FILES:
-        build_qm(ts, folder)
-    monkeypatch.setattr(i18n, "translation_file", lambda language: str(folder / f"liasmart_{language}.qm"))
-    translations = Translations()
-    yield translations
-    translations.install(SOURCE_LANGUAGE)
 
 
 @pytest.fixture

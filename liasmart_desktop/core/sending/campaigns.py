@@ -61,7 +61,7 @@ from liasmart_desktop.core.sending.records import (
     SetAsideRow,
     Stop,
 )
-from liasmart_desktop.core.sending.report import Describe, export_report
+from liasmart_desktop.core.sending.report import Describe, ReportWording, export_report
 from liasmart_desktop.core.sending.schedule import (
     ScheduleError,
     ScheduleProblem,
@@ -157,6 +157,14 @@ def check_reach(campaign: Campaign | CampaignSpec, reach: Reach, code: str = "")
             account=campaign.api_id,
             current=reach.api_id,
         )
+
+
+def check_refresh_reach(campaign: Campaign, reach: Reach) -> None:
+    """Raise ``CampaignError`` unless the campaign's delivery statuses can be asked for through ``reach``:
+    its own account, or the very simulator that took its messages (``Reach.sandbox_url``)."""
+    if campaign.sandbox and (not reach.sandbox_url or reach.sandbox_url != campaign.base_url):
+        raise CampaignError(CampaignProblem.SANDBOX_GONE, campaign=campaign.code, name=campaign.name)
+    check_reach(campaign, reach, campaign.code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,10 +291,21 @@ class CampaignService:
             events = {overview.campaign.id: journal.events(overview.campaign.id) for overview in overviews}
         return write_record(path, overviews, events, words)
 
-    def export(self, ref: str | None, path: Path, describe: Describe, *, xlsx: bool) -> int:
-        """Write a campaign's results (every row, sent or set aside) as XLSX or Excel-safe CSV."""
+    def export(
+        self,
+        ref: str | None,
+        path: Path,
+        describe: Describe,
+        *,
+        xlsx: bool,
+        wording: ReportWording | None = None,
+    ) -> int:
+        """Write a campaign's results (every row, sent or set aside) as XLSX or Excel-safe CSV.
+
+        Without ``wording`` the machine report (the command line's); with it, the report for people.
+        """
         with self._reading() as journal:
-            return export_report(journal, journal.campaign(ref), path, describe, xlsx=xlsx)
+            return export_report(journal, journal.campaign(ref), path, describe, xlsx=xlsx, wording=wording)
 
     def rename(self, ref: str, name: str) -> Campaign:
         """Give a campaign the name people know it by."""
@@ -663,9 +682,7 @@ class CampaignService:
         """
         with self._reading() as journal:
             campaign = journal.campaign(ref)
-            if campaign.sandbox and (not reach.sandbox_url or reach.sandbox_url != campaign.base_url):
-                raise CampaignError(CampaignProblem.SANDBOX_GONE, campaign=campaign.code, name=campaign.name)
-            check_reach(campaign, reach, campaign.code)
+            check_refresh_reach(campaign, reach)
             route = Route(campaign.sandbox, campaign.api_id, campaign.base_url, STATUS_PACING)
             with connect(route) as client:
                 return refresh_delivery(

@@ -52,6 +52,11 @@ class AccountController(QObject):
         api_id = services.settings.api_id if services.has_saved_credentials() else ""
         return Reach(api_id=api_id)
 
+    def can_send(self) -> bool:
+        """Whether messages can go anywhere now: the simulator, or an account with its password."""
+        reach = self.reach()
+        return reach.sandbox or bool(reach.api_id)
+
     def client(self, *, max_connections: int = 1) -> LiaSmartClient:
         """A client for the current mode (create it on the thread that uses it)."""
         services = self._services

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt, Slot
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenuBar, QMessageBox
 
 from liasmart_desktop.core.optout import Change
 from liasmart_desktop.core.sending.prepare import PreparedCampaign
-from liasmart_desktop.core.sending.records import Campaign
+from liasmart_desktop.core.sending.records import Campaign, MessageRecord
 from liasmart_desktop.core.sending.summaries import CampaignOverview
 from liasmart_desktop.ui.controllers.account_controller import AccountController
 from liasmart_desktop.ui.controllers.campaign_controller import CampaignController
@@ -94,8 +95,11 @@ class OfficeWindowController(QObject):
 
     # ------------------------------------------------------------------ sending or scheduling
 
-    def send_or_schedule(self, prepared: PreparedCampaign, at: datetime | None) -> None:
-        """What the review accepted: send now, or store the campaign for ``at`` (nothing is sent now)."""
+    def send_or_schedule(self, prepared: PreparedCampaign, at: datetime | None, name: str = "") -> None:
+        """What the review accepted: send now, or store the campaign for ``at`` (nothing is sent now),
+        under the name the review gave it ("" keeps the default)."""
+        if name:
+            prepared = dataclasses.replace(prepared, spec=dataclasses.replace(prepared.spec, name=name))
         if at is None:
             self._campaigns.send(prepared)
             return
@@ -153,10 +157,12 @@ class OfficeWindowController(QObject):
         TemplatesDialog(self._office, self._window).exec()
 
     def selected_phones(self) -> list[str]:
-        """The numbers of the result rows selected now (each once)."""
+        """The numbers of the messages among the result rows selected now (each once; rows set aside at
+        import have no number to list)."""
         table, proxy, model = self._results.table, self._results.proxy, self._results.model
         rows = sorted({proxy.mapToSource(index).row() for index in table.selectionModel().selectedRows()})
-        return list(dict.fromkeys(model.record(row).phone for row in rows))
+        records = (model.record(row) for row in rows)
+        return list(dict.fromkeys(r.phone for r in records if isinstance(r, MessageRecord)))
 
     @Slot()
     def _on_add_to_optout_action_triggered(self) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, QModelIndex, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,18 +27,25 @@ from liasmart_desktop.ui.widgets.campaign_actions import CampaignActions
 
 log = logging.getLogger(__name__)
 
-#: Column widths in characters (set once; never resized to contents), at least the header's width.
+#: Column widths in characters (set once; never resized to contents), at least the header's width. The
+#: most useful columns come first; the account and the code are further right.
 _COLUMN_CHARS = {
     HistoryColumn.DATE: 18,
-    HistoryColumn.NAME: 24,
-    HistoryColumn.SENDER: 11,
-    HistoryColumn.TYPE: 13,
-    HistoryColumn.STATUS: 22,
+    HistoryColumn.NAME: 26,
+    HistoryColumn.SENDER: 10,
+    HistoryColumn.TYPE: 12,
+    HistoryColumn.STATUS: 20,
     HistoryColumn.ACCOUNT: 12,
-    HistoryColumn.CODE: 10,
+    HistoryColumn.CODE: 8,
 }
-_NUMBER_COLUMN_CHARS = 7
-_CELL_PADDING_PX = 24
+_NUMBER_COLUMN_CHARS = 6
+_CELL_PADDING_PX = 16
+#: The message column's width in characters (its whole text is in the tooltip and below the table).
+_MESSAGE_CHARS = 32
+#: The dialog opens at this share of the screen (and no wider than the window it belongs to), and never
+#: larger than this.
+_SCREEN_SHARE = 0.85
+_MAX_SIZE_PX = (1000, 560)
 
 
 class HistoryDialog(QDialog):
@@ -108,9 +116,20 @@ class HistoryDialog(QDialog):
         self._table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.finished.connect(self._on_self_finished)
 
-        self.resize(1260, 480)
+        self.resize(self._opening_size(parent))
         self._table.setFocus()
         self.load()
+
+    @staticmethod
+    def _opening_size(parent: QWidget | None) -> QSize:
+        """Most of the screen the window is on, but not more than the history needs to be read."""
+        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().size()
+        width = min(int(room.width() * _SCREEN_SHARE), _MAX_SIZE_PX[0])
+        if parent is not None and parent.isVisible():
+            width = min(width, parent.width())
+        height = min(int(room.height() * _SCREEN_SHARE), _MAX_SIZE_PX[1])
+        return QSize(width, height)
 
     def _build_table(self) -> QTableView:
         table = QTableView()
@@ -133,6 +152,7 @@ class HistoryDialog(QDialog):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             width = max(chars * char_px, header_metrics.horizontalAdvance(title))
             table.setColumnWidth(column, width + _CELL_PADDING_PX)
+        table.setColumnWidth(HistoryColumn.MESSAGE, char_px * _MESSAGE_CHARS)
         return table
 
     # ------------------------------------------------------------------ loading

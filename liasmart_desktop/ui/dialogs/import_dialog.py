@@ -534,7 +534,7 @@ class ImportDialog(QDialog):
         folder = (
             str(self._path.parent)
             if self._path is not None
-            else QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            else str(self._services.start_folder())  # the last folder used, else Documents
         )
         chosen, _ = QFileDialog.getOpenFileName(
             self, self.tr("Choose the recipient list"), folder, _tr(FILE_FILTER)

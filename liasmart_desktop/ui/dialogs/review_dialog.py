@@ -12,13 +12,14 @@ from collections import Counter
 from datetime import datetime
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QDateTime, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -33,13 +34,21 @@ from liasmart_desktop.core.importing import RowStatus, normalise_phone
 from liasmart_desktop.core.sending.records import MessageRecord, NewMessage
 from liasmart_desktop.core.sending.states import MessageState, SetAsideStatus
 from liasmart_desktop.core.settings import updated
+from liasmart_desktop.core.text import Encoding
 from liasmart_desktop.ui.controllers.account_controller import AccountController
 from liasmart_desktop.ui.controllers.campaign_controller import CampaignController, ReadyCampaign
 from liasmart_desktop.ui.import_messages import check_typed_number
-from liasmart_desktop.ui.messages import describe_error, describe_message
-from liasmart_desktop.ui.models.history_model import local_time_text
+from liasmart_desktop.ui.messages import (
+    campaign_title,
+    describe_error,
+    describe_message,
+    local_time_text,
+    typed_numbers_name,
+)
+from liasmart_desktop.ui.phone_text import readable_phone
 from liasmart_desktop.ui.services import AppServices
 from liasmart_desktop.ui.widgets.action_button import plain_text
+from liasmart_desktop.ui.widgets.compose_wording import encoding_name
 from liasmart_desktop.ui.widgets.destinations_view import DestinationsView
 from liasmart_desktop.ui.widgets.schedule_box import ScheduleBox
 from liasmart_desktop.ui.widgets.spend_guard_box import SpendGuardBox
@@ -47,9 +56,10 @@ from liasmart_desktop.ui.widgets.spend_guard_box import SpendGuardBox
 log = logging.getLogger(__name__)
 
 #: Height of a sample's text box, in lines (longer texts scroll).
-SAMPLE_LINES = 4
-#: Wide enough that wrapped sentences and sample headings stay on one or two lines.
-MIN_WIDTH_PX = 720
+SAMPLE_LINES = 3
+#: The summary and the samples side by side: wide enough for both, and the dialog stays low enough
+#: for a 700-pixel screen even with every kind of set-aside row listed.
+MIN_WIDTH_PX = 900
 PHONE_DIALOG_MIN_WIDTH_PX = 420
 _ERROR_STYLE = "color: #d32f2f;"
 _WARNING_STYLE = "font-weight: bold;"
@@ -181,6 +191,8 @@ class ReviewDialog(QDialog):
 
         # Prepared for one place, about to go to the other (the mode was switched in between).
         self._mode_changed = services.sandbox_mode != prepared.spec.sandbox
+        #: No account and no sandbox: nothing can be sent from here at all.
+        self._no_account = not account.can_send()
         layout = QVBoxLayout(self)
         if services.sandbox_mode:
             banner = QLabel(
@@ -192,16 +204,34 @@ class ReviewDialog(QDialog):
             banner.setWordWrap(True)
             banner.setStyleSheet(_WARNING_STYLE)
             layout.addWidget(banner)
-        layout.addWidget(self._build_summary())
         layout.addWidget(self._build_warning())
-        layout.addWidget(self._build_samples())
-        layout.addWidget(self._build_test())
         # The office rules: the spend guard refuses over budget, and the campaign may wait for a time.
         self.spend_box = SpendGuardBox(self._parts, campaigns.office, self)
         self.schedule_box = ScheduleBox(prepared, campaigns.office.pacing(), self)
-        layout.addWidget(self.spend_box)
-        layout.addWidget(self.schedule_box)
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self._build_summary())
+        left.addWidget(self.schedule_box)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self._build_samples())
+        right.addWidget(self._build_test())
+        right.addWidget(self.spend_box)
+        right.addStretch(1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout.addLayout(columns)
 
+        layout.addWidget(self._build_buttons())
+
+        self.finished.connect(self._on_self_finished)
+        self.setMinimumWidth(MIN_WIDTH_PX)
+        self.back_button.setFocus()
+        self._check_balance()
+
+    # ------------------------------------------------------------------ building
+
+    def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
         self.back_button = buttons.addButton(self.tr("&Back"), QDialogButtonBox.ButtonRole.RejectRole)
         self.back_button.setToolTip(self.tr("Return to the message without sending anything"))
@@ -214,14 +244,7 @@ class ReviewDialog(QDialog):
         self.back_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-        self.finished.connect(self._on_self_finished)
-        self.setMinimumWidth(MIN_WIDTH_PX)
-        self.back_button.setFocus()
-        self._check_balance()
-
-    # ------------------------------------------------------------------ building
+        return buttons
 
     def _build_warning(self) -> QLabel:
         """The one warning that matters most: a mode switched since preparing, or the same list again."""
@@ -231,7 +254,15 @@ class ReviewDialog(QDialog):
         self.warning_label.setAccessibleName(self.tr("Warning"))
         self.warning_label.setVisible(False)
         earlier = self._sent_before
-        if self._mode_changed:
+        if self._no_account:
+            self.warning_label.setText(
+                self.tr(
+                    "⚠ No LiaSmart account is set up, so nothing can be sent. Go back, then set up your "
+                    "account in Settings or practise in the sandbox."
+                )
+            )
+            self.warning_label.setVisible(True)
+        elif self._mode_changed:
             self.warning_label.setText(
                 self.tr(
                     "⚠ Sandbox mode was switched on or off after this campaign was prepared. "
@@ -244,13 +275,17 @@ class ReviewDialog(QDialog):
                 self.tr(
                     "⚠ This message already went to this list on {date} (campaign “{name}”). Sending it "
                     "again messages everyone a second time."
-                ).format(date=local_time_text(earlier.created_at), name=earlier.name or earlier.code)
+                ).format(date=local_time_text(earlier.created_at), name=campaign_title(earlier))
             )
             self.warning_label.setVisible(True)
         return self.warning_label
 
     def _can_send(self) -> bool:
-        return self._count > 0 and not self._mode_changed
+        return self._count > 0 and not self._mode_changed and not self._no_account
+
+    def campaign_name(self) -> str:
+        """The name the campaign is stored under (what History, the results and exports call it)."""
+        return self.name_edit.text().strip() or self._default_name
 
     @Slot()
     def _refresh_send_button(self) -> None:
@@ -292,6 +327,17 @@ class ReviewDialog(QDialog):
         spec = prepared.spec
         box = QGroupBox(self.tr("Summary"))
         form = QFormLayout(box)
+        now = QDateTime.currentDateTime()
+        self._default_name = (
+            f"{spec.source_name} {now.toString('yyyy-MM-dd')}"
+            if spec.source_name
+            else typed_numbers_name(now.toString("yyyy-MM-dd HH:mm"))
+        )
+        self.name_edit = QLineEdit(spec.name or self._default_name)
+        self.name_edit.setAccessibleName(self.tr("Campaign name"))
+        self.name_edit.setToolTip(self.tr("What History, the results and exported files call this campaign"))
+        self.name_edit.setMaxLength(100)
+        form.addRow(self.tr("Campaign &name:"), self.name_edit)
         messages = (
             self.tr("1 message")
             if self._count == 1
@@ -383,18 +429,20 @@ class ReviewDialog(QDialog):
 
     def _sample_title(self, kind: str, message: NewMessage) -> str:
         titles = {
-            "first": self.tr("First message, row {row}, to +{phone}"),
-            "last": self.tr("Last message, row {row}, to +{phone}"),
-            "random": self.tr("A message picked at random, row {row}, to +{phone}"),
+            "first": self.tr("First message, row {row}, to {phone}"),
+            "last": self.tr("Last message, row {row}, to {phone}"),
+            "random": self.tr("A message picked at random, row {row}, to {phone}"),
         }
-        encoding = self.tr("Unicode") if message.encoding == "U" else self.tr("standard characters (GSM)")
+        encoding = encoding_name(Encoding.UCS2 if message.encoding == "U" else Encoding.GSM7)
         parts = (
             self.tr("1 part")
             if message.segments == 1
             else self.tr("{count} parts").format(count=message.segments)
         )
         return self.tr("{title} · {encoding} · {parts}").format(
-            title=titles[kind].format(row=message.row, phone=message.phone), encoding=encoding, parts=parts
+            title=titles[kind].format(row=message.row, phone=readable_phone(message.phone)),
+            encoding=encoding,
+            parts=parts,
         )
 
     def _build_samples(self) -> QGroupBox:
@@ -500,7 +548,9 @@ class ReviewDialog(QDialog):
         if phone is None:
             return
         self._set_testing(True)
-        self.test_result.setText(self.tr("Sending the test message to +{phone}…").format(phone=phone))
+        self.test_result.setText(
+            self.tr("Sending the test message to {phone}…").format(phone=readable_phone(phone))
+        )
         self._campaigns.send_test(self._prepared, phone, self, self._on_test_sent, self._on_test_failed)
 
     def _set_testing(self, testing: bool) -> None:
@@ -521,24 +571,26 @@ class ReviewDialog(QDialog):
         self._set_testing(False)
         phone = record.phone
         if record.state is MessageState.ACCEPTED and self._services.sandbox_mode:
-            text = self.tr("The sandbox accepted the test message to +{phone}. No real message was sent.")
+            text = self.tr("The sandbox accepted the test message to {phone}. No real message was sent.")
         elif record.state is MessageState.ACCEPTED:
             text = self.tr(
-                "LiaSmart accepted the test message to +{phone}. It should arrive within a minute or two: "
+                "LiaSmart accepted the test message to {phone}. It should arrive within a minute or two: "
                 "check how it looks before sending to everyone."
             )
         elif record.state is MessageState.REJECTED:
             text = self.tr(
-                "LiaSmart refused the test message to +{phone} ({remarks}). The campaign would probably be "
+                "LiaSmart refused the test message to {phone} ({remarks}). The campaign would probably be "
                 "refused the same way: check the sender ID and the message type."
             )
         else:
             text = self.tr(
-                "The test message to +{phone}: {reason} Wait a few minutes and check your phone before "
+                "The test message to {phone}: {reason} Wait a few minutes and check your phone before "
                 "trying again."
             )
         self.test_result.setText(
-            text.format(phone=phone, remarks=record.remarks or "—", reason=describe_message(record))
+            text.format(
+                phone=readable_phone(phone), remarks=record.remarks or "—", reason=describe_message(record)
+            )
         )
 
     @Slot(object)

@@ -247,7 +247,8 @@ class SettingsDialog(QDialog):
         test_row = QWidget()
         test_layout = QHBoxLayout(test_row)
         test_layout.setContentsMargins(0, 0, 0, 0)
-        test_layout.addWidget(self._test_button)
+        # At the top: a result that grows to several lines must not move the button under the pointer.
+        test_layout.addWidget(self._test_button, 0, Qt.AlignmentFlag.AlignTop)
         test_layout.addWidget(self._test_result, stretch=1)
         form.addRow("", test_row)
 

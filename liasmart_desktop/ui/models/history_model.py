@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDateTime,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -19,7 +18,7 @@ from PySide6.QtGui import QFont
 from liasmart_desktop.core.sending.records import Campaign
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState
 from liasmart_desktop.core.sending.summaries import CampaignOverview
-from liasmart_desktop.ui.messages import describe_stop, join_sentences
+from liasmart_desktop.ui.messages import campaign_title, describe_stop, join_sentences, local_time_text
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 #: Data role holding the campaign code of a row (any column).
@@ -31,14 +30,15 @@ class HistoryColumn(enum.IntEnum):
 
     DATE = 0
     NAME = enum.auto()
-    SENDER = enum.auto()
-    TYPE = enum.auto()
+    MESSAGE = enum.auto()
     STATUS = enum.auto()
     MESSAGES = enum.auto()
     ACCEPTED = enum.auto()
     REJECTED = enum.auto()
     UNKNOWN = enum.auto()
     WAITING = enum.auto()
+    SENDER = enum.auto()
+    TYPE = enum.auto()
     ACCOUNT = enum.auto()
     CODE = enum.auto()
 
@@ -64,14 +64,6 @@ class _Row:
     unfinished: bool
 
 
-def local_time_text(iso_utc: str) -> str:
-    """A journal time (ISO 8601 UTC) as this computer's local date and time (``2026-01-31 14:05``)."""
-    moment = QDateTime.fromString(iso_utc, Qt.DateFormat.ISODateWithMs)
-    if not moment.isValid():
-        return iso_utc
-    return moment.toLocalTime().toString("yyyy-MM-dd HH:mm")
-
-
 class HistoryTableModel(QAbstractTableModel):
     """Campaigns, newest first; every cell's text is worked out once in ``set_campaigns``.
 
@@ -82,20 +74,22 @@ class HistoryTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[_Row] = []
-        self._headers = (
-            self.tr("Date"),
-            self.tr("Campaign"),
-            self.tr("Sender ID"),
-            self.tr("Type"),
-            self.tr("Status"),
-            self.tr("Messages"),
-            self.tr("Accepted"),
-            self.tr("Rejected"),
-            self.tr("Unknown"),
-            self.tr("Not sent yet"),
-            self.tr("Account"),
-            self.tr("Code"),
-        )
+        headers = {
+            HistoryColumn.DATE: self.tr("Date"),
+            HistoryColumn.NAME: self.tr("Campaign"),
+            HistoryColumn.MESSAGE: self.tr("Message"),
+            HistoryColumn.STATUS: self.tr("Status"),
+            HistoryColumn.MESSAGES: self.tr("Messages"),
+            HistoryColumn.ACCEPTED: self.tr("Accepted"),
+            HistoryColumn.REJECTED: self.tr("Rejected"),
+            HistoryColumn.UNKNOWN: self.tr("Unknown"),
+            HistoryColumn.WAITING: self.tr("Not sent yet"),
+            HistoryColumn.SENDER: self.tr("Sender ID"),
+            HistoryColumn.TYPE: self.tr("Type"),
+            HistoryColumn.ACCOUNT: self.tr("Account"),
+            HistoryColumn.CODE: self.tr("Code"),
+        }
+        self._headers = tuple(headers[column] for column in HistoryColumn)
         self._header_tips = {
             HistoryColumn.UNKNOWN: self.tr(
                 "No clear answer came back for these messages: they may or may not have been delivered."
@@ -123,10 +117,10 @@ class HistoryTableModel(QAbstractTableModel):
         """The row showing campaign ``code`` (-1 when it is not shown)."""
         return next((i for i, row in enumerate(self._rows) if row.code == code), -1)
 
-    def _name_text(self, campaign: Campaign) -> str:
-        if campaign.is_test:
-            return self.tr("Test message")
-        return campaign.name or campaign.source_name or self.tr("Typed or pasted numbers")
+    @staticmethod
+    def _message_text(campaign: Campaign) -> str:
+        """The message on one line (a cell shows one line; the details below show it whole)."""
+        return " ".join(campaign.template.split())
 
     def _account_text(self, campaign: Campaign) -> str:
         if campaign.sandbox:
@@ -154,20 +148,22 @@ class HistoryTableModel(QAbstractTableModel):
             status = self.tr("Scheduled for {time}").format(time=local_time_text(campaign.scheduled_at))
         elif unfinished and campaign.status is not CampaignStatus.SENDING:
             status = self.tr("{status} – can be continued").format(status=status)
-        cells = (
-            local_time_text(campaign.created_at),
-            self._name_text(campaign),
-            campaign.sender_id,
-            self._type_text(campaign.sms_type),
-            status,
-            f"{overview.total:,}",
-            f"{counts.get(MessageState.ACCEPTED, 0):,}",
-            f"{counts.get(MessageState.REJECTED, 0):,}",
-            f"{counts.get(MessageState.UNKNOWN, 0):,}",
-            f"{overview.waiting:,}",
-            self._account_text(campaign),
-            campaign.code,
-        )
+        by_column = {
+            HistoryColumn.DATE: local_time_text(campaign.created_at),
+            HistoryColumn.NAME: campaign_title(campaign),
+            HistoryColumn.MESSAGE: self._message_text(campaign),
+            HistoryColumn.STATUS: status,
+            HistoryColumn.MESSAGES: f"{overview.total:,}",
+            HistoryColumn.ACCEPTED: f"{counts.get(MessageState.ACCEPTED, 0):,}",
+            HistoryColumn.REJECTED: f"{counts.get(MessageState.REJECTED, 0):,}",
+            HistoryColumn.UNKNOWN: f"{counts.get(MessageState.UNKNOWN, 0):,}",
+            HistoryColumn.WAITING: f"{overview.waiting:,}",
+            HistoryColumn.SENDER: campaign.sender_id,
+            HistoryColumn.TYPE: self._type_text(campaign.sms_type),
+            HistoryColumn.ACCOUNT: self._account_text(campaign),
+            HistoryColumn.CODE: campaign.code,
+        }
+        cells = tuple(by_column[column] for column in HistoryColumn)
         summary = self.tr(
             "{accepted} accepted, {rejected} rejected, {unknown} unknown, {waiting} not sent yet, "
             "{cancelled} cancelled; {set_aside} rows of the list were set aside."
@@ -180,7 +176,12 @@ class HistoryTableModel(QAbstractTableModel):
             set_aside=f"{overview.set_aside:,}",
         )
         stop = describe_stop(campaign.stop) if campaign.stop else ""
-        details = [summary, stop, self._who_text(campaign)]
+        details = [
+            self.tr("Message: “{text}”").format(text=campaign.template.strip()),
+            summary,
+            stop,
+            self._who_text(campaign),
+        ]
         unknown = counts.get(MessageState.UNKNOWN, 0)
         if unknown == 1:
             details.append(
@@ -199,7 +200,12 @@ class HistoryTableModel(QAbstractTableModel):
         if unfinished:
             details.append(self.tr("Open the campaign to continue sending the rest."))
         tooltips = tuple(
-            {HistoryColumn.MESSAGES: summary, HistoryColumn.STATUS: stop}.get(column)
+            {
+                HistoryColumn.MESSAGES: summary,
+                HistoryColumn.STATUS: stop,
+                HistoryColumn.MESSAGE: campaign.template,
+                HistoryColumn.NAME: by_column[HistoryColumn.NAME],
+            }.get(column)
             or self._header_tips.get(column, "")
             for column in HistoryColumn
         )

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 
 from liasmart_desktop.core.optout import OptOutEntry
-from liasmart_desktop.ui.models.history_model import local_time_text
+from liasmart_desktop.ui.messages import local_time_text
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 #: Data role holding the entry's number (country code + number, digits only).

@@ -34,8 +34,10 @@ from liasmart_desktop.core.settings import AppSettings
 from liasmart_desktop.core.templates import SavedTemplate
 from liasmart_desktop.core.text import (
     CampaignSummary,
+    Encoding,
     EncodingPolicy,
     LookalikeAdvice,
+    LookalikeKind,
     MergeTemplate,
     SendTextProblem,
     TemplateIssue,
@@ -47,6 +49,7 @@ from liasmart_desktop.core.text import (
     written_in_unicode_script,
 )
 from liasmart_desktop.ui.dialogs.lookalikes_dialog import LookalikesDialog
+from liasmart_desktop.ui.phone_text import readable_phone
 from liasmart_desktop.ui.services import AppServices
 from liasmart_desktop.ui.widgets.action_button import ActionButton
 from liasmart_desktop.ui.widgets.compose_wording import (
@@ -56,7 +59,7 @@ from liasmart_desktop.ui.widgets.compose_wording import (
     text_problem,
 )
 from liasmart_desktop.ui.widgets.counter_view import CounterView
-from liasmart_desktop.ui.widgets.icon_label import GOOD, WARNING, IconLabel
+from liasmart_desktop.ui.widgets.icon_label import GOOD, INFORMATION, WARNING, IconLabel
 from liasmart_desktop.ui.widgets.message_editor import MessageEditor
 from liasmart_desktop.ui.widgets.preview_view import PreviewView
 from liasmart_desktop.ui.widgets.recipients_box import RecipientsBox
@@ -69,6 +72,32 @@ from liasmart_desktop.ui.workers.task_runner import TaskContext
 RENDER_DELAY_MS: Final = 300
 #: A render stops if stale, and lets the GUI thread in, every this many recipients (~1 ms of work).
 CHECKPOINT_ROWS: Final = 250
+#: Look-alikes that are problems in themselves (they block sending or hide text): always offered.
+PROBLEM_LOOKALIKES: Final = frozenset({LookalikeKind.INVISIBLE, LookalikeKind.CONTROL})
+
+
+def saves_money(advice: LookalikeAdvice) -> bool:
+    """Whether replacing the look-alikes can lower the cost: fewer parts, or the whole message in standard
+    characters (160 per part instead of 70, which a longer merge value may need)."""
+    return advice.worthwhile or (
+        advice.before.encoding is Encoding.UCS2 and advice.after.encoding is Encoding.GSM7
+    )
+
+
+def lookalike_offer(advice: LookalikeAdvice) -> LookalikeAdvice | None:
+    """What "Replace look-alikes" offers: every replacement when that can save money; otherwise only the
+    invisible and control characters, which are wrong in any message; ``None`` when there is nothing.
+
+    Full-width commas in a Chinese text save nothing (the text stays Unicode), so they are not offered.
+    """
+    if saves_money(advice):
+        return advice
+    problems = tuple(r for r in advice.replacements if r.kind in PROBLEM_LOOKALIKES)
+    if not problems:
+        return None
+    before = advice.before
+    after = analyze(replace_lookalikes(before.text, (r.character for r in problems)), before.policy)
+    return LookalikeAdvice(before, after, problems)
 
 
 @dataclass(frozen=True)
@@ -130,6 +159,11 @@ class ComposePanel(QWidget):
         super().__init__(parent)
         self._services = services
         self._busy = False
+        #: What must be set up before anything can be sent (no account), as a sentence; "" when nothing.
+        self._setup_problem = ""
+        #: The campaign this very message and list were just sent as ("" when edited since).
+        self._sent_as = ""
+        self._default_sender = services.settings.default_sender_id
         self._summary: CampaignSummary | None = None
         # What the whole list's messages carry (None: not counted; the typed text's are shown then).
         self._list_problems: tuple[SendTextProblem, ...] | None = None
@@ -142,6 +176,7 @@ class ComposePanel(QWidget):
         self._apply_settings(services.settings)
         self._connect()
         self._template, self._advice = self._compile()
+        self._offer = lookalike_offer(self._advice)
         self._show_text()
 
     # ------------------------------------------------------------------ construction
@@ -175,6 +210,10 @@ class ComposePanel(QWidget):
             self.tr("Insert fie&ld"), self._on_insert_field_action_triggered, "Ctrl+Shift+I"
         )
         self.insert_field_action.setToolTip(self.tr("Insert a column of the imported list at the cursor"))
+        self.new_message_action = self._action(self.tr("New mes&sage"), self.clear_message)
+        self.new_message_action.setToolTip(
+            self.tr("Clear the message and the recipients, keeping the sender ID, to write the next one")
+        )
 
     def _create_widgets(self, settings: AppSettings) -> None:
         self._sender = SenderIdField(self)
@@ -219,6 +258,9 @@ class ComposePanel(QWidget):
         self._review_button = ActionButton(self.review_action, self)
         self._review_button.setObjectName("reviewButton")
         self._review_button.setDefault(True)
+        self._new_message_button = ActionButton(self.new_message_action, self)
+        self._new_message_button.setObjectName("newMessageButton")
+        self._new_message_button.hide()
 
     def _lay_out(self) -> None:
         message_row = QHBoxLayout()
@@ -234,28 +276,45 @@ class ComposePanel(QWidget):
         # of its narrowest wrapping, which left a gap under the counter.
         sender_row = QFormLayout()
         sender_row.addRow(self._sender_label, self._sender)
-        contents = QWidget(self)
-        column = QVBoxLayout(contents)
-        column.addLayout(sender_row)
-        column.addWidget(self._sms_type)
-        column.addLayout(message_row)
-        column.addWidget(self._editor, 1)
-        column.addLayout(tools)
-        column.addWidget(self._counter)
-        column.addWidget(self._recipients)
-        column.addWidget(self._preview)
-        column.addStretch(1)
-        self._column = column
+        message = QWidget(self)
+        message.setObjectName("messageColumn")
+        left = QVBoxLayout(message)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addLayout(sender_row)
+        left.addWidget(self._sms_type)
+        left.addLayout(message_row)
+        left.addWidget(self._editor, 1)
+        left.addLayout(tools)
+        left.addWidget(self._counter)
+        self._column = left  # the saved-templates picker goes on top (``set_template_picker``)
+        recipients = QWidget(self)
+        recipients.setObjectName("recipientsColumn")
+        right = QVBoxLayout(recipients)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self._recipients)
+        right.addWidget(self._preview)
+        right.addStretch(1)
+        # The message and who gets it side by side, so the whole form fits a 1024×700 screen; each side
+        # scrolls up and down only if the window is smaller still, and never sideways.
+        self.scroll_areas = (self._scrolling(message), self._scrolling(recipients))
+        columns = QHBoxLayout()
+        for area in self.scroll_areas:
+            columns.addWidget(area, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self._readiness, 1)
+        bottom.addWidget(self._new_message_button, 0, Qt.AlignmentFlag.AlignBottom)
+        bottom.addWidget(self._review_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addLayout(bottom)
+
+    def _scrolling(self, contents: QWidget) -> QScrollArea:
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(contents)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self._readiness, 1)
-        bottom.addWidget(self._review_button, 0, Qt.AlignmentFlag.AlignBottom)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addLayout(bottom)
+        return scroll
 
     def _connect(self) -> None:
         self._sender.changed.connect(self._on_sender_changed)
@@ -284,6 +343,31 @@ class ComposePanel(QWidget):
     def clear_import(self) -> None:
         """Go back to the pasted numbers."""
         self._recipients.clear_import()
+
+    def pasted_count(self) -> int:
+        """How many usable numbers are in the paste box (hidden while an imported list is used)."""
+        return self._recipients.pasted_count()
+
+    def clear_message(self) -> None:
+        """Start a new message: no text and no recipients; the sender ID, type and encoding stay."""
+        if self._busy:
+            return
+        self._recipients.clear_all()
+        self._editor.replace_text("")  # one step that Undo reverts
+        self._preview.set_recipient_index(0)
+        self._sent_as = ""
+        self._refresh_readiness()
+        self._editor.setFocus()
+
+    def set_setup_problem(self, problem: str) -> None:
+        """What must be set up before anything can be sent ("" when nothing): it heads the checklist."""
+        self._setup_problem = problem
+        self._refresh_readiness()
+
+    def mark_sent(self, name: str) -> None:
+        """This message just went to this list as campaign ``name``: say so, and offer a new message."""
+        self._sent_as = name
+        self._refresh_readiness()
 
     def state(self) -> ComposeState:
         """What the form holds now."""
@@ -326,6 +410,8 @@ class ComposePanel(QWidget):
     def problems(self) -> list[str]:
         """What keeps the form from review, in sentences; empty when it is ready."""
         found: list[str] = []
+        if self._setup_problem:
+            found.append(self._setup_problem)
         if self._busy:
             found.append(self.tr("Wait until the current send has finished."))
         sender_problem = self._sender.problem()
@@ -387,19 +473,25 @@ class ComposePanel(QWidget):
 
     @Slot()
     def _on_editor_text_changed(self) -> None:
-        self._template, self._advice = self._compile()
+        self._sent_as = ""
+        self._recompile()
         self._show_text()
 
     @Slot(int)
     def _on_encoding_current_index_changed(self, _index: int) -> None:
-        self._template, self._advice = self._compile()
+        self._recompile()
         self._show_text()
 
     @Slot()
     def _on_recipients_changed(self) -> None:
-        self._template, self._advice = self._compile()
+        self._sent_as = ""
+        self._recompile()
         self._refresh_field_menu()
         self._show_text(render_delay_ms=0)
+
+    def _recompile(self) -> None:
+        self._template, self._advice = self._compile()
+        self._offer = lookalike_offer(self._advice)
 
     @Slot(int)
     def _on_preview_recipient_changed(self, _index: int) -> None:
@@ -414,7 +506,12 @@ class ComposePanel(QWidget):
     @Slot(object)
     def _on_services_settings_changed(self, settings: AppSettings) -> None:
         self._sender.set_rule(SenderIdRule(max_alphanumeric=settings.sender_id_max_chars))
-        self._sender.set_choices(settings.sender_ids, self._sender.sender_id())
+        # A new default sender ID is what the user just chose: it applies now, not after a restart.
+        current = self._sender.sender_id()
+        if settings.default_sender_id != self._default_sender:
+            current = settings.default_sender_id or current
+        self._default_sender = settings.default_sender_id
+        self._sender.set_choices(settings.sender_ids, current)
         self._recipients.set_country(settings.default_country)
         if self._summary is not None and not self._render.busy:
             self._counter.show_campaign(self._summary, settings.price_per_part, settings.currency)
@@ -440,9 +537,9 @@ class ComposePanel(QWidget):
 
     @Slot()
     def _on_lookalikes_action_triggered(self) -> None:
-        if not self._advice.replacements or self._lookalikes_dialog is not None:
+        if self._offer is None or self._lookalikes_dialog is not None:
             return
-        dialog = LookalikesDialog(self._advice, self)
+        dialog = LookalikesDialog(self._offer, self)
         dialog.accepted.connect(self._on_lookalikes_dialog_accepted)
         dialog.finished.connect(self._on_lookalikes_dialog_finished)
         self._lookalikes_dialog = dialog
@@ -488,7 +585,9 @@ class ComposePanel(QWidget):
             for p in template.problems
             if p.code is TemplateIssue.ESCAPED_FIELD
         ]
-        self._counter.show_text(literal, advice, has_fields=bool(template.fields), notes=notes)
+        self._counter.show_text(
+            literal, advice, has_fields=bool(template.fields), notes=notes, offered=saves_money(advice)
+        )
         self._refresh_tools()
         self._request_render(render_delay_ms)
         self._counter.show_send_problems(self._send_problems())
@@ -497,7 +596,7 @@ class ComposePanel(QWidget):
         self.changed.emit()
 
     def _refresh_tools(self) -> None:
-        self.lookalikes_action.setEnabled(bool(self._advice.replacements) and not self._busy)
+        self.lookalikes_action.setEnabled(self._offer is not None and not self._busy)
         has_fields = bool(self._insert_field_menu.actions()) and not self._busy
         self._insert_field_button.setEnabled(has_fields)
         self.insert_field_action.setEnabled(has_fields)
@@ -553,7 +652,9 @@ class ComposePanel(QWidget):
         who = ""
         if report is not None and index >= 0:
             recipient = report.recipients[index]
-            who = self.tr("Row {row} · +{phone}").format(row=number(recipient.row), phone=recipient.phone)
+            who = self.tr("Row {row} · {phone}").format(
+                row=number(recipient.row), phone=readable_phone(recipient.phone)
+            )
         if not template.source.strip():
             self._preview.show_note(who, self.tr("Write the message to see it here."))
             return
@@ -578,8 +679,18 @@ class ComposePanel(QWidget):
     def _refresh_readiness(self) -> None:
         problems = self.problems()
         self.review_action.setEnabled(not problems)
+        self.new_message_action.setEnabled(not self._busy)
+        self._new_message_button.setVisible(bool(self._sent_as) and not self._busy)
         if problems:
             text = self.tr("Before review:") + "\n" + "\n".join(f"• {problem}" for problem in problems)
             self._readiness.show_text(text, WARNING)
+        elif self._sent_as:
+            self._readiness.show_text(
+                self.tr(
+                    "This message was just sent to this list as “{name}”. Press New message to write "
+                    "the next one; reviewing this one again would send it to everyone a second time."
+                ).format(name=self._sent_as),
+                INFORMATION,
+            )
         else:
             self._readiness.show_text(self.tr("Ready for review."), GOOD)

@@ -87,9 +87,16 @@ class CounterView(QWidget):
     # ------------------------------------------------------------------ the message
 
     def show_text(
-        self, analysis: TextAnalysis, advice: LookalikeAdvice, *, has_fields: bool, notes: list[str]
+        self,
+        analysis: TextAnalysis,
+        advice: LookalikeAdvice,
+        *,
+        has_fields: bool,
+        notes: list[str],
+        offered: bool = False,
     ) -> None:
-        """Show the counts of the message as sent, without its merge fields, and ``notes`` to heed."""
+        """Show the counts of the message as sent, without its merge fields, and ``notes`` to heed;
+        ``offered`` says whether replacing look-alikes is offered (it can save money)."""
         self._show_encoding(analysis)
         characters = number(analysis.characters)
         if has_fields:
@@ -116,7 +123,7 @@ class CounterView(QWidget):
             )
         self._show_row(self._save_part, to_save > 0)
         self._show_forcing(analysis)
-        self._show_advice(advice)
+        self._show_advice(advice, offered or advice.worthwhile)
         # Characters encoding T loses are told by ``show_send_problems``, for the whole list.
         warnings = [
             text_problem(problem)
@@ -162,17 +169,18 @@ class CounterView(QWidget):
             )
         self._show_row(self._forcing, bool(characters) and not forced_gsm)
 
-    def _show_advice(self, advice: LookalikeAdvice) -> None:
-        # Offered only when it saves parts (as Sinch does): full-width commas in Chinese text cost
+    def _show_advice(self, advice: LookalikeAdvice, offered: bool) -> None:
+        # Offered only when it can save money (as Sinch does): full-width commas in Chinese text cost
         # nothing extra, and suggesting to change them would be noise.
+        before, after = advice.before, advice.after
+        characters = show_characters(r.character for r in advice.replacements)
         if advice.worthwhile:
-            before, after = advice.before, advice.after
             self._advice.show_text(
                 self.tr(
                     "Replacing {characters} with plain look-alikes changes the parts per message from "
                     "{parts_before} ({encoding_before}) to {parts_after} ({encoding_after})."
                 ).format(
-                    characters=show_characters(r.character for r in advice.replacements),
+                    characters=characters,
                     parts_before=number(before.segments),
                     encoding_before=encoding_name(before.encoding),
                     parts_after=number(after.segments),
@@ -180,7 +188,20 @@ class CounterView(QWidget):
                 ),
                 INFORMATION,
             )
-        self._show_row(self._advice, advice.worthwhile)
+        elif offered:
+            self._advice.show_text(
+                self.tr(
+                    "Replacing {characters} with plain look-alikes makes the message {encoding}: up to "
+                    "{per_part} characters per part instead of {per_part_now}."
+                ).format(
+                    characters=characters,
+                    encoding=encoding_name(after.encoding),
+                    per_part=number(after.per_segment),
+                    per_part_now=number(before.per_segment),
+                ),
+                INFORMATION,
+            )
+        self._show_row(self._advice, offered)
 
     # ------------------------------------------------------------------ the whole list
 

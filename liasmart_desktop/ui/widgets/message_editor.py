@@ -6,7 +6,7 @@ import enum
 from collections.abc import Iterable, Sequence
 from typing import Final
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -129,12 +129,31 @@ class MessageHighlighter(QSyntaxHighlighter):
 
 
 class MessageEditor(QPlainTextEdit):
-    """Where the message is written. Tab moves the focus on (a tab character would make it Unicode)."""
+    """Where the message is written. Tab moves the focus on (a tab character would make it Unicode).
+
+    It asks for a few lines only and grows into the room the form leaves: Qt's default height hint
+    (about twelve lines) made the compose form taller than a 700-pixel screen.
+    """
+
+    #: Lines the box asks for (and never has fewer of).
+    LINES = 4
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTabChangesFocus(True)
         self._highlighter = MessageHighlighter(self.document(), self.palette())
+        self.setMinimumHeight(self._lines_height(self.LINES))
+
+    def _lines_height(self, lines: int) -> int:
+        margins = self.contentsMargins()
+        document_margin = round(self.document().documentMargin())
+        return (
+            self.fontMetrics().lineSpacing() * lines + margins.top() + margins.bottom() + 2 * document_margin
+        )
+
+    def sizeHint(self) -> QSize:
+        """Override: a few lines high (the layout gives it more when there is room)."""
+        return QSize(super().sizeHint().width(), self._lines_height(self.LINES))
 
     def message_text(self) -> str:
         """The text as typed: nothing replaced, except Qt's line separators, which become LF.

@@ -144,7 +144,27 @@ class RecipientsBox(QGroupBox):
             )
         return self.current_report()
 
+    def pasted_count(self) -> int:
+        """How many usable numbers the paste box holds (counted now if typing has not paused yet)."""
+        if not self._paste.toPlainText().strip():
+            return 0
+        report = (
+            self._parsed
+            if not self._pending
+            else _parse(self._paste.toPlainText(), self._country, countries.home_regions())
+        )
+        return report.counts.recipients if report is not None else 0
+
     # ------------------------------------------------------------------ what the panel sets
+
+    def clear_all(self) -> None:
+        """No recipients: the imported list is dropped and the paste box emptied."""
+        self._imported = None
+        self._show_import()
+        if self._paste.toPlainText():
+            self._paste.clear()  # counts again, and says the recipients changed
+        else:
+            self.changed.emit()
 
     def set_country(self, country: str) -> None:
         """Count pasted numbers for a new default country."""

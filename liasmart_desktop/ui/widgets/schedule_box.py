@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QButtonGroup, QGroupBox, QLabel, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from liasmart_desktop.core.sending.prepare import PreparedCampaign
 from liasmart_desktop.core.sending.records import Pacing
@@ -51,10 +59,13 @@ class ScheduleBox(QGroupBox):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(_ERROR_STYLE)
         self.error_label.setVisible(False)
+        # One row for the choice, so the review still fits a 700-pixel screen.
+        choice = QHBoxLayout()
+        choice.addWidget(self.now_radio)
+        choice.addWidget(self.at_radio)
+        choice.addWidget(self.time_edit, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.now_radio)
-        layout.addWidget(self.at_radio)
-        layout.addWidget(self.time_edit)
+        layout.addLayout(choice)
         layout.addWidget(self.finish_label)
         layout.addWidget(self.error_label)
         self.at_radio.toggled.connect(self._on_at_radio_toggled)

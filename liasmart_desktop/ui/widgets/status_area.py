@@ -1,10 +1,10 @@
-"""The sandbox banner above the window's content and the connection and balance in the status bar."""
+"""The banner above the window (sandbox, or no account), and the connection and balance in the status bar."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStatusBar, QWidget
 
@@ -14,17 +14,21 @@ from liasmart_desktop.ui.messages import describe_error
 from liasmart_desktop.ui.services import AppServices
 
 
-class SandboxBanner(QFrame):
-    """A visible band saying no real messages are sent, with a way to set up the real account.
+class ModeBanner(QFrame):
+    """A visible band above everything: practising in the sandbox, or no account set up (nothing can be
+    sent), with the way out of each.
 
     Signals:
         setup_requested(): the user wants to enter the API credentials.
+        sandbox_requested(): the user wants to practise in the sandbox.
     """
 
     setup_requested = Signal()
+    sandbox_requested = Signal()
 
-    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("modeBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         palette = self.palette()
@@ -32,22 +36,35 @@ class SandboxBanner(QFrame):
         palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Highlight))
         palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.HighlightedText))
         self.setPalette(palette)
-        self.label = QLabel(
-            self.tr("Sandbox mode: you are practising. No real messages are sent and nothing is charged.")
-        )
+        self.label = QLabel()
         self.label.setWordWrap(True)
         self.setup_button = QPushButton(self.tr("Set up my LiaSmart account…"))
         self.setup_button.clicked.connect(self.setup_requested)
+        self.sandbox_button = QPushButton(self.tr("Practise in the sandbox"))
+        self.sandbox_button.clicked.connect(self.sandbox_requested)
         layout = QHBoxLayout(self)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.sandbox_button)
         layout.addWidget(self.setup_button)
-        self.setAccessibleName(self.tr("Sandbox mode notice"))
-        services.mode_changed.connect(self._on_services_mode_changed)
-        self.setVisible(services.sandbox_mode)
+        self.show_mode(sandbox=True, can_send=True)
 
-    @Slot(bool)
-    def _on_services_mode_changed(self, sandbox: bool) -> None:
-        self.setVisible(sandbox)
+    def show_mode(self, *, sandbox: bool, can_send: bool) -> None:
+        """Say what the app sends to now: the simulator, or nothing (no account); hidden otherwise."""
+        if sandbox:
+            self.label.setText(
+                self.tr("Sandbox mode: you are practising. No real messages are sent and nothing is charged.")
+            )
+            self.setAccessibleName(self.tr("Sandbox mode notice"))
+        else:
+            self.label.setText(
+                self.tr(
+                    "No LiaSmart account is set up, so no message can be sent yet. Set up your account, "
+                    "or practise in the sandbox first."
+                )
+            )
+            self.setAccessibleName(self.tr("Account not set up"))
+        self.sandbox_button.setVisible(not sandbox)
+        self.setVisible(sandbox or not can_send)
 
 
 class StatusArea(QObject):
@@ -71,7 +88,7 @@ class StatusArea(QObject):
         if services.sandbox_mode:
             text = self.tr("Sandbox (practice)")
         elif not services.has_saved_credentials():
-            text = self.tr("Not set up: open Settings")
+            text = self.tr("No account set up: open Settings")
         else:
             host = urlsplit(services.base_url()).hostname or services.base_url()
             text = self.tr("{api_id} at {host}").format(api_id=services.settings.api_id, host=host)
