@@ -105,6 +105,11 @@ def connection(ctx: CliContext, route: Route, *, preflight: bool = True) -> Iter
         yield client
 
 
+def per_second(rate: float) -> str:
+    """A rate for people: whole numbers from 10 up, two significant digits below."""
+    return f"{rate:,.0f}" if rate >= 10 else f"{rate:.2g}"
+
+
 class ProgressLine:
     """A one-line progress display on stderr (only on a terminal, never with --json)."""
 
@@ -123,10 +128,13 @@ class ProgressLine:
         total = sum(counts.values())
         done = sum(counts[s] for s in MessageState if s not in _OPEN)
         rate = done / max(now - self._started, 1e-6)
+        pace = f"pace {per_second(progress.rate_per_s)}/s"
+        if progress.rate_per_s < progress.target_rate_per_s:
+            pace += f" of {per_second(progress.target_rate_per_s)}: LiaSmart asked to slow down"
         line = (
             f"\r{done:,}/{total:,} done · accepted {counts[MessageState.ACCEPTED]:,} · "
             f"rejected {counts[MessageState.REJECTED]:,} · unknown {counts[MessageState.UNKNOWN]:,} · "
-            f"{rate:,.0f} msg/s"
+            f"{rate:,.0f} msg/s ({pace})"
         )
         self._ctx.stderr.write(line + ("\n" if progress.done else ""))
         self._ctx.stderr.flush()

@@ -763,17 +763,27 @@ def test_the_progress_line_is_thinned_and_ends_with_a_newline(env: dict[str, str
     line = ProgressLine(ctx)
     assert line.enabled
     counts = dict.fromkeys(MessageState, 0) | {MessageState.ACCEPTED: 4, MessageState.PENDING: 6}
-    progress = Progress(1, counts, [], in_flight=0, paused=False, rate_per_s=1.0)
+    progress = Progress(1, counts, [], in_flight=0, paused=False, rate_per_s=100.0, target_rate_per_s=100.0)
     line(progress)
     line(progress)  # within half a second: not drawn again
     done = counts | {MessageState.ACCEPTED: 10, MessageState.PENDING: 0}
-    line(Progress(1, done, [], in_flight=0, paused=False, rate_per_s=1.0, done=True))
+    line(
+        Progress(1, done, [], in_flight=0, paused=False, rate_per_s=100.0, target_rate_per_s=100.0, done=True)
+    )
     text = stderr.getvalue()
     assert text.count("\r") == 2
     assert text.startswith("\r4/10 done · accepted 4")
-    assert text.endswith("msg/s\n")
+    assert text.endswith("msg/s (pace 100/s)\n")
     ctx_json = CliContext(build_parser().parse_args(["resume", "--json"]), env=env, stderr=Tty())
     assert not ProgressLine(ctx_json).enabled
+
+
+def test_the_progress_line_shows_the_pace_a_429_slowed_to(env: dict[str, str]) -> None:
+    stderr = Tty()
+    line = ProgressLine(CliContext(build_parser().parse_args(["resume"]), env=env, stderr=stderr))
+    counts = dict.fromkeys(MessageState, 0) | {MessageState.ACCEPTED: 4, MessageState.PENDING: 6}
+    line(Progress(1, counts, [], in_flight=2, paused=False, rate_per_s=2.5, target_rate_per_s=20.0))
+    assert stderr.getvalue().endswith("msg/s (pace 2.5/s of 20: LiaSmart asked to slow down)")
 
 
 def test_every_stop_reason_and_state_has_words() -> None:

@@ -53,6 +53,7 @@ from liasmart_desktop.core.sending.records import (
 )
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
 from liasmart_desktop.core.sending.summaries import Progress, RunResult
+from liasmart_desktop.core.sending.throttle import DEFAULT_THROTTLE_RULES, RateController, ThrottleRules
 
 log = logging.getLogger(__name__)
 
@@ -62,9 +63,6 @@ DEFAULT_RATE_PER_S = 20.0
 PROGRESS_INTERVAL_S = 0.05
 #: How often the coordinator wakes while waiting, so pause and cancel are seen promptly.
 IDLE_WAKE_S = 0.25
-#: After a 429, the rate is multiplied by this; it recovers by RATE_RECOVERY_STEP per success.
-RATE_CUT_FACTOR = 0.5
-RATE_RECOVERY_STEP = 1.02
 
 
 class SmsSender(Protocol):
@@ -86,6 +84,7 @@ class EngineConfig:
     progress_interval_s: float = PROGRESS_INTERVAL_S
     backoff_base_s: float = BACKOFF_BASE_S
     backoff_cap_s: float = BACKOFF_CAP_S
+    throttle_rules: ThrottleRules = DEFAULT_THROTTLE_RULES
 
     def __post_init__(self) -> None:
         if self.concurrency < 1 or self.rate_per_s <= 0 or self.unknown_streak_limit < 1:
@@ -210,7 +209,8 @@ class _Run:
             # (docs/guarantees.md, G9); the burst only keeps tokens earned during a slow turn at high rates.
             initial=1.0,
         )
-        self.hold_until = 0.0  # monotonic: no claims before this (after a 429)
+        self.throttle = RateController(self.config.rate_per_s, self.config.throttle_rules)
+        self.hold_until = 0.0  # monotonic: no claims before this (a 429 said Retry-After)
         self.claim_at = 0.0  # monotonic: nothing is claimable before this (the last claim came up short)
         self.drained = False  # the last claim found fewer sendable messages than it asked for
         self.breaker = CircuitBreaker(self.config.breaker_rules)
@@ -278,6 +278,9 @@ class _Run:
         now = self.engine._clock()
         if now < self.hold_until or now < self.claim_at:
             return 0
+        rate = self.throttle.rate_per_s(now)
+        if rate != self.bucket.rate_per_s:
+            self.bucket.set_rate(rate)
         return max(0, min(self.config.concurrency - len(self.in_flight), self.bucket.available()))
 
     def _resume_at(self) -> float:
@@ -330,7 +333,9 @@ class _Run:
             self.counts[message.from_state] -= 1
             self.counts[MessageState.IN_FLIGHT] += 1
             self.changed.append(message.pk)
-        self.drained = len(claimed) < wanted
+        # The last message claimed is as good as a short claim: without it a run at a low rate would wait
+        # for one more token (1/rate seconds: forever at 1e-9 per second) only to find nothing to send.
+        self.drained = len(claimed) < wanted or self.claims.nothing_left()
         if self.drained:
             # Nothing more is sendable now: look again when the first waiting message is due (or soon),
             # instead of asking the journal in a loop while the last requests are out.
@@ -408,11 +413,13 @@ class _Run:
                 kind.value,
                 outcome.reason.value,
             )
-        tripped = self.breaker.observe(outcome, self.engine._clock())
+        now = self.engine._clock()
+        tripped = self.breaker.observe(outcome, now)
         if tripped is not None:
             self._pause(tripped)
+        if kind is not OutcomeKind.NOT_SENT:  # the provider answered: how often it said "too many" paces us
+            self.throttle.observe(outcome.reason is Reason.RATE_LIMITED, now)
         if kind is OutcomeKind.ACCEPTED:
-            self._recover_rate()
             return self._to(message, MessageState.ACCEPTED, outcome)
         if kind is OutcomeKind.REJECTED:
             return self._to(message, MessageState.REJECTED, outcome, keep_message_id=False)
@@ -426,24 +433,20 @@ class _Run:
         return self._to(message, MessageState.UNKNOWN, outcome)
 
     def _retry_not_sent(self, message: ClaimedMessage, outcome: Outcome) -> Transition:
-        delay = self._backoff(message.retries)
-        self.claim_at = min(self.claim_at, self.engine._clock() + delay)  # claimable again then
-        return self._to(
-            message,
-            MessageState.RETRY_WAIT,
-            outcome,
-            retries=message.retries + 1,
-            not_before=self.engine._wall() + delay,
-            keep_message_id=False,
-        )
+        return self._retry(message, outcome, self._backoff(message.retries))
 
     def _retry_later(self, message: ClaimedMessage, outcome: Outcome) -> Transition:
         delay = outcome.retry_after_s
         if delay is None:
-            delay = self._backoff(message.retries)
-        # The provider throttles the account, not one message: hold every claim and slow down.
+            # No Retry-After: this message waits its back-off and the throttle slows the rest.
+            return self._retry(message, outcome, self._backoff(message.retries))
+        # The provider said how long to wait, for the account, not one message: hold every claim.
         self.hold_until = max(self.hold_until, self.engine._clock() + delay)
-        self.bucket.set_rate(self.bucket.rate_per_s * RATE_CUT_FACTOR)
+        return self._retry(message, outcome, delay)
+
+    def _retry(self, message: ClaimedMessage, outcome: Outcome, delay: float) -> Transition:
+        """The message waits ``delay`` seconds, then goes again with the same uid."""
+        self.claim_at = min(self.claim_at, self.engine._clock() + delay)  # claimable again then
         return self._to(
             message,
             MessageState.RETRY_WAIT,
@@ -457,10 +460,6 @@ class _Run:
         return backoff_delay_s(
             retries, self.engine._rng, base_s=self.config.backoff_base_s, cap_s=self.config.backoff_cap_s
         )
-
-    def _recover_rate(self) -> None:
-        if self.bucket.rate_per_s < self.config.rate_per_s:
-            self.bucket.set_rate(min(self.config.rate_per_s, self.bucket.rate_per_s * RATE_RECOVERY_STEP))
 
     def _pause(self, stop: Stop) -> None:
         if self.stop is None:
@@ -494,6 +493,7 @@ class _Run:
                 paused=self.control.paused
                 or (self.stop is not None and self.stop.reason is not StopReason.CANCELLED),
                 rate_per_s=self.bucket.rate_per_s,
+                target_rate_per_s=self.config.rate_per_s,
                 done=done,
             )
         )

@@ -193,9 +193,11 @@ class ResultsPanel(QWidget):
         return self._campaign
 
     def apply_progress(self, progress: Progress) -> None:
-        """Apply a batch from the engine: changed rows and the new counts."""
+        """Apply a batch from the engine: changed rows, the new counts and the pace it sends at."""
         self.model.apply(progress.changed)
         self._update_counts(progress.counts)
+        pace = self.tr("up to {rate} messages a second").format(rate=f"{progress.rate_per_s:,.1f}")
+        self.progress_text.setText(f"{self.progress_text.text()} · {pace}")
 
     def set_send_state(self, state: SendState) -> None:
         """Enable the buttons that make sense now."""
