@@ -2361,6 +2361,11 @@ Send SMS through the LiaSmart (利亚智联) API.</source>
         <translation>没有需要重新发送的此类短信。</translation>
     </message>
     <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="246"/>
+        <source>The history file was empty, so the record of earlier campaigns is gone from it. It was kept as {detail}; nothing was sent. Restore the history from a backup, or try again to start a new one.</source>
+        <translation>历史记录文件是空的，之前群发任务的记录已不在其中。该文件已另存为 {detail}；没有发送任何短信。请从备份恢复历史记录，或再试一次以开始新的历史记录。</translation>
+    </message>
+    <message>
         <location filename="../../liasmart_desktop/ui/messages.py" line="248"/>
         <source>Stopped. The rest can be sent later from History.</source>
         <translation>已停止。其余短信可稍后在“历史记录”中继续发送。</translation>
@@ -2404,6 +2409,11 @@ Send SMS through the LiaSmart (利亚智联) API.</source>
         <location filename="../../liasmart_desktop/ui/messages.py" line="274"/>
         <source>Sending stopped: the history could not be written. Free some disk space, then press Resume.</source>
         <translation>发送已停止：无法写入历史记录。请腾出一些磁盘空间，然后点击“继续”。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="283"/>
+        <source>Sending stopped: the history file was deleted or replaced while sending, so nothing more was sent. A copy of what it held: {detail}</source>
+        <translation>发送已停止：发送过程中历史记录文件被删除或替换，因此没有再发送。其内容的副本：{detail}</translation>
     </message>
     <message>
         <location filename="../../liasmart_desktop/ui/messages.py" line="281"/>
@@ -2743,6 +2753,11 @@ Send SMS through the LiaSmart (利亚智联) API.</source>
         <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="101"/>
         <source>Sending progress</source>
         <translation>发送进度</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="199"/>
+        <source>up to {rate} messages a second</source>
+        <translation>每秒最多 {rate} 条</translation>
     </message>
     <message>
         <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="103"/>

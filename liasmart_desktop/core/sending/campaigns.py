@@ -145,7 +145,8 @@ class CampaignService:
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[Journal]:
-        with Journal.open(self.journal_path) as journal:
+        """The journal, opened without creating it (``NO_CAMPAIGNS`` when there is none) or changing it."""
+        with Journal.open(self.journal_path, create=False) as journal:
             yield journal
 
     def history(self) -> list[CampaignOverview]:
@@ -259,6 +260,8 @@ class CampaignService:
 
         Front ends call it before asking for a confirmation (a resend's count) or showing a refusal.
         """
+        if ref is None and resend is None and not self.journal_path.exists():
+            return None  # nothing was ever sent: nothing to resume
         with self._reading() as journal:
             campaign = self._check_campaign(journal, ref, reach, resend)
             if campaign is None:

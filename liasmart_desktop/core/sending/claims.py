@@ -22,6 +22,7 @@ from liasmart_desktop.core.errors import JournalError, JournalProblem
 from liasmart_desktop.core.sending.records import Campaign, ClaimedMessage, Transition, utc_now
 from liasmart_desktop.core.sending.schema import DUE_WAITING_SQL, PENDING_AHEAD_SQL, TURN_SQL
 from liasmart_desktop.core.sending.states import MessageState
+from liasmart_desktop.core.sending.storage import journal_error
 
 #: Pending messages read ahead by one query while sending.
 READ_AHEAD = 256
@@ -66,7 +67,7 @@ class Claims:
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            raise JournalError(JournalProblem.CORRUPT, str(exc), subject=str(self._path)) from exc
+            raise journal_error(exc, self._path) from exc
 
     def next_retry_time(self) -> float | None:
         """The earliest wall-clock time (epoch seconds) a waiting message may be retried."""
@@ -121,7 +122,7 @@ class Claims:
                 self._sendable = _Sendable()  # nothing was written; read afresh next time
                 if isinstance(exc, JournalError):
                     raise
-                raise JournalError(JournalProblem.WRITE_FAILED, str(exc), subject=str(self._path)) from exc
+                raise journal_error(exc, self._path, JournalProblem.WRITE_FAILED) from exc
             if changed != len(payload):
                 # A message was not in the state it should have been (only another writer ignoring the
                 # sender lock could do that): send only the claims the journal really holds.

@@ -24,6 +24,7 @@ Rules (docs/architecture.md, "Sending"):
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import queue
 import random
@@ -52,6 +53,7 @@ from liasmart_desktop.core.sending.records import (
     Transition,
 )
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
+from liasmart_desktop.core.sending.storage import aside_path
 from liasmart_desktop.core.sending.summaries import Progress, RunResult
 from liasmart_desktop.core.sending.throttle import DEFAULT_THROTTLE_RULES, RateController, ThrottleRules
 
@@ -63,6 +65,8 @@ DEFAULT_RATE_PER_S = 20.0
 PROGRESS_INTERVAL_S = 0.05
 #: How often the coordinator wakes while waiting, so pause and cancel are seen promptly.
 IDLE_WAKE_S = 0.25
+#: How often a run checks that its journal's file is still in place (a ``stat``: cheap, not free).
+JOURNAL_CHECK_S = 1.0
 
 
 class SmsSender(Protocol):
@@ -85,6 +89,7 @@ class EngineConfig:
     backoff_base_s: float = BACKOFF_BASE_S
     backoff_cap_s: float = BACKOFF_CAP_S
     throttle_rules: ThrottleRules = DEFAULT_THROTTLE_RULES
+    journal_check_s: float = JOURNAL_CHECK_S
 
     def __post_init__(self) -> None:
         if self.concurrency < 1 or self.rate_per_s <= 0 or self.unknown_streak_limit < 1:
@@ -213,6 +218,7 @@ class _Run:
         self.hold_until = 0.0  # monotonic: no claims before this (a 429 said Retry-After)
         self.claim_at = 0.0  # monotonic: nothing is claimable before this (the last claim came up short)
         self.drained = False  # the last claim found fewer sendable messages than it asked for
+        self.journal_checked_at: float | None = None  # monotonic: when the journal's file was last checked
         self.breaker = CircuitBreaker(self.config.breaker_rules)
         self.stop: Stop | None = None
         self.counts = self.journal.counts(campaign.id)
@@ -270,6 +276,19 @@ class _Run:
             self.stop = Stop(StopReason.CANCELLED)
         elif self.stop is None and self.control.stopped:
             self.stop = Stop(StopReason.USER_PAUSE)
+        elif self.stop is None and self._journal_gone():
+            log.error("the journal %s was deleted or replaced while sending", self.journal.path)
+            self.stop = Stop(StopReason.JOURNAL_GONE)
+
+    def _journal_gone(self) -> bool:
+        """Whether the journal's file was deleted, replaced or cut short (checked now and then): every
+        record written after that would be lost with it, so nothing more is sent."""
+        now = self.engine._clock()
+        last = self.journal_checked_at
+        if last is not None and now - last < self.config.journal_check_s:
+            return False
+        self.journal_checked_at = now
+        return not self.journal.still_in_place()
 
     def _wanted(self) -> int:
         """How many messages to claim now: free slots, within the rate, unless held, paused or stopped."""
@@ -440,19 +459,24 @@ class _Run:
         if delay is None:
             # No Retry-After: this message waits its back-off and the throttle slows the rest.
             return self._retry(message, outcome, self._backoff(message.retries))
-        # The provider said how long to wait, for the account, not one message: hold every claim.
+        transition = self._retry(message, outcome, delay)
+        # The provider said how long to wait, for the account, not one message: hold every claim. The
+        # monotonic clock is read after the wall clock that dated the message's retry, so the hold never
+        # ends before that message is due (a thread switch between the two reads would let the next
+        # message overtake it).
         self.hold_until = max(self.hold_until, self.engine._clock() + delay)
-        return self._retry(message, outcome, delay)
+        return transition
 
     def _retry(self, message: ClaimedMessage, outcome: Outcome, delay: float) -> Transition:
         """The message waits ``delay`` seconds, then goes again with the same uid."""
+        not_before = self.engine._wall() + delay
         self.claim_at = min(self.claim_at, self.engine._clock() + delay)  # claimable again then
         return self._to(
             message,
             MessageState.RETRY_WAIT,
             outcome,
             retries=message.retries + 1,
-            not_before=self.engine._wall() + delay,
+            not_before=not_before,
             keep_message_id=False,
         )
 
@@ -498,6 +522,21 @@ class _Run:
             )
         )
 
+    def _keep_copy(self, stop: Stop, status: CampaignStatus) -> Stop:
+        """The journal's file is gone but this connection still holds it all: save it beside the path.
+
+        The stop's detail names the copy ("" when it could not be written either).
+        """
+        target = aside_path(self.journal.path, "recovered")
+        kept = dataclasses.replace(stop, detail=str(target))
+        self.journal.set_status(self.campaign.id, status, kept)
+        try:
+            self.journal.save_copy(target)
+        except JournalError as exc:
+            log.warning("no copy of the journal could be saved: %s", exc)
+            return stop
+        return kept
+
     def _finish(self) -> RunResult:
         campaign_id = self.campaign.id
         stop = self.stop
@@ -509,7 +548,10 @@ class _Run:
             status = CampaignStatus.PAUSED
         else:
             status = CampaignStatus.FINISHED
-        self.journal.set_status(campaign_id, status, stop)
+        if stop is not None and stop.reason is StopReason.JOURNAL_GONE:
+            stop = self._keep_copy(stop, status)
+        else:
+            self.journal.set_status(campaign_id, status, stop)
         self.counts = self.journal.counts(campaign_id)
         self._emit(done=True)
         return RunResult(status=status, counts=dict(self.counts), stop=stop)

@@ -6,7 +6,12 @@ import sqlite3
 import threading
 from pathlib import Path
 
+import pytest
+
 from liasmart_desktop.core.api.outcome import Reason
+from liasmart_desktop.core.errors import JournalError, JournalProblem
+from liasmart_desktop.core.sending import journal as journal_module
+from liasmart_desktop.core.sending import migrations
 from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.sending.records import Stop
 from liasmart_desktop.core.sending.schema import SCHEMA_VERSION
@@ -145,3 +150,63 @@ def test_two_openers_migrate_once(tmp_path: Path) -> None:
     with Journal.open(path) as journal:
         assert [e.kind for e in journal.events(1)].count(EventKind.CREATED) == 1
         assert len(journal.campaigns()) == 3
+
+
+def test_a_second_opener_finds_the_work_done_inside_its_write_transaction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The version is read again under the write lock: an opener that lost the race migrates nothing."""
+    path = tmp_path / "journal.sqlite3"
+    write_v1(path)
+    Journal.open(path).close()  # the first opener
+    steps: list[tuple[int, int]] = []
+    monkeypatch.setattr(journal_module, "migrate", lambda _conn, low, high: steps.append((low, high)))
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        Journal._bring_up_to_date(conn)
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    assert steps == []
+
+
+@pytest.mark.parametrize("failure", [sqlite3.OperationalError("disk I/O error"), ValueError("odd data")])
+def test_a_migration_that_fails_leaves_the_journal_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: Exception
+) -> None:
+    path = tmp_path / "journal.sqlite3"
+    write_v1(path)
+
+    def half_done(conn: sqlite3.Connection) -> None:
+        conn.execute("ALTER TABLE campaigns ADD COLUMN api_id TEXT NOT NULL DEFAULT ''")
+        raise failure
+
+    monkeypatch.setitem(migrations.MIGRATIONS, 1, half_done)
+    with pytest.raises((JournalError, ValueError)) as failed:
+        Journal.open(path)
+    if isinstance(failure, sqlite3.Error):
+        assert isinstance(failed.value, JournalError)
+        assert failed.value.code is JournalProblem.WRITE_FAILED
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT value FROM meta").fetchone()[0] == "1"
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(campaigns)")}
+    assert "api_id" not in columns
+
+
+def test_a_journal_that_cannot_be_migrated_now_is_a_write_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process holds the write lock for longer than we wait: nothing changes, one sentence."""
+    path = tmp_path / "journal.sqlite3"
+    write_v1(path)
+    monkeypatch.setattr(journal_module, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        with pytest.raises(JournalError) as busy:
+            Journal.open(path)
+        assert busy.value.code is JournalProblem.WRITE_FAILED
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
