@@ -3,7 +3,8 @@
     .venv/bin/python -m benchmarks.throttled_send                 # 1,000 messages at --rate 100, 3 rounds
     .venv/bin/python -m benchmarks.throttled_send --retry-after 1 # the 429s say "Retry-After: 1"
 
-Everything runs as the user would run it: ``liasmart sandbox --fault http429=0.05`` in its own
+Everything runs as the user would run it (started the way the tests start it,
+``tests/helpers/cli_processes.py``): ``liasmart sandbox --fault http429=0.05`` in its own
 process (without a Retry-After header unless asked), and ``liasmart send --file … --rate 100 --yes
 --json`` in another. Each round sends a fresh 1,000-message campaign twice, alternating: once to a
 sandbox that throttles and once, as the baseline measured in the same run, to one that does not.
@@ -32,6 +33,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.helpers.cli_processes import LIASMART, Sandbox, sandbox_process, send_argv, sender_env, write_list
+
 MESSAGES = 1_000
 RATE_PER_S = 100.0
 CONCURRENCY = 8
@@ -39,42 +42,20 @@ LATENCY_MS = 20.0
 FAULT_SHARE = 0.05
 DEFAULT_ROUNDS = 3
 TARGET_S = 25.0
-ROOT = Path(__file__).resolve().parent.parent
-LIASMART = [sys.executable, "-m", "liasmart_desktop.cli.main"]
+SEND_TIMEOUT_S = 600
 
 
 @contextlib.contextmanager
-def sandbox(folder: Path, *, faults: bool, retry_after: str, seed: int) -> Iterator[tuple[str, Path]]:
-    """``liasmart sandbox`` in its own process: (base URL, ledger file)."""
-    ledger = folder / f"ledger-{'429' if faults else 'clean'}-{seed}.jsonl"
-    argv = [
-        *LIASMART,
-        "sandbox",
-        "--port",
-        "0",
-        "--latency-ms",
-        f"{LATENCY_MS:g}",
-        "--ledger",
-        str(ledger),
-        "--seed",
-        str(seed),
-        "--retry-after",
-        retry_after,
-        "--balance",
-        "1000000000",
-    ]
+def sandbox(folder: Path, *, faults: bool, retry_after: str, seed: int) -> Iterator[Sandbox]:
+    """``liasmart sandbox`` in its own process, throttling or not, in a folder of its own."""
+    options = ["--latency-ms", f"{LATENCY_MS:g}", "--seed", str(seed), "--retry-after", retry_after]
+    options += ["--balance", "1000000000"]
     if faults:
-        argv += ["--fault", f"http429={FAULT_SHARE:g}"]
-    env = {**os.environ, "LIASMART_HOME": str(folder / "sandbox-home")}
-    with subprocess.Popen(
-        argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT, env=env
-    ) as p:
-        try:
-            assert p.stdout is not None
-            yield p.stdout.readline().strip(), ledger
-        finally:
-            p.terminate()
-            p.wait(10)
+        options += ["--fault", f"http429={FAULT_SHARE:g}"]
+    place = folder / f"{'429' if faults else 'clean'}-{seed}"
+    place.mkdir()
+    with sandbox_process(place, *options) as server:
+        yield server
 
 
 @dataclass(frozen=True)
@@ -86,36 +67,19 @@ class Round:
     states: Counter[str]
 
 
-def send(folder: Path, base_url: str, csv_path: Path, label: str) -> tuple[float, dict[str, object]]:
-    """One ``liasmart send`` of the list, timed from start to exit."""
-    home = Path(tempfile.mkdtemp(prefix="home-", dir=folder))
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LIASMART_")}
-    env |= {
-        "LIASMART_HOME": str(home),
-        "LIASMART_BASE_URL": base_url,
-        "LIASMART_API_ID": "API43404236",
-        "LIASMART_API_PASSWORD": "benchmark-password",
-    }
-    argv = [
-        *LIASMART,
-        "send",
-        "--file",
-        str(csv_path),
-        "--text",
-        "Hello {name}, your code is {code}",
-        "--sender-id",
-        "LIASMART",
-        "--type",
-        "T",
-        "--concurrency",
-        str(CONCURRENCY),
-        "--rate",
-        f"{RATE_PER_S:g}",
-        "--yes",
-        "--json",
-    ]
+def send(server: Sandbox, csv_path: Path, label: str) -> tuple[float, dict[str, object]]:
+    """One ``liasmart send`` of the list, timed from start to exit (a slow one is measured, not cut off)."""
+    home = Path(tempfile.mkdtemp(prefix="home-", dir=csv_path.parent))
+    argv = send_argv(csv_path, "--concurrency", str(CONCURRENCY), "--rate", f"{RATE_PER_S:g}")
     started = time.perf_counter()
-    done = subprocess.run(argv, env=env, capture_output=True, text=True, cwd=ROOT, check=False, timeout=600)
+    done = subprocess.run(
+        [*LIASMART, *argv],
+        env=sender_env(server, home, "benchmark-password"),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=SEND_TIMEOUT_S,
+    )
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"{label}: liasmart send exited {done.returncode}: {done.stderr.strip()}")
@@ -148,10 +112,10 @@ def check(label: str, seconds: float, output: dict[str, object], ledger: Path) -
 
 def one_round(folder: Path, csv_path: Path, *, faults: bool, retry_after: str, seed: int) -> Round:
     label = f"{FAULT_SHARE:.0%} of 429s" if faults else "no 429s (baseline)"
-    with sandbox(folder, faults=faults, retry_after=retry_after, seed=seed) as (base_url, ledger):
-        seconds, output = send(folder, base_url, csv_path, label)
+    with sandbox(folder, faults=faults, retry_after=retry_after, seed=seed) as server:
+        seconds, output = send(server, csv_path, label)
         time.sleep(0.2)  # the sandbox writes the last ledger lines after it answered
-        return check(label, seconds, output, ledger)
+        return check(label, seconds, output, server.ledger)
 
 
 def _print(measured: Round, ideal_s: float) -> None:
@@ -177,9 +141,7 @@ def main() -> int:
     clean: list[Round] = []
     with tempfile.TemporaryDirectory(prefix="liasmart-bench-429-") as name:
         folder = Path(name)
-        csv_path = folder / "list.csv"
-        rows = [f"+86139{i:08d},Person {i},{100000 + i}" for i in range(MESSAGES)]
-        csv_path.write_text("phone,name,code\n" + "\n".join(rows) + "\n", encoding="utf-8")
+        csv_path = write_list(folder / "list.csv", MESSAGES)
         for number in range(1, args.rounds + 1):
             print(f"round {number}:")
             throttled.append(

@@ -15,18 +15,19 @@ from liasmart_desktop.cli.campaign_run import (
     check_balance,
     confirm,
     connection,
-    ctrl_c_stops,
     explicit_pacing,
     finish,
     reach,
     saved_pacing,
     service,
+    signals_stop,
 )
 from liasmart_desktop.cli.commands import Command, add_json_option
 from liasmart_desktop.cli.commands.import_list import add_import_options, read_list
 from liasmart_desktop.cli.context import CliContext
 from liasmart_desktop.cli.errors import CliError, ExitCode
 from liasmart_desktop.cli.messages import describe_template_problem
+from liasmart_desktop.cli.wording import describe_nothing_to_send
 from liasmart_desktop.core.api.client import LiaSmartClient
 from liasmart_desktop.core.importing import ImportReport, parse_pasted_numbers
 from liasmart_desktop.core.sender_id import SenderIdProblem, check_sender_id
@@ -103,6 +104,8 @@ def _callback_url(ctx: CliContext) -> str:
 
 def _check_options(ctx: CliContext) -> Pacing:
     """Every option of ``send`` checked before anything is read, asked or stored; the pacing to send at."""
+    if not ctx.args.text.strip():
+        raise CliError(ExitCode.USAGE, "The message text is empty; write the message with --text.")
     problem = check_sender_id(ctx.args.sender_id)
     if problem is not None:
         raise CliError(ExitCode.USAGE, _SENDER_ID_SENTENCES[problem])
@@ -131,11 +134,7 @@ def _prepare(ctx: CliContext, report: ImportReport, source: str, fingerprint: st
         clauses = "; ".join(describe_template_problem(p, report.columns) for p in exc.problems)
         raise CliError(ExitCode.USAGE, f"The message text cannot be used: {clauses}.") from exc
     if not prepared.messages:
-        raise CliError(
-            ExitCode.USAGE,
-            f"None of the {report.rows:,} rows can be sent to ({len(prepared.set_aside):,} set aside); "
-            "`liasmart import` shows why.",
-        )
+        raise CliError(ExitCode.USAGE, describe_nothing_to_send(report.rows, prepared.set_aside))
     return prepared
 
 
@@ -204,7 +203,7 @@ def run_send(ctx: CliContext) -> int:
         return connection(ctx, route, preflight=False)  # the balance was checked before asking
 
     control = SendControl()
-    with ctrl_c_stops(control):
+    with signals_stop(control) as interruption:
         result = campaigns.send(
             prepared,
             reach(ctx),
@@ -214,7 +213,7 @@ def run_send(ctx: CliContext) -> int:
             on_progress=ProgressLine(ctx).callback,
             on_created=created,
         )
-    return finish(ctx, campaigns, result)
+    return finish(ctx, campaigns, result, interruption)
 
 
 def _connect(ctx: CliContext) -> Callable[[Route], AbstractContextManager[LiaSmartClient]]:
@@ -226,7 +225,7 @@ def run_resume(ctx: CliContext) -> int:
     pacing = explicit_pacing(ctx)
     campaigns = service(ctx)
     control = SendControl()
-    with ctrl_c_stops(control):
+    with signals_stop(control) as interruption:
         report = campaigns.resume(
             ctx.args.campaign,
             reach(ctx),
@@ -241,8 +240,8 @@ def run_resume(ctx: CliContext) -> int:
             ctx.print_json({"campaign": None, "counts": {}, "messages": []})
         else:
             ctx.say("Nothing to resume: every campaign is finished.")
-        return int(ExitCode.OK)
-    return finish(ctx, campaigns, report)
+        return int(interruption.exit_code or ExitCode.OK)
+    return finish(ctx, campaigns, report, interruption)
 
 
 def _add_resend_arguments(parser: argparse.ArgumentParser) -> None:
@@ -281,7 +280,7 @@ def run_resend(ctx: CliContext) -> int:
             "Nothing was sent again (confirm on a terminal, or add --yes to send without asking).",
         )
     control = SendControl()
-    with ctrl_c_stops(control):
+    with signals_stop(control) as interruption:
         report = campaigns.resend(
             code,
             state,
@@ -292,7 +291,7 @@ def run_resend(ctx: CliContext) -> int:
             control=control,
             on_progress=ProgressLine(ctx).callback,
         )
-    return finish(ctx, campaigns, report)
+    return finish(ctx, campaigns, report, interruption)
 
 
 def _add_resume_arguments(parser: argparse.ArgumentParser) -> None:
