@@ -86,6 +86,24 @@ def _schema_version(conn: sqlite3.Connection) -> int | None:
     return None if row is None else int(row[0])
 
 
+@contextlib.contextmanager
+def _writing(conn: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE … COMMIT``, rolled back whole on any error; SQLite's errors become the journal's."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise journal_error(exc, path, JournalProblem.WRITE_FAILED) from exc
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise journal_error(exc, path, JournalProblem.WRITE_FAILED) from exc
+        raise
+
+
 class Journal:
     """The SQLite journal: one connection, guarded by a lock (sharing one ``Journal`` between threads is
     safe). Use it as a context manager, or call ``close``."""
@@ -149,15 +167,10 @@ class Journal:
             raise JournalError(JournalProblem.NEWER_SCHEMA, f"schema {version}", subject=str(path))
         try:
             conn.executescript(SCHEMA)
-            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise journal_error(exc, path, JournalProblem.WRITE_FAILED) from exc
+        with _writing(conn, path):  # a migration is never left half done
             Journal._bring_up_to_date(conn)
-            conn.execute("COMMIT")
-        except BaseException as exc:
-            with contextlib.suppress(sqlite3.Error):
-                conn.execute("ROLLBACK")  # a migration is never left half done
-            if isinstance(exc, sqlite3.Error):
-                raise journal_error(exc, path, JournalProblem.WRITE_FAILED) from exc
-            raise
 
     @staticmethod
     def _bring_up_to_date(conn: sqlite3.Connection) -> None:
@@ -219,20 +232,8 @@ class Journal:
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """``BEGIN IMMEDIATE … COMMIT``; with ``synchronous=FULL`` the commit is on disk when this returns."""
-        with self._lock:
-            try:
-                self._conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as exc:
-                raise journal_error(exc, self.path, JournalProblem.WRITE_FAILED) from exc
-            try:
-                yield self._conn
-                self._conn.execute("COMMIT")
-            except BaseException as exc:
-                with contextlib.suppress(sqlite3.Error):
-                    self._conn.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.Error):
-                    raise journal_error(exc, self.path, JournalProblem.WRITE_FAILED) from exc
-                raise
+        with self._lock, _writing(self._conn, self.path) as conn:
+            yield conn
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         with self._lock:

@@ -55,6 +55,9 @@ T = "2026-11-01T10:00:00.000Z"
 
 def write_v1(path: Path) -> None:
     conn = sqlite3.connect(path)
+    # Version 1 kept its journal in WAL mode too. (Four openers switching a file in the rollback mode to
+    # WAL at once can meet "database is locked": SQLite does not wait for that switch.)
+    conn.execute("PRAGMA journal_mode=WAL")
     conn.executescript(V1_SCHEMA)
     conn.executemany(
         "INSERT INTO campaigns(code, created_at, updated_at, template, sender_id, sms_type, encoding_policy, "
@@ -210,3 +213,27 @@ def test_a_journal_that_cannot_be_migrated_now_is_a_write_failure(
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_a_journal_left_half_made_is_completed_or_refused_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An older version made the file before its tables; a crash between left only part of them."""
+    path = tmp_path / "journal.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    monkeypatch.setattr(journal_module, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # another process writing: the tables cannot be made now
+        with pytest.raises(JournalError) as busy:
+            Journal.open(path)
+        assert busy.value.code is JournalProblem.WRITE_FAILED
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with Journal.open(path) as journal:  # once it can, the journal is completed
+        assert journal.campaigns() == []
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION)
