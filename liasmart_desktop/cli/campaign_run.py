@@ -10,7 +10,10 @@ import contextlib
 import signal
 import time
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from liasmart_desktop.cli.context import CliContext, dump_json
 from liasmart_desktop.cli.errors import ExitCode
@@ -107,6 +110,11 @@ def connection(ctx: CliContext, route: Route, *, preflight: bool = True) -> Iter
         yield client
 
 
+def per_second(rate: float) -> str:
+    """A rate for people: whole numbers from 10 up, two significant digits below."""
+    return f"{rate:,.0f}" if rate >= 10 else f"{rate:.2g}"
+
+
 class ProgressLine:
     """A one-line progress display on stderr (only on a terminal, never with --json)."""
 
@@ -118,20 +126,26 @@ class ProgressLine:
 
     def __call__(self, progress: Progress) -> None:
         now = time.monotonic()
-        if now - self._last < PROGRESS_EVERY_S and not progress.done:
+        if not self.enabled or (now - self._last < PROGRESS_EVERY_S and not progress.done):
             return
         self._last = now
         counts = progress.counts
         total = sum(counts.values())
         done = sum(counts[s] for s in MessageState if s not in _OPEN)
         rate = done / max(now - self._started, 1e-6)
+        pace = f"pace {per_second(progress.rate_per_s)}/s"
+        if progress.rate_per_s < progress.target_rate_per_s:
+            pace += f" of {per_second(progress.target_rate_per_s)}: LiaSmart asked to slow down"
         line = (
             f"\r{done:,}/{total:,} done · accepted {counts[MessageState.ACCEPTED]:,} · "
             f"rejected {counts[MessageState.REJECTED]:,} · unknown {counts[MessageState.UNKNOWN]:,} · "
-            f"{rate:,.0f} msg/s"
+            f"{rate:,.0f} msg/s ({pace})"
         )
-        self._ctx.stderr.write(line + ("\n" if progress.done else ""))
-        self._ctx.stderr.flush()
+        try:
+            self._ctx.stderr.write(line + ("\n" if progress.done else ""))
+            self._ctx.stderr.flush()
+        except OSError:  # the terminal went away (SIGHUP): sending goes on without a progress line
+            self.enabled = False
 
     @property
     def callback(self) -> ProgressLine | None:
@@ -139,22 +153,48 @@ class ProgressLine:
         return self if self.enabled else None
 
 
-@contextlib.contextmanager
-def ctrl_c_stops(control: SendControl) -> Iterator[None]:
-    """Ctrl-C ends the run cleanly (in-flight requests finish, the rest can be resumed)."""
+#: The signals that stop a run cleanly, and the exit code each ends it with.
+STOP_SIGNALS: dict[int, ExitCode] = {
+    signal.SIGINT: ExitCode.INTERRUPTED,
+    signal.SIGTERM: ExitCode.TERMINATED,
+    **({signal.SIGHUP: ExitCode.HANGUP} if hasattr(signal, "SIGHUP") else {}),
+}
 
-    def handler(_signum: int, _frame: FrameType | None) -> None:
+
+@dataclass
+class Interruption:
+    """Which signal stopped the run (``None``: none did)."""
+
+    signum: int | None = None
+
+    @property
+    def exit_code(self) -> ExitCode | None:
+        """The exit code the signal asks for."""
+        return None if self.signum is None else STOP_SIGNALS[self.signum]
+
+
+@contextlib.contextmanager
+def signals_stop(control: SendControl) -> Iterator[Interruption]:
+    """Ctrl-C, SIGTERM and SIGHUP end the run cleanly: nothing more is claimed, the requests in flight
+    finish and are recorded (none is left unknown), the rest can be resumed. Without this a SIGTERM
+    or SIGHUP would end the process at once, leaving every request in flight unknown."""
+    caught = Interruption()
+
+    def handler(signum: int, _frame: FrameType | None) -> None:
+        caught.signum = caught.signum or signum  # the first signal names the exit
         control.stop()
 
+    previous: dict[int, Any] = {}
     try:
-        previous = signal.signal(signal.SIGINT, handler)
-    except ValueError:  # not the main thread (tests calling main() from a worker): no handler
-        yield
-        return
+        for signum in STOP_SIGNALS:
+            previous[signum] = signal.signal(signum, handler)
+    except ValueError:  # not the main thread (tests calling main() from a worker): no handlers
+        pass
     try:
-        yield
+        yield caught
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, earlier in previous.items():
+            signal.signal(signum, earlier)
 
 
 def message_fields(m: MessageRecord) -> dict[str, object]:
@@ -195,21 +235,40 @@ def write_results_json(
 
 
 def exit_code(result: RunResult) -> ExitCode:
-    """0 when every message ended accepted or rejected; 3 refused; 4 unreachable; 1 otherwise."""
+    """0 when every message ended accepted or rejected; 3 refused; 4 unreachable; 2 when the journal
+    could not be written or went away (the data folder's trouble); 1 otherwise."""
     if result.stop_reason is StopReason.ACCOUNT_REFUSED:
         return ExitCode.REFUSED
     if result.stop_reason is StopReason.NETWORK_DOWN:
         return ExitCode.UNREACHABLE
+    if result.stop_reason in {StopReason.JOURNAL_FAILED, StopReason.JOURNAL_GONE}:
+        return ExitCode.USAGE
     settled = {MessageState.ACCEPTED, MessageState.REJECTED}
     if any(count and state not in settled for state, count in result.counts.items()):
         return ExitCode.UNFINISHED
     return ExitCode.OK
 
 
-def finish(ctx: CliContext, campaigns: CampaignService, report: RunReport) -> int:
-    """Print the outcome (JSON or a summary, and why a run stopped) and return the exit code."""
+def finish(
+    ctx: CliContext, campaigns: CampaignService, report: RunReport, interruption: Interruption | None = None
+) -> int:
+    """Print the outcome (JSON or a summary, and why a run stopped) and return the exit code.
+
+    A run a signal stopped exits with that signal's code. If the terminal is gone by then (SIGHUP),
+    the results stay in the journal and the exit code still says how the run ended.
+    """
+    signalled = interruption.exit_code if interruption is not None else None
+    code = signalled or exit_code(report.result)
+    try:
+        _print_outcome(ctx, campaigns, report)
+    except OSError:
+        if signalled is None:
+            raise
+    return int(code)
+
+
+def _print_outcome(ctx: CliContext, campaigns: CampaignService, report: RunReport) -> None:
     result, campaign = report.result, report.campaign
-    code = exit_code(result)
     if report.recovered:
         ctx.warn(
             f"{report.recovered:,} message(s) were being sent when the previous run stopped; they are "
@@ -227,8 +286,12 @@ def finish(ctx: CliContext, campaigns: CampaignService, report: RunReport) -> in
     if result.stop is not None:
         ctx.warn(describe_stop(result.stop, campaign.code))
     if ctx.json_mode:
+        if result.stop_reason is StopReason.JOURNAL_GONE:
+            # The journal at its path is not this campaign's any more; the copy kept aside is.
+            kept = result.stop.detail if result.stop is not None else ""
+            campaigns = CampaignService(Path(kept)) if kept else campaigns
         write_results_json(ctx, campaigns, campaign, {"status": result.status.value})
-        return int(code)
+        return
     parts = ", ".join(f"{count:,} {state_word(state)}" for state, count in result.counts.items() if count)
     ctx.say(f"Campaign {campaign.code}: {result.status.value} — {parts or 'no messages'}.")
     if result.counts.get(MessageState.UNKNOWN):
@@ -236,7 +299,6 @@ def finish(ctx: CliContext, campaigns: CampaignService, report: RunReport) -> in
             "Unknown messages may or may not have been delivered. Send them again only if you accept that "
             f"some may arrive twice: `liasmart resend {campaign.code} --state unknown`."
         )
-    return int(code)
 
 
 def confirm(ctx: CliContext, question: str) -> bool:

@@ -18,7 +18,7 @@ from liasmart_desktop.core.api.urls import check_base_url
 from liasmart_desktop.core.credentials import Credentials, resolve_credentials
 from liasmart_desktop.core.importing import likely_home_regions, region_from_env
 from liasmart_desktop.core.importing.regions import region_from_locale
-from liasmart_desktop.core.paths import DataPaths, open_data_dir
+from liasmart_desktop.core.paths import DataPaths, find_data_dir, open_data_dir
 from liasmart_desktop.core.settings import AppSettings, load_settings
 
 BASE_URL_ENV = "LIASMART_BASE_URL"
@@ -75,7 +75,11 @@ class CliContext:
 
     @functools.cached_property
     def paths(self) -> DataPaths:
-        """The data folder (created private on first use)."""
+        """The data folder, not created: reading needs none, and what writes makes it (private)."""
+        return find_data_dir(getattr(self.args, "home", None), self.env)
+
+    def create_data_folder(self) -> DataPaths:
+        """The data folder, created private if it is not there yet (before a command writes into it)."""
         return open_data_dir(getattr(self.args, "home", None), self.env)
 
     @functools.cached_property

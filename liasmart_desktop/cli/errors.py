@@ -15,8 +15,12 @@ class ExitCode(enum.IntEnum):
     UNREACHABLE = 4  # could not reach the provider (or got no usable answer)
     LOCKED = 5  # another process is sending from the same journal
     LOCAL_RULE = 6  # refused by a local safety rule (the spend guard: balance, daily limit); nothing sent
-    INTERRUPTED = 130  # stopped with Ctrl-C
     INTERNAL = 70  # a bug: an error we did not foresee (EX_SOFTWARE)
+    # Stopped by a signal, after the requests in flight were answered and recorded: 128 + its number,
+    # as a shell reports a process the signal ended.
+    HANGUP = 129  # SIGHUP: the terminal was closed
+    INTERRUPTED = 130  # SIGINT: Ctrl-C
+    TERMINATED = 143  # SIGTERM: `kill`, a service manager stopping it
 
 
 class CliError(Exception):

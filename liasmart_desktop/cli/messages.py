@@ -185,10 +185,14 @@ _JOURNAL_SENTENCES: dict[JournalProblem, str] = {
     JournalProblem.NOT_DURABLE: "The journal cannot be made crash-safe here ({detail}); keep the data folder "
     "on a local disk, not a network or cloud folder.",
     JournalProblem.WRITE_FAILED: "The journal {subject} cannot be written ({detail}); nothing more is sent "
-    "until it can (check free disk space and permissions).",
+    "until it can: free some disk space or check the data folder's permissions (or use another data "
+    "folder with --home).",
     JournalProblem.NO_SUCH_CAMPAIGN: "There is no campaign “{subject}”; `liasmart campaigns` lists them.",
     JournalProblem.NO_CAMPAIGNS: "The journal has no campaigns yet; `liasmart send` creates one.",
     JournalProblem.NOTHING_TO_RESEND: "The campaign has no {subject} messages to send again.",
+    JournalProblem.EMPTIED: "The journal {subject} was empty (0 bytes), so the history of earlier "
+    "campaigns is gone from it; it was moved to {detail} and nothing was sent. Restore the journal from "
+    "a backup, or run the command again to start a new one.",
 }
 
 _TEMPLATE_SENTENCES: dict[TemplateIssue, str] = {
@@ -221,9 +225,8 @@ def describe_error(exc: LiaSmartError, base_url: str = "") -> tuple[ExitCode, st
             f"Another LiaSmart program{holder} is sending from this journal; wait for it to finish or "
             "stop it first (nothing was sent)."
         )
-    if isinstance(exc, JournalError):
-        code = ExitCode.USAGE if exc.code is not JournalProblem.WRITE_FAILED else ExitCode.UNFINISHED
-        return code, _JOURNAL_SENTENCES[exc.code].format(subject=exc.subject, detail=exc.detail)
+    if isinstance(exc, JournalError):  # a journal that cannot be read or written, or a campaign not in it
+        return ExitCode.USAGE, _JOURNAL_SENTENCES[exc.code].format(subject=exc.subject, detail=exc.detail)
     if isinstance(exc, TemplateError):
         clauses = "; ".join(describe_template_problem(p) for p in exc.problems)
         return ExitCode.USAGE, f"The message text cannot be used: {clauses}."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
 from liasmart_desktop.cli.commands.import_list import describe_row_problem
@@ -42,7 +43,14 @@ _STOP_SENTENCES: Final = {
     "proxy, then run `liasmart resume {code}`.",
     StopReason.JOURNAL_FAILED: "Stopped because the journal could not be written ({detail}); nothing more "
     "was sent. Free disk space, then run `liasmart resume {code}`.",
+    StopReason.JOURNAL_GONE: "Stopped because the journal was deleted or replaced while sending, so nothing "
+    "more was sent; {detail}",
 }
+_JOURNAL_COPY: Final = (
+    "everything it held, this run's results included, was saved as {path} (keep it: it is the only record "
+    "of campaign {code})."
+)
+_NO_JOURNAL_COPY: Final = "no copy of it could be saved either."
 #: How the answer behind a stop is read (the kind decides "refused" or "said no").
 _STOP_OUTCOME_KINDS: Final = {
     StopReason.ACCOUNT_REFUSED: OutcomeKind.REFUSED,
@@ -84,7 +92,10 @@ def state_word(state: MessageState) -> str:
 
 def describe_stop(stop: Stop, code: str) -> str:
     """Why a run stopped and what to do, with the answer behind it in words."""
-    sentence = _STOP_SENTENCES[stop.reason].format(detail=stop.detail or "no detail", code=code)
+    detail = stop.detail or "no detail"
+    if stop.reason is StopReason.JOURNAL_GONE:
+        detail = _JOURNAL_COPY.format(path=stop.detail, code=code) if stop.detail else _NO_JOURNAL_COPY
+    sentence = _STOP_SENTENCES[stop.reason].format(detail=detail, code=code)
     if stop.cause is None:
         return sentence
     kind = _STOP_OUTCOME_KINDS.get(stop.reason, OutcomeKind.UNKNOWN)
@@ -121,6 +132,36 @@ def _describe_set_aside(s: SetAsideRow) -> str:
     problem = import_problem(s)
     assert problem is not None  # the other statuses were answered above
     return describe_row_problem(problem)
+
+
+def _text_problems(rows: Sequence[SetAsideRow]) -> str:
+    codes = dict.fromkeys(code for row in rows for code in row.reason_data.get("problems", ()))
+    return ", ".join(_TEXT_ISSUES[TextIssue(code)] for code in codes)
+
+
+def describe_nothing_to_send(rows: int, set_aside: Sequence[SetAsideRow]) -> str:
+    """Why not one row of a list gives a message, by what set the rows aside (``liasmart import`` only
+    explains the rows the list itself set aside, not those the text did)."""
+    blocked = [row for row in set_aside if row.status is SetAsideStatus.BLOCKED_TEXT]
+    if len(blocked) == len(set_aside):  # the text is the trouble, not the list
+        return (
+            f"No message can be sent as it is ({_text_problems(blocked)}); change the text (--text) or the "
+            "values it takes from the list."
+        )
+    parts = []
+    listed = sum(1 for row in set_aside if row.status.from_import)
+    if listed:
+        parts.append(f"{listed:,} were set aside when the list was read (`liasmart import` shows why)")
+    opted_out = sum(1 for row in set_aside if row.status is SetAsideStatus.OPTED_OUT)
+    if opted_out:
+        parts.append(f"{opted_out:,} are on the do-not-message list")
+    empty = [row for row in set_aside if row.status is SetAsideStatus.MISSING_VALUE]
+    if empty:
+        fields = ", ".join(dict.fromkeys(f for row in empty for f in row.reason_data.get("fields", ())))
+        parts.append(f"in {len(empty):,} a merge field is empty ({fields})")
+    if blocked:
+        parts.append(f"in {len(blocked):,} the message cannot be sent as it is ({_text_problems(blocked)})")
+    return f"None of the {rows:,} rows can be sent: {'; '.join(parts)}."
 
 
 def describe_record(record: MessageRecord | SetAsideRow) -> str:

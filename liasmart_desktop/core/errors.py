@@ -143,6 +143,7 @@ class JournalProblem(enum.Enum):
     NO_SUCH_CAMPAIGN = "no_such_campaign"
     NO_CAMPAIGNS = "no_campaigns"
     NOTHING_TO_RESEND = "nothing_to_resend"
+    EMPTIED = "emptied"  # the file was 0 bytes: its history is gone; it was kept aside as ``detail``
 
 
 class JournalError(LiaSmartError):

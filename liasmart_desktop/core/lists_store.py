@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from liasmart_desktop.core.errors import LiaSmartError
-from liasmart_desktop.core.paths import create_private_file
+from liasmart_desktop.core.paths import create_private_file, ensure_private_dir
 
 LISTS_SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 10_000
@@ -80,9 +80,11 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
 
 @contextlib.contextmanager
 def open_lists(path: Path) -> Iterator[sqlite3.Connection]:
-    """The lists file (created private when new), checked and brought to the current schema."""
+    """The lists file, checked and brought to the current schema; a missing one is created private, with
+    its data folder (only to change it: what only reads asks first whether there is one)."""
     try:
         if not path.exists():
+            ensure_private_dir(path.parent)
             create_private_file(path)
         conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     except (OSError, sqlite3.Error) as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import logging
@@ -12,7 +13,7 @@ import urllib.parse
 from pathlib import Path
 from typing import TextIO
 
-from liasmart_desktop.core.paths import PRIVATE_FILE_MODE
+from liasmart_desktop.core.paths import PRIVATE_FILE_MODE, ensure_private_dir
 
 LOG_FILE_NAME = "liasmart.log"
 LOG_MAX_BYTES = 2 * 1024 * 1024
@@ -75,11 +76,27 @@ class RedactingFormatter(logging.Formatter):
 
 class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """A rotating log whose files are created owner-only: the file started after each rollover too,
-    which the stock handler would create with the process umask (usually readable by everyone)."""
+    which the stock handler would create with the process umask (usually readable by everyone).
+
+    The log folder is made when the first record is written, and only inside a data folder that
+    exists: a command that changed nothing leaves no folder behind for its log. A log that cannot be
+    written (a full disk, a read-only folder) drops the record in silence: the stock handler would
+    print its own traceback ("--- Logging error ---") over the one sentence the user should read.
+    """
 
     def _open(self) -> io.TextIOWrapper:
+        folder = Path(self.baseFilename).parent
+        if not folder.is_dir() and folder.parent.is_dir():
+            ensure_private_dir(folder)
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE_MODE)
         return open(fd, "a", encoding=self.encoding, errors=self.errors)  # noqa: PTH123
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's own name
+        """Drop a record that could not be written; try again with the next one."""
+        if self.stream is not None:
+            with contextlib.suppress(OSError, ValueError):
+                self.stream.close()
+            self.stream = None  # reopened by the next record
 
 
 def _private_file_handler(log_dir: Path) -> logging.Handler:

@@ -165,6 +165,8 @@ class OptOutList:
     ) -> Change:
         """Take typed numbers off the list (all read first); ``unchanged`` are those that were not on it."""
         phones = [read_number(number, country, home_regions) for number in numbers]
+        if not self.path.exists():  # an empty list: none of them was on it, and no file is made to say so
+            return Change((), tuple(dict.fromkeys(phones)))
         changed: list[str] = []
         unchanged: list[str] = []
         with open_lists(self.path) as conn, write(conn, self.path):

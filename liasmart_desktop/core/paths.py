@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -84,6 +85,17 @@ def ensure_private_dir(path: Path) -> Path:
             ConfigProblem.DATA_DIR_UNUSABLE, exc.strerror or str(exc), subject=str(path)
         ) from exc
     return path
+
+
+def find_data_dir(option: str | None = None, env: Mapping[str, str] | None = None) -> DataPaths:
+    """Resolve the data directory without creating it (a command that changes nothing leaves no folder).
+
+    Something other than a folder in its place is a ``ConfigError(DATA_DIR_UNUSABLE)`` at once.
+    """
+    root = resolve_data_dir(option, env)
+    if root.exists() and not root.is_dir():
+        raise ConfigError(ConfigProblem.DATA_DIR_UNUSABLE, os.strerror(errno.ENOTDIR), subject=str(root))
+    return DataPaths(root)
 
 
 def open_data_dir(option: str | None = None, env: Mapping[str, str] | None = None) -> DataPaths:

@@ -124,6 +124,8 @@ class TemplateBook:
     def rename(self, old: str, new: str, *, by: str = "") -> SavedTemplate:
         """Give a template another name (a change of case only is allowed)."""
         name = check_name(new)
+        if not self.path.exists():  # no templates yet: nothing to rename, and no file made to say so
+            raise SavedTemplateError(SavedTemplateProblem.NOT_FOUND, old.strip())
         with open_lists(self.path) as conn, write(conn, self.path):
             current = conn.execute("SELECT * FROM templates WHERE name=?", (old.strip(),)).fetchone()
             if current is None:
@@ -140,6 +142,8 @@ class TemplateBook:
     def delete(self, name: str) -> None:
         """Delete the template called ``name``; ``SavedTemplateError(NOT_FOUND)`` when there is none."""
         wanted = name.strip()
+        if not self.path.exists():
+            raise SavedTemplateError(SavedTemplateProblem.NOT_FOUND, wanted)
         with open_lists(self.path) as conn, write(conn, self.path):
             if conn.execute("DELETE FROM templates WHERE name=?", (wanted,)).rowcount == 0:
                 raise SavedTemplateError(SavedTemplateProblem.NOT_FOUND, wanted)

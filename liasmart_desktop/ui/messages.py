@@ -269,6 +269,11 @@ _JOURNAL: dict[JournalProblem, object] = {
     JournalProblem.NOTHING_TO_RESEND: QT_TRANSLATE_NOOP(
         "Messages", "There are no such messages to send again."
     ),
+    JournalProblem.EMPTIED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "The history file was empty, so the record of earlier campaigns is gone from it. It was kept as "
+        "{detail}; nothing was sent. Restore the history from a backup, or try again to start a new one.",
+    ),
 }
 
 _STOP: dict[StopReason, object] = {
@@ -301,6 +306,11 @@ _STOP: dict[StopReason, object] = {
     StopReason.JOURNAL_FAILED: QT_TRANSLATE_NOOP(
         "Messages",
         "Sending stopped: the history could not be written. Free some disk space, then press Resume.",
+    ),
+    StopReason.JOURNAL_GONE: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Sending stopped: the history file was deleted or replaced while sending, so nothing more was "
+        "sent. A copy of what it held: {detail}",
     ),
 }
 
@@ -468,7 +478,7 @@ def describe_stop(stop: Stop) -> str:
             if template is not None
             else stop.detail or "—"
         )
-    return tr(_STOP[stop.reason], detail=detail)
+    return tr(_STOP[stop.reason], detail=detail or "—")
 
 
 def describe_message(message: MessageRecord) -> str:

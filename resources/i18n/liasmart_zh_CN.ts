@@ -2666,125 +2666,135 @@ After: {encoding_after}, parts per message: {parts_after}</source>
         <translation>这个群发任务要通过{through}发送到真实手机。要继续发送，请在“设置”中设置该账户（如果正在练习，请先退出沙盒）。没有发送任何短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="533"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="272"/>
+        <source>The history file was empty, so the record of earlier campaigns is gone from it. It was kept as {detail}; nothing was sent. Restore the history from a backup, or try again to start a new one.</source>
+        <translation>历史记录文件是空的，之前群发任务的记录已不在其中。该文件已另存为 {detail}；没有发送任何短信。请从备份恢复历史记录，或再试一次以开始新的历史记录。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="310"/>
+        <source>Sending stopped: the history file was deleted or replaced while sending, so nothing more was sent. A copy of what it held: {detail}</source>
+        <translation>发送已停止：发送过程中历史记录文件被删除或替换，因此没有再发送。其内容的副本：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="543"/>
         <source>Delivered</source>
         <extracomment>A delivery state the core derives from LiaSmart&apos;s status word (``DeliveryState`` values), in words.</extracomment>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="534"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="544"/>
         <source>Not delivered</source>
         <translation>未送达</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="535"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="545"/>
         <source>Waiting for the report</source>
         <translation>等待回执</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="539"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="549"/>
         <source>Not sent: not a valid number</source>
         <extracomment>A set-aside row&apos;s result in an export: why it was not sent, in two or three words.</extracomment>
         <translation>未发送：号码无效</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="540"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="550"/>
         <source>Not sent: no number</source>
         <translation>未发送：没有号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="541"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="551"/>
         <source>Not sent: number damaged by Excel</source>
         <translation>未发送：号码被 Excel 损坏</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="542"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="552"/>
         <source>Not sent: number repeated</source>
         <translation>未发送：号码重复</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="543"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="553"/>
         <source>Not sent: empty merge field</source>
         <translation>未发送：变量为空</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="544"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="554"/>
         <source>Not sent: text cannot be sent</source>
         <translation>未发送：内容无法发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="546"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="556"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="548"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="558"/>
         <source>{name} (result)</source>
         <extracomment>A result column&apos;s heading when the list has a column of the same name.</extracomment>
         <translation>{name}（发送结果）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="550"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="560"/>
         <source>Sent to</source>
         <translation>发送到的号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="551"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="561"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="552"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="562"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="553"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="563"/>
         <source>LiaSmart&apos;s remark</source>
         <translation>LiaSmart 的备注</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="554"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="564"/>
         <source>Message ID</source>
         <translation>短信 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="555"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="565"/>
         <source>Parts</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="556"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="566"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="557"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="567"/>
         <source>Attempt</source>
         <translation>发送次数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="558"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="568"/>
         <source>Request ID</source>
         <translation>请求 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="559"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="569"/>
         <source>Sent</source>
         <translation>发送时间</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="560"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="570"/>
         <source>Answered</source>
         <translation>答复时间</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="561"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="571"/>
         <source>Delivery</source>
         <translation>送达状态</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="562"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="572"/>
         <source>Delivery checked</source>
         <translation>回执查询时间</translation>
     </message>
@@ -2895,173 +2905,173 @@ After: {encoding_after}, parts per message: {parts_after}</source>
         <translation>没有需要重新发送的此类短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="275"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="280"/>
         <source>Stopped. The rest can be sent later from History.</source>
         <translation>已停止。其余短信可稍后在“历史记录”中继续发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="276"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="281"/>
         <source>Cancelled. Messages not yet sent will not be sent.</source>
         <translation>已取消。尚未发送的短信将不会发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="277"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="282"/>
         <source>Sending stopped: {detail} Fix it, then press Resume.</source>
         <translation>发送已停止：{detail}问题解决后，请点击“继续”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="280"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="285"/>
         <source>Sending paused: several messages in a row got no clear answer. LiaSmart or the network may be in trouble; press Resume to try again.</source>
         <translation>发送已暂停：连续多条短信没有收到明确答复。LiaSmart 或网络可能出现了问题；请点击“继续”重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="285"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="290"/>
         <source>Sending paused: most recent messages were rejected ({detail}). Check the sender ID and the message type.</source>
         <translation>发送已暂停：最近的大部分短信被拒绝（{detail}）。请检查发件人 ID 和短信类型。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="290"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="295"/>
         <source>Sending paused: LiaSmart could not be reached for several minutes. Check the connection, then press Resume.</source>
         <translation>发送已暂停：已有几分钟无法连接 LiaSmart。请检查网络连接，然后点击“继续”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="295"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="300"/>
         <source>Sending paused: LiaSmart asked to wait a long time. Press Resume later.</source>
         <translation>发送已暂停：LiaSmart 要求等待较长时间。请稍后点击“继续”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="298"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="303"/>
         <source>Sending paused: an answer did not match the request. Check the API address and proxy.</source>
         <translation>发送已暂停：收到的答复与请求不符。请检查 API 地址和代理服务器。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="301"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="306"/>
         <source>Sending stopped: the history could not be written. Free some disk space, then press Resume.</source>
         <translation>发送已停止：无法写入历史记录。请腾出一些磁盘空间，然后点击“继续”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="308"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="318"/>
         <source>The app stopped while this message was being sent. It may or may not have been delivered.</source>
         <translation>发送这条短信时程序停止了。它可能已送达，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="312"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="322"/>
         <source>Cancelled before it was sent.</source>
         <translation>发送前已取消。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="315"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="325"/>
         <source>No clear answer from LiaSmart ({reason}). It may or may not have been delivered.</source>
         <translation>没有收到 LiaSmart 的明确答复（{reason}）。可能已送达，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="318"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="328"/>
         <source>Accepted by LiaSmart.</source>
         <translation>LiaSmart 已受理。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="319"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="329"/>
         <source>Rejected by LiaSmart: {remarks}</source>
         <translation>被 LiaSmart 拒绝：{remarks}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="320"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="330"/>
         <source>Not sent yet.</source>
         <translation>尚未发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="321"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="331"/>
         <source>Another copy of LiaSmart Desktop is sending right now. Wait for it to finish.</source>
         <translation>另一个 LiaSmart Desktop 正在发送。请等它发送完毕。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="324"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="334"/>
         <source>Something went wrong ({kind}). Details are in the log file.</source>
         <translation>出现了意外错误（{kind}）。详细信息已记录在日志文件中。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="325"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="335"/>
         <source>The sending process stopped unexpectedly (exit code {code}). Press Resume to continue: messages that were on their way are marked Unknown and are not sent again by themselves.</source>
         <translation>发送进程意外停止（退出代码 {code}）。请点击“继续”接着发送：当时正在发送的短信会标记为“未知”，不会自动再次发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="332"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="342"/>
         <source>Set aside</source>
         <translation>已排除</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="333"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="343"/>
         <source>Test message</source>
         <translation>测试短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="334"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="344"/>
         <source>Typed numbers {date}</source>
         <translation>手动输入的号码 {date}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="335"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="345"/>
         <source>{seconds} s</source>
         <translation>{seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="336"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="346"/>
         <source>{minutes} min {seconds} s</source>
         <translation>{minutes} 分 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="337"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="347"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} 小时 {minutes} 分</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="501"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="511"/>
         <source>A merge field has no value in this row ({fields}); nothing was sent, so no message shows an empty gap.</source>
         <translation>此行的变量没有值（{fields}）；为避免短信中出现空白，没有发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="506"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="516"/>
         <source>The personalised text cannot be sent as it is ({problems}).</source>
         <translation>个性化后的短信无法按原样发送（{problems}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="512"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="522"/>
         <source>it is empty</source>
         <extracomment>What is wrong with a personalised text that cannot be sent, as a short phrase.</extracomment>
         <translation>内容为空</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="513"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="523"/>
         <source>it holds only spaces</source>
         <translation>只有空格</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="514"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="524"/>
         <source>a control character</source>
         <translation>含控制字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="515"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="525"/>
         <source>a broken character</source>
         <translation>含损坏的字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="516"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="526"/>
         <source>a hidden text-direction mark</source>
         <translation>含隐藏的文字方向标记</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="517"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="527"/>
         <source>an invisible character</source>
         <translation>含不可见字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="518"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="528"/>
         <source>characters the standard alphabet cannot carry</source>
         <translation>含标准字符集无法表示的字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="523"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="533"/>
         <source>, </source>
         <extracomment>Between the items of a list inside a sentence (&quot;, &quot; in English, &quot;、&quot; in Chinese).</extracomment>
         <translation>、</translation>
@@ -3636,22 +3646,22 @@ Send them now? Otherwise they wait: History lets you send them, change their tim
         <translation>正在发送定时群发任务 {code}：已到发送时间。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="169"/>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="171"/>
         <source>Select the rows of the people who asked not to be messaged first.</source>
         <translation>请先选择要求不再接收短信的人所在的行。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="173"/>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="175"/>
         <source>Add to the do-not-message list</source>
         <translation>加入免打扰名单</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="174"/>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="176"/>
         <source>Never message these {count} numbers again. Why (kept with each number)?</source>
         <translation>以后不再给这 {count} 个号码发送短信。原因是什么（会随每个号码保存）？</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="188"/>
+        <location filename="../../liasmart_desktop/ui/controllers/office_window_controller.py" line="190"/>
         <source>Added to the do-not-message list: {added}. Already on it: {already}.</source>
         <translation>已加入免打扰名单：{added} 个。原本已在名单中：{already} 个。</translation>
     </message>
@@ -3998,77 +4008,77 @@ Send them now? Otherwise they wait: History lets you send them, change their tim
         <translation>不再使用导入的名单，改回使用粘贴的号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="221"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="225"/>
         <source>Counting the numbers…</source>
         <translation>正在统计号码…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="225"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="229"/>
         <source>No numbers yet.</source>
         <translation>还没有号码。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="232"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="236"/>
         <source>Cannot be used: {numbers}</source>
         <translation>无法使用：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="236"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="240"/>
         <source>Numbers that could be in more than one country are not sent: choose the default country in Settings, or write them with + and the country code.</source>
         <translation>可能属于不止一个国家/地区的号码不会发送：请在“设置”中选择默认国家/地区，或在号码前写上 + 和国家区号。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="242"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="246"/>
         <source>Numbers without a country code need the default country: set it in Settings.</source>
         <translation>没有国家区号的号码需要默认国家/地区：请在“设置”中设置。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="248"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="252"/>
         <source>Ready: {count}</source>
         <translation>可发送：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="250"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="254"/>
         <source>Not valid: {count}</source>
         <translation>无效：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="252"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="256"/>
         <source>Damaged by Excel: {count}</source>
         <translation>被 Excel 损坏：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="254"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="258"/>
         <source>Empty: {count}</source>
         <translation>缺少号码：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="256"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="260"/>
         <source>Repeated: {count}</source>
         <translation>重复：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="258"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="262"/>
         <source>Country unclear: {count}</source>
         <translation>国家不明确：{count}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="263"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="267"/>
         <source>Numbers without a country code are read as numbers of {country} (Settings).</source>
         <translation>没有国家区号的号码按{country}的号码读取（见“设置”）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="268"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="272"/>
         <source>No default country is set (Settings): write each number with + and its country code.</source>
         <translation>未设置默认国家/地区（见“设置”）：请在每个号码前写上 + 和国家区号。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="282"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="286"/>
         <source>Imported from {source}</source>
         <translation>导入自 {source}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="284"/>
+        <location filename="../../liasmart_desktop/ui/widgets/recipients_box.py" line="288"/>
         <source>The review step lists the rows set aside and why.</source>
         <translation>检查发送时会列出被排除的行及原因。</translation>
     </message>
@@ -4231,113 +4241,113 @@ Send them now? Otherwise they wait: History lets you send them, change their tim
         <translation>所有行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="436"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="441"/>
         <source>from {sender}</source>
         <translation>发件人 {sender}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="440"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="445"/>
         <source>1 row of the list set aside</source>
         <translation>名单中有 1 行被排除</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="442"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="447"/>
         <source>{count} rows of the list set aside</source>
         <translation>名单中有 {count} 行被排除</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="444"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="449"/>
         <source>sandbox, nothing really sent</source>
         <translation>沙盒，没有真正发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="447"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="452"/>
         <source>Message: {text}</source>
         <translation>短信内容：{text}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="463"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="468"/>
         <source>Ask LiaSmart now whether the accepted messages have arrived</source>
         <translation>立即向 LiaSmart 查询已受理的短信是否已送达</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="476"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="481"/>
         <source>Open a campaign to ask for its delivery reports.</source>
         <translation>请先打开一个群发任务，再查询其送达回执。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="478"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="483"/>
         <source>Delivery reports can be asked for once sending has stopped.</source>
         <translation>发送停止后才能查询送达回执。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="481"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="486"/>
         <source>No message of this campaign was accepted, so there is no delivery report to ask for.</source>
         <translation>这个群发任务没有已受理的短信，因此没有送达回执可查询。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="492"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="497"/>
         <source>{sent} of {total} sent (%p%)</source>
         <translation>已发送 {sent} / {total} 条（%p%）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="508"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="513"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="510"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="515"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="512"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="517"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="518"/>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="522"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="523"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="527"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="520"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="525"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="521"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="526"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="522"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="527"/>
         <source>Interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="537"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="542"/>
         <source>about {time} left once resumed</source>
         <translation>继续后约需 {time}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="538"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="543"/>
         <source>about {time} left</source>
         <translation>约剩 {time}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="549"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="554"/>
         <source>Delivery reports: {delivered} delivered · {failed} not delivered · {waiting} waiting</source>
         <translation>送达回执：已送达 {delivered} 条 · 未送达 {failed} 条 · 等待回执 {waiting} 条</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="553"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="558"/>
         <source>last checked {time}</source>
         <translation>最近查询 {time}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="555"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="560"/>
         <source>not checked yet</source>
         <translation>尚未查询</translation>
     </message>
@@ -4363,7 +4373,7 @@ Send them now? Otherwise they wait: History lets you send them, change their tim
     </message>
     <message>
         <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="261"/>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="519"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="524"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -4373,32 +4383,37 @@ Send them now? Otherwise they wait: History lets you send them, change their tim
         <translation>已排除（未发送）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="410"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="318"/>
+        <source>slowed to {rate} of {target} a second: LiaSmart asked to slow down</source>
+        <translation>已减速至每秒 {rate} 条（设定 {target} 条）：LiaSmart 要求放慢发送</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="415"/>
         <source>No row among “{filter}” contains “{search}”.</source>
         <translation>“{filter}”中没有包含“{search}”的行。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="415"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="420"/>
         <source>No row contains “{search}”. Check the spelling, or search for part of it.</source>
         <translation>没有包含“{search}”的行。请检查拼写，或只搜索其中一部分。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="418"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="423"/>
         <source>No row is “{filter}”. Choose “{all}” to see every row.</source>
         <translation>没有“{filter}”的行。选择“{all}”即可查看所有行。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="434"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="439"/>
         <source>Started {time}</source>
         <translation>开始于 {time}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="435"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="440"/>
         <source>typed numbers</source>
         <translation>手动输入的号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="495"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="500"/>
         <source>{state}: {count}</source>
         <translation>{state}：{count}</translation>
     </message>
@@ -4782,52 +4797,52 @@ Send them now? Otherwise they wait: History lets you send them, change their tim
 <context>
     <name>ScheduleBox</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="34"/>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="42"/>
         <source>When to send</source>
         <translation>发送时间</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="39"/>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="47"/>
         <source>Send &amp;now</source>
         <translation>立即发送(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="40"/>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="48"/>
         <source>Send &amp;at:</source>
         <translation>定时发送(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="49"/>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="57"/>
         <source>When the campaign will finish</source>
         <translation>群发任务预计完成时间</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="88"/>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="99"/>
         <source>Quiet hours {window}: promotional messages wait while they last.</source>
         <translation>静默时段 {window}：营销短信会在此期间暂停发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="92"/>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="103"/>
         <source>Expected to finish about {time}.</source>
         <translation>预计在 {time} 左右完成。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="101"/>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="112"/>
         <source>&amp;Schedule 1 message</source>
         <translation>定时发送 1 条短信(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="102"/>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="113"/>
         <source>&amp;Schedule {count} messages</source>
         <translation>定时发送 {count} 条短信(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="104"/>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="115"/>
         <source>&amp;Send 1 message</source>
         <translation>发送 1 条短信(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="105"/>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="116"/>
         <source>&amp;Send {count} messages</source>
         <translation>发送 {count} 条短信(&amp;S)</translation>
     </message>

@@ -24,12 +24,20 @@ from typing import Any
 import openpyxl
 import pytest
 
-from liasmart_desktop.cli.campaign_run import ProgressLine, ctrl_c_stops, exit_code
+from liasmart_desktop.cli.campaign_run import (
+    STOP_SIGNALS,
+    Interruption,
+    ProgressLine,
+    exit_code,
+    finish,
+    signals_stop,
+)
 from liasmart_desktop.cli.context import CliContext
 from liasmart_desktop.cli.errors import ExitCode
 from liasmart_desktop.cli.main import build_parser, main
 from liasmart_desktop.cli.wording import describe_record, describe_stop, state_word
 from liasmart_desktop.core.api.outcome import Reason
+from liasmart_desktop.core.sending.campaigns import CampaignService
 from liasmart_desktop.core.sending.engine import SendControl
 from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.sending.lock import SenderLock
@@ -42,7 +50,7 @@ from liasmart_desktop.core.sending.records import (
     Transition,
 )
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, SetAsideStatus, StopReason
-from liasmart_desktop.core.sending.summaries import Progress, RunResult
+from liasmart_desktop.core.sending.summaries import Progress, RunReport, RunResult
 from liasmart_desktop.core.settings import AppSettings, save_settings
 from liasmart_desktop.sandbox import FaultKind, SandboxConfig, SandboxServer
 from tests.helpers.ledger_checks import check_against_ledger, send_requests
@@ -126,12 +134,13 @@ def send_numbers(
 
 
 def open_journal(env: dict[str, str]) -> Journal:
-    return Journal.open(Path(env["LIASMART_HOME"]) / "journal.sqlite3")
+    home = Path(env["LIASMART_HOME"])
+    home.mkdir(exist_ok=True)  # a command that only reads does not make the data folder
+    return Journal.open(home / "journal.sqlite3")
 
 
 def make_stored_campaign(env: dict[str, str], count: int, **spec: Any) -> tuple[str, list[int]]:
     """A campaign written straight into the journal (as a crashed or paused run would leave it)."""
-    cli("campaigns", env=env)  # creates the data folder
     journal = open_journal(env)
     try:
         fields = {"template": "Hi", "sender_id": "LIASMART", "sms_type": "P", "api_id": API_ID, **spec}
@@ -249,7 +258,7 @@ def test_callback_url_is_passed_on_with_every_message(env: dict[str, str], sandb
 def test_the_plan_shows_parts_set_aside_rows_cost_and_balance(
     env: dict[str, str], recipients: Path, isolated_env: Path
 ) -> None:
-    cli("campaigns", env=env)  # creates the data folder
+    Path(env["LIASMART_HOME"]).mkdir(exist_ok=True)  # a command that only reads does not make it
     save_settings(isolated_env / "settings.json", AppSettings(price_per_part=Decimal("0.05"), currency="USD"))
     code, _, err = cli(*SEND, "--file", str(recipients), *MERGED, "--yes", env=env)
     assert code == 0
@@ -306,7 +315,7 @@ def test_rows_that_all_are_set_aside_are_exit_2(env: dict[str, str], tmp_path: P
     path.write_text("phone,name\n+8613900000001,\n", encoding="utf-8")
     code, _, err = cli(*SEND, "--file", str(path), *MERGED, "--yes", env=env)
     assert code == 2
-    assert "None of the 1 rows can be sent to (1 set aside)" in err
+    assert err == "None of the 1 rows can be sent: in 1 a merge field is empty (name).\n"
 
 
 def test_a_wrong_password_is_exit_3_before_anything_is_sent(
@@ -336,7 +345,7 @@ def test_an_unreachable_provider_is_exit_4(env: dict[str, str]) -> None:
 
 
 def test_another_sender_holding_the_journal_is_exit_5(env: dict[str, str], sandbox: SandboxServer) -> None:
-    cli("campaigns", env=env)
+    Path(env["LIASMART_HOME"]).mkdir(exist_ok=True)
     with SenderLock(Path(env["LIASMART_HOME"]) / "journal.sqlite3"):
         code, _, err = cli(*SEND, "--to", "8613900000001", "--yes", env=env)
         assert code == 5
@@ -560,7 +569,6 @@ def test_report_xlsx_keeps_numbers_as_text_and_never_writes_a_formula(
 def test_report_csv_neutralises_formula_cells_and_keeps_every_column(
     env: dict[str, str], tmp_path: Path
 ) -> None:
-    cli("campaigns", env=env)
     journal = open_journal(env)
     notes = ['=HYPERLINK("x")', "+1", "-1", "@SUM(1)", "\tTab", "\rReturn", "plain"]
     campaign = journal.create_campaign(
@@ -668,7 +676,6 @@ def test_refresh_human_output_with_an_id_the_provider_does_not_know(
 def test_the_password_never_appears_anywhere_and_logs_mask_numbers(
     env: dict[str, str], sandbox: SandboxServer, recipients: Path, tmp_path: Path
 ) -> None:
-    cli("campaigns", env=env)
     reader = open_journal(env)  # an open reader keeps the WAL file in place, so it is searched too
     outputs = []
     outputs.append(cli(*SEND, "--file", str(recipients), *MERGED, "--yes", "--debug", env=env))
@@ -731,24 +738,31 @@ def _result(stop: StopReason | None = None, **counts: int) -> RunResult:
         (_result(StopReason.USER_PAUSE, pending=4), ExitCode.UNFINISHED),
         (_result(StopReason.ACCOUNT_REFUSED, pending=4), ExitCode.REFUSED),
         (_result(StopReason.NETWORK_DOWN, retry_wait=4), ExitCode.UNREACHABLE),
+        (_result(StopReason.JOURNAL_FAILED, pending=4, in_flight=2), ExitCode.USAGE),  # a full disk
+        (_result(StopReason.JOURNAL_GONE, pending=4), ExitCode.USAGE),
     ],
 )
 def test_exit_codes_follow_the_contract(result: RunResult, code: ExitCode) -> None:
     assert exit_code(result) is code
 
 
-def test_ctrl_c_stops_the_run_cleanly_and_restores_the_handler() -> None:
+@pytest.mark.parametrize("signum", list(STOP_SIGNALS), ids=lambda n: signal.Signals(n).name)
+def test_a_stop_signal_stops_the_run_cleanly_and_restores_the_handlers(signum: int) -> None:
     control = SendControl()
-    before = signal.getsignal(signal.SIGINT)
-    with ctrl_c_stops(control):
-        signal.raise_signal(signal.SIGINT)
+    before = {n: signal.getsignal(n) for n in STOP_SIGNALS}
+    assert Interruption().exit_code is None
+    with signals_stop(control) as interruption:
+        signal.raise_signal(signum)
+        signal.raise_signal(signal.SIGINT)  # a second signal does not change how the run ends
     assert control.stopped
-    assert signal.getsignal(signal.SIGINT) is before
+    assert interruption.signum == signum
+    assert interruption.exit_code == 128 + signum
+    assert {n: signal.getsignal(n) for n in STOP_SIGNALS} == before
     # Off the main thread no handler can be installed; the run goes on without one.
     outcome: list[bool] = []
 
     def worker() -> None:
-        with ctrl_c_stops(SendControl()):
+        with signals_stop(SendControl()):
             outcome.append(True)
 
     thread = threading.Thread(target=worker)
@@ -763,17 +777,60 @@ def test_the_progress_line_is_thinned_and_ends_with_a_newline(env: dict[str, str
     line = ProgressLine(ctx)
     assert line.enabled
     counts = dict.fromkeys(MessageState, 0) | {MessageState.ACCEPTED: 4, MessageState.PENDING: 6}
-    progress = Progress(1, counts, [], in_flight=0, paused=False, rate_per_s=1.0)
+    progress = Progress(1, counts, [], in_flight=0, paused=False, rate_per_s=100.0, target_rate_per_s=100.0)
     line(progress)
     line(progress)  # within half a second: not drawn again
     done = counts | {MessageState.ACCEPTED: 10, MessageState.PENDING: 0}
-    line(Progress(1, done, [], in_flight=0, paused=False, rate_per_s=1.0, done=True))
+    line(
+        Progress(1, done, [], in_flight=0, paused=False, rate_per_s=100.0, target_rate_per_s=100.0, done=True)
+    )
     text = stderr.getvalue()
     assert text.count("\r") == 2
     assert text.startswith("\r4/10 done · accepted 4")
-    assert text.endswith("msg/s\n")
+    assert text.endswith("msg/s (pace 100/s)\n")
     ctx_json = CliContext(build_parser().parse_args(["resume", "--json"]), env=env, stderr=Tty())
     assert not ProgressLine(ctx_json).enabled
+
+
+def test_the_progress_line_shows_the_pace_a_429_slowed_to(env: dict[str, str]) -> None:
+    stderr = Tty()
+    line = ProgressLine(CliContext(build_parser().parse_args(["resume"]), env=env, stderr=stderr))
+    counts = dict.fromkeys(MessageState, 0) | {MessageState.ACCEPTED: 4, MessageState.PENDING: 6}
+    line(Progress(1, counts, [], in_flight=2, paused=False, rate_per_s=2.5, target_rate_per_s=20.0))
+    assert stderr.getvalue().endswith("msg/s (pace 2.5/s of 20: LiaSmart asked to slow down)")
+
+
+class GoneTerminal(Tty):
+    """A terminal closed under the program (SIGHUP): every write fails."""
+
+    def write(self, _text: str) -> int:
+        raise OSError(5, "Input/output error")
+
+
+def test_a_closed_terminal_ends_the_progress_line_not_the_send(env: dict[str, str]) -> None:
+    line = ProgressLine(CliContext(build_parser().parse_args(["resume"]), env=env, stderr=GoneTerminal()))
+    counts = dict.fromkeys(MessageState, 0) | {MessageState.PENDING: 6}
+    line(Progress(1, counts, [], in_flight=2, paused=False, rate_per_s=20.0, target_rate_per_s=20.0))
+    assert not line.enabled
+    line(
+        Progress(1, counts, [], in_flight=2, paused=False, rate_per_s=20.0, target_rate_per_s=20.0, done=True)
+    )
+
+
+def test_the_results_of_a_run_a_hangup_stopped_are_kept_when_the_terminal_is_gone(
+    env: dict[str, str], isolated_env: Path
+) -> None:
+    _, stored = make_stored_campaign(env, 2)
+    assert stored
+    service = CampaignService(isolated_env / "journal.sqlite3")
+    campaign = service.overview().campaign
+    report = RunReport(campaign, _result(StopReason.USER_PAUSE, pending=2))
+    ctx = CliContext(
+        build_parser().parse_args(["resume"]), env=env, stdout=GoneTerminal(), stderr=GoneTerminal()
+    )
+    assert finish(ctx, service, report, Interruption(signal.SIGHUP)) == int(ExitCode.HANGUP) == 128 + 1
+    with pytest.raises(OSError, match="Input/output error"):  # without a signal, a failing terminal is news
+        finish(ctx, service, report)
 
 
 def test_every_stop_reason_and_state_has_words() -> None:

@@ -194,3 +194,53 @@ def test_rotated_logs_stay_private(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert len(files) == 1 + logs.LOG_BACKUPS
     for path in tmp_path.iterdir():
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
+
+
+class _FullDisk(io.StringIO):
+    """A log stream on a disk that has just filled up: every write and the flush at close fail."""
+
+    def write(self, _text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+    def close(self) -> None:
+        raise OSError(28, "No space left on device")
+
+
+@pytest.mark.usefixtures("clean_logging")
+def test_a_log_that_cannot_be_written_never_prints_its_own_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 11: a full disk printed a 51-line "--- Logging error ---" over the one sentence that mattered."""
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    (folder / LOG_FILE_NAME).mkdir()  # a folder where the log file should be: it cannot be opened
+    configure_logging(folder)
+    log = logging.getLogger("liasmart.test")
+    log.info("dropped")
+    (folder / LOG_FILE_NAME).rmdir()
+    log.info("written")
+    (handler,) = _ours()
+    handler.stream.close()  # type: ignore[attr-defined]
+    handler.stream = _FullDisk()  # type: ignore[attr-defined]  # the disk fills up under an open log
+    log.info("dropped too")
+    log.info("written again")  # reopened once there is room
+    handler.flush()
+    assert capsys.readouterr().err == ""
+    lines = (folder / LOG_FILE_NAME).read_text(encoding="utf-8").splitlines()
+    assert [line.rsplit(": ", 1)[1] for line in lines] == ["written", "written again"]
+
+
+@pytest.mark.usefixtures("clean_logging")
+def test_the_log_folder_is_made_only_inside_a_data_folder_that_exists(tmp_path: Path) -> None:
+    """A command that changed nothing leaves no data folder behind just for its log."""
+    configure_logging(tmp_path / "home" / "logs")
+    logging.getLogger("liasmart.test").info("nowhere to go")
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "home").mkdir()
+    logging.getLogger("liasmart.test").info("kept")
+    for handler in _ours():
+        handler.flush()
+    log_file = tmp_path / "home" / "logs" / LOG_FILE_NAME
+    assert log_file.read_text(encoding="utf-8").endswith("kept\n")
+    if os.name == "posix":
+        assert stat.S_IMODE(log_file.parent.stat().st_mode) == 0o700

@@ -18,6 +18,7 @@ from liasmart_desktop.core.paths import (
     DataPaths,
     create_private_file,
     default_data_dir,
+    find_data_dir,
     open_data_dir,
     resolve_data_dir,
 )
@@ -172,3 +173,15 @@ def test_create_private_file_without_posix_modes(monkeypatch: pytest.MonkeyPatch
     create_private_file(path)
     assert path.read_bytes() == b"data"
     assert _mode(path) == 0o644
+
+
+def test_finding_the_data_folder_creates_nothing(tmp_path: Path) -> None:
+    """A command that reads (or refuses) leaves no data folder; something in its way is said at once."""
+    root = tmp_path / "home"
+    assert find_data_dir(str(root), {}) == DataPaths(root)
+    assert not root.exists()
+    root.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        find_data_dir(str(root), {})
+    assert (info.value.code, info.value.subject) == (ConfigProblem.DATA_DIR_UNUSABLE, str(root))
+    assert info.value.detail == "Not a directory"

@@ -99,7 +99,15 @@ def counts(**by_state: int) -> dict[MessageState, int]:
 
 
 def progress(campaign: Campaign, **by_state: int) -> Progress:
-    return Progress(campaign.id, counts(**by_state), [], in_flight=0, paused=False, rate_per_s=10.0)
+    return Progress(
+        campaign.id,
+        counts(**by_state),
+        [],
+        in_flight=0,
+        paused=False,
+        rate_per_s=10.0,
+        target_rate_per_s=10.0,
+    )
 
 
 def test_paused_is_said_in_words_and_the_estimate_waits_with_the_send(
@@ -245,7 +253,7 @@ def test_refresh_says_why_it_is_off_and_delivery_counts_show_without_a_press(
     accepted = [
         dataclasses.replace(r, state=MessageState.ACCEPTED, message_id=str(r.pk)) for r in records[:3]
     ]
-    panel.apply_progress(Progress(campaign.id, counts(accepted=3, pending=297), accepted, 0, False, 1.0))
+    panel.apply_progress(Progress(campaign.id, counts(accepted=3, pending=297), accepted, 0, False, 1.0, 1.0))
     panel.set_send_state(SendState.RUNNING)
     assert panel.refresh_reason == "Delivery reports can be asked for once sending has stopped."
     panel.set_send_state(SendState.IDLE)

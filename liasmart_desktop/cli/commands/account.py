@@ -134,7 +134,7 @@ def run_login(ctx: CliContext) -> int:
             client.check_balance()
     save_password(api_id, password)
     if ctx.settings.api_id != api_id:
-        save_settings(ctx.paths.settings_file, updated(ctx.settings, api_id=api_id))
+        save_settings(ctx.create_data_folder().settings_file, updated(ctx.settings, api_id=api_id))
     if ctx.json_mode:
         ctx.print_json({"api_id": api_id, "saved": True, "keyring": status.backend})
     else:

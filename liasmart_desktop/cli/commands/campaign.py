@@ -15,7 +15,6 @@ from liasmart_desktop.cli.campaign_run import (
     check_balance,
     confirm,
     connection,
-    ctrl_c_stops,
     explicit_pacing,
     finish,
     reach,
@@ -23,6 +22,7 @@ from liasmart_desktop.cli.campaign_run import (
     saved_pacing,
     say_if_waiting,
     service,
+    signals_stop,
 )
 from liasmart_desktop.cli.commands import Command, add_json_option
 from liasmart_desktop.cli.commands.import_list import add_import_options, read_list
@@ -46,6 +46,7 @@ from liasmart_desktop.cli.send_checks import (
     check_numbers,
     numbers_to,
 )
+from liasmart_desktop.cli.wording import describe_nothing_to_send
 from liasmart_desktop.core.api.client import LiaSmartClient
 from liasmart_desktop.core.importing import ImportReport
 from liasmart_desktop.core.sender_id import check_sender_id
@@ -118,6 +119,8 @@ def _callback_url(ctx: CliContext) -> str:
 def _check_options(ctx: CliContext) -> Pacing:
     """Every option of ``send`` checked before anything is read, asked or stored; the pacing to send at."""
     apply_template(ctx)
+    if not ctx.args.text.strip():
+        raise CliError(ExitCode.USAGE, "The message text is empty; write the message with --text.")
     problem = check_sender_id(ctx.args.sender_id)
     if problem is not None:
         raise CliError(ExitCode.USAGE, _SENDER_ID_SENTENCES[problem])
@@ -150,11 +153,7 @@ def _prepare(ctx: CliContext, report: ImportReport, source: str, fingerprint: st
         clauses = "; ".join(describe_template_problem(p, report.columns) for p in exc.problems)
         raise CliError(ExitCode.USAGE, f"The message text cannot be used: {clauses}.") from exc
     if not prepared.messages:
-        raise CliError(
-            ExitCode.USAGE,
-            f"None of the {report.rows:,} rows can be sent to ({len(prepared.set_aside):,} set aside); "
-            "`liasmart import` shows why.",
-        )
+        raise CliError(ExitCode.USAGE, describe_nothing_to_send(report.rows, prepared.set_aside))
     check_campaign_texts(ctx, prepared)
     return prepared
 
@@ -231,7 +230,7 @@ def run_send(ctx: CliContext) -> int:
         scheduled = campaigns.schedule(prepared, reach(ctx), connect, at=at, pacing=pacing, spend=rules)
         return report_scheduled(ctx, campaigns, scheduled)
     control = SendControl()
-    with ctrl_c_stops(control):
+    with signals_stop(control) as interruption:
         result = campaigns.send(
             prepared,
             reach(ctx),
@@ -242,7 +241,7 @@ def run_send(ctx: CliContext) -> int:
             on_progress=ProgressLine(ctx).callback,
             on_created=created,
         )
-    return finish(ctx, campaigns, result)
+    return finish(ctx, campaigns, result, interruption)
 
 
 def _connect(ctx: CliContext) -> Callable[[Route], AbstractContextManager[LiaSmartClient]]:
@@ -258,7 +257,7 @@ def run_resume(ctx: CliContext) -> int:
     say_if_waiting(
         ctx, campaigns.check_run(ctx.args.campaign, reach(ctx), pacing=pacing, fallback=saved_pacing(ctx))
     )
-    with ctrl_c_stops(control):
+    with signals_stop(control) as interruption:
         report = campaigns.resume(
             ctx.args.campaign,
             reach(ctx),
@@ -275,8 +274,8 @@ def run_resume(ctx: CliContext) -> int:
             ctx.print_json({"campaign": None, "counts": {}, "messages": []})
         else:
             ctx.say("Nothing to resume: every campaign is finished.")
-        return int(ExitCode.OK)
-    return finish(ctx, campaigns, report)
+        return int(interruption.exit_code or ExitCode.OK)
+    return finish(ctx, campaigns, report, interruption)
 
 
 def _add_resend_arguments(parser: argparse.ArgumentParser) -> None:
@@ -320,7 +319,7 @@ def run_resend(ctx: CliContext) -> int:
             "Nothing was sent again (confirm on a terminal, or add --yes to send without asking).",
         )
     control = SendControl()
-    with ctrl_c_stops(control):
+    with signals_stop(control) as interruption:
         report = campaigns.resend(
             code,
             state,
@@ -332,7 +331,7 @@ def run_resend(ctx: CliContext) -> int:
             control=control,
             on_progress=ProgressLine(ctx).callback,
         )
-    return finish(ctx, campaigns, report)
+    return finish(ctx, campaigns, report, interruption)
 
 
 def _add_resume_arguments(parser: argparse.ArgumentParser) -> None:

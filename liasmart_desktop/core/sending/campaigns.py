@@ -32,7 +32,7 @@ from pathlib import Path
 from liasmart_desktop.core.api.payloads import Balance
 from liasmart_desktop.core.errors import CampaignError, CampaignProblem, JournalError, JournalProblem
 from liasmart_desktop.core.optout import OptOutList
-from liasmart_desktop.core.paths import LISTS_FILE_NAME
+from liasmart_desktop.core.paths import LISTS_FILE_NAME, ensure_private_dir
 from liasmart_desktop.core.sending.connection import Connect, ProviderClient
 from liasmart_desktop.core.sending.delivery import (
     DEFAULT_STATUS_CONCURRENCY,
@@ -213,6 +213,15 @@ class CampaignService:
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[Journal]:
+        """The journal, opened without creating it (``NO_CAMPAIGNS`` when there is none) or changing it."""
+        with Journal.open(self.journal_path, create=False) as journal:
+            yield journal
+
+    @contextlib.contextmanager
+    def _changing(self) -> Iterator[Journal]:
+        """The journal, created (with its data folder) when there is none, for a change that sends
+        nothing (storing a campaign for later); sending itself goes through ``SendingSession``."""
+        ensure_private_dir(self.journal_path.parent)
         with Journal.open(self.journal_path) as journal:
             yield journal
 
@@ -352,6 +361,8 @@ class CampaignService:
 
         Front ends call it before asking for a confirmation (a resend's count) or showing a refusal.
         """
+        if ref is None and resend is None and not self.journal_path.exists():
+            return None  # nothing was ever sent: nothing to resume
         with self._reading() as journal:
             campaign = self._check_campaign(journal, ref, reach, resend)
             if campaign is None:
@@ -487,17 +498,19 @@ class CampaignService:
         check_pacing(pacing.concurrency, pacing.rate_per_s)
         prepared = self._screen(prepared)
         route = Route(spec.sandbox, spec.api_id, spec.base_url, pacing)
-        with self._reading() as journal:
-            if spend.price_per_part is None:
-                self._spend(journal, spec, prepared.total_segments, spend, None, at)
-            else:
-                with connect(route) as client:
-                    self._spend(journal, spec, prepared.total_segments, spend, client, at)
+        balance = None
+        if spend.price_per_part is not None:
+            with connect(route) as client:
+                balance = client.check_balance()
+        # Checked before the journal is touched: a refused schedule leaves no journal (the run checks again).
+        enforce(self.spend_check(spec, prepared.total_segments, spend, balance, at))
+        with self._changing() as journal:
             return journal.create_campaign(spec, prepared.messages, prepared.set_aside)
 
     def reschedule(self, ref: str, at: datetime) -> Campaign:
         """Move a scheduled campaign to ``at`` (aware, in the future)."""
         check_send_time(at, self._now())
+        self.overview(ref)  # there is such a campaign (a journal is found, not made, to say there is none)
         with SendingSession(self.journal_path) as session:
             journal = session.journal
             campaign = journal.campaign(ref)

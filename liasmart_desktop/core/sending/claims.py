@@ -26,6 +26,7 @@ from liasmart_desktop.core.sending.records import Campaign, ClaimedMessage, Tran
 from liasmart_desktop.core.sending.schedule import QuietHold, quiet_hours_for
 from liasmart_desktop.core.sending.schema import DUE_WAITING_SQL, PENDING_AHEAD_SQL, TURN_SQL
 from liasmart_desktop.core.sending.states import MessageState
+from liasmart_desktop.core.sending.storage import journal_error
 
 #: Pending messages read ahead by one query while sending.
 READ_AHEAD = 256
@@ -72,7 +73,7 @@ class Claims:
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            raise JournalError(JournalProblem.CORRUPT, str(exc), subject=str(self._path)) from exc
+            raise journal_error(exc, self._path) from exc
 
     def next_retry_time(self) -> float | None:
         """The earliest wall-clock time (epoch seconds) a waiting message may be retried."""
@@ -82,6 +83,24 @@ class Claims:
                 (self._campaign.id,),
             )[0][0]
         return None if value is None else float(value)
+
+    def nothing_left(self) -> bool:
+        """Whether the last claim took the campaign's last sendable message (nothing pending or waiting).
+
+        Known from what was read ahead, so it costs no query while messages remain to be claimed.
+        """
+        sendable = self._sendable
+        if sendable.pending or not sendable.exhausted:
+            return False
+        return self._next_wait() is None
+
+    def _next_wait(self) -> float | None:
+        """The earliest retry time of a waiting message, read only when not known yet."""
+        sendable = self._sendable
+        if not sendable.wait_known:
+            sendable.next_wait = self.next_retry_time()
+            sendable.wait_known = True
+        return sendable.next_wait
 
     def advance(self, transitions: Sequence[Transition], limit: int, now_wall: float) -> list[ClaimedMessage]:
         """Record answered requests and claim up to ``limit`` more in one durable statement.
@@ -112,7 +131,7 @@ class Claims:
                 self._sendable = _Sendable()  # nothing was written; read afresh next time
                 if isinstance(exc, JournalError):
                     raise
-                raise JournalError(JournalProblem.WRITE_FAILED, str(exc), subject=str(self._path)) from exc
+                raise journal_error(exc, self._path, JournalProblem.WRITE_FAILED) from exc
             if changed != len(payload):
                 # A message was not in the state it should have been (only another writer ignoring the
                 # sender lock could do that): send only the claims the journal really holds.
@@ -155,14 +174,8 @@ class Claims:
         sendable = self._sendable
         campaign_id = self._campaign.id
         out: list[tuple[list[Any], MessageState]] = []
-        if not sendable.wait_known:
-            value = self._query(
-                "SELECT MIN(not_before) FROM messages WHERE campaign_id=? AND state='retry_wait'",
-                (campaign_id,),
-            )[0][0]
-            sendable.next_wait = None if value is None else float(value)
-            sendable.wait_known = True
-        if sendable.next_wait is not None and sendable.next_wait <= now_wall:
+        next_wait = self._next_wait()
+        if next_wait is not None and next_wait <= now_wall:
             due = self._json_rows(DUE_WAITING_SQL, (campaign_id, now_wall, limit))
             due.sort(key=lambda r: (r[8], r[0]))
             out += [(row, MessageState.RETRY_WAIT) for row in due]

@@ -24,6 +24,7 @@ Rules (docs/architecture.md, "Sending"):
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import queue
 import random
@@ -52,7 +53,9 @@ from liasmart_desktop.core.sending.records import (
     Transition,
 )
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
+from liasmart_desktop.core.sending.storage import aside_path
 from liasmart_desktop.core.sending.summaries import Progress, RunResult
+from liasmart_desktop.core.sending.throttle import DEFAULT_THROTTLE_RULES, RateController, ThrottleRules
 
 log = logging.getLogger(__name__)
 
@@ -62,9 +65,8 @@ DEFAULT_RATE_PER_S = 20.0
 PROGRESS_INTERVAL_S = 0.05
 #: How often the coordinator wakes while waiting, so pause and cancel are seen promptly.
 IDLE_WAKE_S = 0.25
-#: After a 429, the rate is multiplied by this; it recovers by RATE_RECOVERY_STEP per success.
-RATE_CUT_FACTOR = 0.5
-RATE_RECOVERY_STEP = 1.02
+#: How often a run checks that its journal's file is still in place (a ``stat``: cheap, not free).
+JOURNAL_CHECK_S = 1.0
 
 
 class SmsSender(Protocol):
@@ -86,6 +88,8 @@ class EngineConfig:
     progress_interval_s: float = PROGRESS_INTERVAL_S
     backoff_base_s: float = BACKOFF_BASE_S
     backoff_cap_s: float = BACKOFF_CAP_S
+    throttle_rules: ThrottleRules = DEFAULT_THROTTLE_RULES
+    journal_check_s: float = JOURNAL_CHECK_S
 
     def __post_init__(self) -> None:
         if self.concurrency < 1 or self.rate_per_s <= 0 or self.unknown_streak_limit < 1:
@@ -210,9 +214,11 @@ class _Run:
             # (docs/guarantees.md, G9); the burst only keeps tokens earned during a slow turn at high rates.
             initial=1.0,
         )
-        self.hold_until = 0.0  # monotonic: no claims before this (after a 429)
+        self.throttle = RateController(self.config.rate_per_s, self.config.throttle_rules)
+        self.hold_until = 0.0  # monotonic: no claims before this (a 429 said Retry-After)
         self.claim_at = 0.0  # monotonic: nothing is claimable before this (the last claim came up short)
         self.drained = False  # the last claim found fewer sendable messages than it asked for
+        self.journal_checked_at: float | None = None  # monotonic: when the journal's file was last checked
         self.breaker = CircuitBreaker(self.config.breaker_rules)
         self.stop: Stop | None = None
         self.counts = self.journal.counts(campaign.id)
@@ -270,6 +276,19 @@ class _Run:
             self.stop = Stop(StopReason.CANCELLED)
         elif self.stop is None and self.control.stopped:
             self.stop = Stop(StopReason.USER_PAUSE)
+        elif self.stop is None and self._journal_gone():
+            log.error("the journal %s was deleted or replaced while sending", self.journal.path)
+            self.stop = Stop(StopReason.JOURNAL_GONE)
+
+    def _journal_gone(self) -> bool:
+        """Whether the journal's file was deleted, replaced or cut short (checked now and then): every
+        record written after that would be lost with it, so nothing more is sent."""
+        now = self.engine._clock()
+        last = self.journal_checked_at
+        if last is not None and now - last < self.config.journal_check_s:
+            return False
+        self.journal_checked_at = now
+        return not self.journal.still_in_place()
 
     def _wanted(self) -> int:
         """How many messages to claim now: free slots, within the rate, unless held, paused or stopped."""
@@ -278,6 +297,9 @@ class _Run:
         now = self.engine._clock()
         if now < self.hold_until or now < self.claim_at:
             return 0
+        rate = self.throttle.rate_per_s(now)
+        if rate != self.bucket.rate_per_s:
+            self.bucket.set_rate(rate)
         return max(0, min(self.config.concurrency - len(self.in_flight), self.bucket.available()))
 
     def _resume_at(self) -> float:
@@ -330,7 +352,9 @@ class _Run:
             self.counts[message.from_state] -= 1
             self.counts[MessageState.IN_FLIGHT] += 1
             self.changed.append(message.pk)
-        self.drained = len(claimed) < wanted
+        # The last message claimed is as good as a short claim: without it a run at a low rate would wait
+        # for one more token (1/rate seconds: forever at 1e-9 per second) only to find nothing to send.
+        self.drained = len(claimed) < wanted or self.claims.nothing_left()
         if self.drained:
             # Nothing more is sendable now: look again when the first waiting message is due (or soon),
             # instead of asking the journal in a loop while the last requests are out.
@@ -408,11 +432,13 @@ class _Run:
                 kind.value,
                 outcome.reason.value,
             )
-        tripped = self.breaker.observe(outcome, self.engine._clock())
+        now = self.engine._clock()
+        tripped = self.breaker.observe(outcome, now)
         if tripped is not None:
             self._pause(tripped)
+        if kind is not OutcomeKind.NOT_SENT:  # the provider answered: how often it said "too many" paces us
+            self.throttle.observe(outcome.reason is Reason.RATE_LIMITED, now)
         if kind is OutcomeKind.ACCEPTED:
-            self._recover_rate()
             return self._to(message, MessageState.ACCEPTED, outcome)
         if kind is OutcomeKind.REJECTED:
             return self._to(message, MessageState.REJECTED, outcome, keep_message_id=False)
@@ -426,30 +452,31 @@ class _Run:
         return self._to(message, MessageState.UNKNOWN, outcome)
 
     def _retry_not_sent(self, message: ClaimedMessage, outcome: Outcome) -> Transition:
-        delay = self._backoff(message.retries)
+        return self._retry(message, outcome, self._backoff(message.retries))
+
+    def _retry_later(self, message: ClaimedMessage, outcome: Outcome) -> Transition:
+        delay = outcome.retry_after_s
+        if delay is None:
+            # No Retry-After: this message waits its back-off and the throttle slows the rest.
+            return self._retry(message, outcome, self._backoff(message.retries))
+        transition = self._retry(message, outcome, delay)
+        # The provider said how long to wait, for the account, not one message: hold every claim. The
+        # monotonic clock is read after the wall clock that dated the message's retry, so the hold never
+        # ends before that message is due (a thread switch between the two reads would let the next
+        # message overtake it).
+        self.hold_until = max(self.hold_until, self.engine._clock() + delay)
+        return transition
+
+    def _retry(self, message: ClaimedMessage, outcome: Outcome, delay: float) -> Transition:
+        """The message waits ``delay`` seconds, then goes again with the same uid."""
+        not_before = self.engine._wall() + delay
         self.claim_at = min(self.claim_at, self.engine._clock() + delay)  # claimable again then
         return self._to(
             message,
             MessageState.RETRY_WAIT,
             outcome,
             retries=message.retries + 1,
-            not_before=self.engine._wall() + delay,
-            keep_message_id=False,
-        )
-
-    def _retry_later(self, message: ClaimedMessage, outcome: Outcome) -> Transition:
-        delay = outcome.retry_after_s
-        if delay is None:
-            delay = self._backoff(message.retries)
-        # The provider throttles the account, not one message: hold every claim and slow down.
-        self.hold_until = max(self.hold_until, self.engine._clock() + delay)
-        self.bucket.set_rate(self.bucket.rate_per_s * RATE_CUT_FACTOR)
-        return self._to(
-            message,
-            MessageState.RETRY_WAIT,
-            outcome,
-            retries=message.retries + 1,
-            not_before=self.engine._wall() + delay,
+            not_before=not_before,
             keep_message_id=False,
         )
 
@@ -457,10 +484,6 @@ class _Run:
         return backoff_delay_s(
             retries, self.engine._rng, base_s=self.config.backoff_base_s, cap_s=self.config.backoff_cap_s
         )
-
-    def _recover_rate(self) -> None:
-        if self.bucket.rate_per_s < self.config.rate_per_s:
-            self.bucket.set_rate(min(self.config.rate_per_s, self.bucket.rate_per_s * RATE_RECOVERY_STEP))
 
     def _pause(self, stop: Stop) -> None:
         if self.stop is None:
@@ -494,9 +517,25 @@ class _Run:
                 paused=self.control.paused
                 or (self.stop is not None and self.stop.reason is not StopReason.CANCELLED),
                 rate_per_s=self.bucket.rate_per_s,
+                target_rate_per_s=self.config.rate_per_s,
                 done=done,
             )
         )
+
+    def _keep_copy(self, stop: Stop, status: CampaignStatus) -> Stop:
+        """The journal's file is gone but this connection still holds it all: save it beside the path.
+
+        The stop's detail names the copy ("" when it could not be written either).
+        """
+        target = aside_path(self.journal.path, "recovered")
+        kept = dataclasses.replace(stop, detail=str(target))
+        self.journal.set_status(self.campaign.id, status, kept)
+        try:
+            self.journal.save_copy(target)
+        except JournalError as exc:
+            log.warning("no copy of the journal could be saved: %s", exc)
+            return stop
+        return kept
 
     def _finish(self) -> RunResult:
         campaign_id = self.campaign.id
@@ -509,7 +548,10 @@ class _Run:
             status = CampaignStatus.PAUSED
         else:
             status = CampaignStatus.FINISHED
-        self.journal.set_status(campaign_id, status, stop)
+        if stop is not None and stop.reason is StopReason.JOURNAL_GONE:
+            stop = self._keep_copy(stop, status)
+        else:
+            self.journal.set_status(campaign_id, status, stop)
         self.counts = self.journal.counts(campaign_id)
         self._emit(done=True)
         return RunResult(status=status, counts=dict(self.counts), stop=stop)

@@ -4,6 +4,14 @@ A message is claimed (``in_flight``, its ``uid`` written) in a committed, fsynce
 before its request is written (``claims.py``); its outcome is committed after. A crash therefore
 leaves at most the claimed-but-unanswered messages ``in_flight``, and ``recover_in_flight`` turns
 them into ``unknown`` on the next start — never back into ``pending``.
+
+The journal guards its history (issue 11). A new journal is built beside its path and linked into
+place whole, so a journal of 0 bytes is never one being made: it is one whose history was lost, and
+it is moved aside (never silently replaced by a new one) with ``EMPTIED`` naming where. Opening a
+journal that is up to date writes nothing, so reading changes nothing. A sender checks now and
+then that the file it writes is still the one at its path (``still_in_place``). The write-ahead log
+is cut back after checkpoints (``WAL_SIZE_LIMIT_BYTES``) and checkpointed after a campaign is
+stored, so a large campaign does not need twice its size on disk for the rest of the send.
 """
 
 from __future__ import annotations
@@ -49,9 +57,13 @@ from liasmart_desktop.core.sending.states import (
     EventKind,
     MessageState,
 )
+from liasmart_desktop.core.sending.storage import create_journal, file_identity, journal_error, set_aside
 
 SQLITE_SYNCHRONOUS_FULL = 2
 BUSY_TIMEOUT_MS = 10_000
+#: The write-ahead log is cut back to this size when it starts over after a checkpoint (SQLite would
+#: otherwise keep it as large as it ever grew: as large as the biggest campaign stored).
+WAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024
 CAMPAIGN_CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 CAMPAIGN_CODE_LENGTH = 6
 #: Reason recorded on messages found ``in_flight`` after a crash.
@@ -69,6 +81,32 @@ _STATUS_EVENTS = {
 }
 
 
+def _schema_version(conn: sqlite3.Connection) -> int | None:
+    """The schema version a journal records; ``None`` when it has no tables yet."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone() is None:
+        return None
+    row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    return None if row is None else int(row[0])
+
+
+@contextlib.contextmanager
+def _writing(conn: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE … COMMIT``, rolled back whole on any error; SQLite's errors become the journal's."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise journal_error(exc, path, JournalProblem.WRITE_FAILED) from exc
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise journal_error(exc, path, JournalProblem.WRITE_FAILED) from exc
+        raise
+
+
 class Journal:
     """The SQLite journal: one connection, guarded by a lock (sharing one ``Journal`` between threads is
     safe). Use it as a context manager, or call ``close``."""
@@ -77,21 +115,30 @@ class Journal:
         self._conn = conn
         self._lock = threading.RLock()
         self.path = path
+        # The file as opened; a sender compares it with what is at the path now (``still_in_place``).
+        self._identity = file_identity(path) or (0, 0, 0)
 
     @classmethod
-    def open(cls, path: Path) -> Journal:
-        """Open (creating it private if new) and check the journal: WAL, FULL sync, intact, known schema.
+    def open(cls, path: Path, *, create: bool = True) -> Journal:
+        """Open and check the journal: WAL, FULL sync, intact, known schema.
 
-        A journal written by an older version is brought up to the current schema in place.
+        A missing journal is created (private) when ``create``, else ``NO_CAMPAIGNS`` is raised: a
+        command that only reads leaves no journal behind. A journal of 0 bytes is moved aside and
+        ``EMPTIED`` raised. A journal written by an older version is brought up to date in place.
         """
         try:
-            if not path.exists():
-                create_private_file(path)
+            found = file_identity(path)
+            if found is None:
+                if not create:
+                    raise JournalError(JournalProblem.NO_CAMPAIGNS, subject=str(path))
+                create_journal(path)
+            elif found[2] == 0:
+                raise JournalError(JournalProblem.EMPTIED, str(set_aside(path, "empty")), subject=str(path))
             conn = sqlite3.connect(
                 path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
             )
         except (OSError, sqlite3.Error) as exc:
-            raise JournalError(JournalProblem.WRITE_FAILED, str(exc), subject=str(path)) from exc
+            raise journal_error(exc, path) from exc
         conn.row_factory = sqlite3.Row
         try:
             cls._prepare(conn, path)
@@ -108,33 +155,64 @@ class Journal:
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT_BYTES}")
             synchronous = conn.execute("PRAGMA synchronous").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
-            raise JournalError(JournalProblem.CORRUPT, str(exc), subject=str(path)) from exc
+            version = _schema_version(conn)
+        except sqlite3.Error as exc:
+            raise journal_error(exc, path) from exc
         if check != "ok":
             raise JournalError(JournalProblem.CORRUPT, str(check), subject=str(path))
         if str(mode).lower() != "wal" or synchronous != SQLITE_SYNCHRONOUS_FULL:
             raise JournalError(JournalProblem.NOT_DURABLE, f"journal_mode={mode} synchronous={synchronous}")
-        conn.executescript(SCHEMA)
-        conn.execute("BEGIN IMMEDIATE")
+        if version == SCHEMA_VERSION:
+            return  # up to date: opening it writes nothing
+        if version is not None and version > SCHEMA_VERSION:
+            raise JournalError(JournalProblem.NEWER_SCHEMA, f"schema {version}", subject=str(path))
         try:
-            Journal._bring_up_to_date(conn, path)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+            conn.executescript(SCHEMA)
+        except sqlite3.Error as exc:
+            raise journal_error(exc, path, JournalProblem.WRITE_FAILED) from exc
+        with _writing(conn, path):  # a migration is never left half done
+            Journal._bring_up_to_date(conn)
 
     @staticmethod
-    def _bring_up_to_date(conn: sqlite3.Connection, path: Path) -> None:
-        """Read the schema version inside the write transaction (two openers never migrate twice)."""
-        row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-        version = SCHEMA_VERSION if row is None else int(row[0])
-        if version > SCHEMA_VERSION:
-            raise JournalError(JournalProblem.NEWER_SCHEMA, f"schema {version}", subject=str(path))
-        migrate(conn, version, SCHEMA_VERSION)
-        conn.execute(
-            "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-        )
+    def _bring_up_to_date(conn: sqlite3.Connection) -> None:
+        """Migrate to the current schema; the version is read again inside the write transaction, so
+        of two openers only the first migrates (the tables with no version were only just made)."""
+        version = _schema_version(conn)
+        if version is None or version < SCHEMA_VERSION:
+            migrate(conn, version or SCHEMA_VERSION, SCHEMA_VERSION)
+            conn.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
+
+    def still_in_place(self) -> bool:
+        """Whether the file at the journal's path is still the one this connection writes, no smaller
+        than it was (a file deleted, replaced or truncated under a sender would take its records away)."""
+        try:
+            now = file_identity(self.path)
+        except OSError:
+            return False
+        if now is None or now[:2] != self._identity[:2] or now[2] < self._identity[2]:
+            return False
+        self._identity = now
+        return True
+
+    def save_copy(self, target: Path) -> None:
+        """Write everything this connection sees to a new file ``target`` (after the journal's file was
+        deleted or replaced, the connection still holds the campaign: this keeps it)."""
+        try:
+            create_private_file(target)
+            copy = sqlite3.connect(target)
+        except (OSError, sqlite3.Error) as exc:
+            raise journal_error(exc, target) from exc
+        try:
+            with self._lock:
+                self._conn.backup(copy)
+        except sqlite3.Error as exc:
+            raise journal_error(exc, target) from exc
+        finally:
+            copy.close()
 
     def close(self) -> None:
         """Close the connection."""
@@ -157,27 +235,15 @@ class Journal:
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """``BEGIN IMMEDIATE … COMMIT``; with ``synchronous=FULL`` the commit is on disk when this returns."""
-        with self._lock:
-            try:
-                self._conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as exc:
-                raise JournalError(JournalProblem.WRITE_FAILED, str(exc), subject=str(self.path)) from exc
-            try:
-                yield self._conn
-                self._conn.execute("COMMIT")
-            except BaseException as exc:
-                with contextlib.suppress(sqlite3.Error):
-                    self._conn.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.Error):
-                    raise JournalError(JournalProblem.WRITE_FAILED, str(exc), subject=str(self.path)) from exc
-                raise
+        with self._lock, _writing(self._conn, self.path) as conn:
+            yield conn
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         with self._lock:
             try:
                 return self._conn.execute(sql, params).fetchall()
             except sqlite3.Error as exc:
-                raise JournalError(JournalProblem.CORRUPT, str(exc), subject=str(self.path)) from exc
+                raise journal_error(exc, self.path) from exc
 
     @staticmethod
     def _log_event(
@@ -276,7 +342,16 @@ class Journal:
                 self._log_event(
                     conn, campaign_id, EventKind.SCHEDULED, at=spec.scheduled_at, by=spec.created_by
                 )
+        self._checkpoint()
         return self.campaign(campaign_id)
+
+    def _checkpoint(self) -> None:
+        """Copy the write-ahead log into the journal, so it starts over (and is cut back to
+        ``WAL_SIZE_LIMIT_BYTES``) with the next change, instead of staying as large as the campaign
+        just stored for the whole send. Passive: it never waits for a reader, and a busy one only
+        leaves the log as it was."""
+        with self._lock, contextlib.suppress(sqlite3.Error):
+            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def campaign(self, ref: int | str | None = None) -> Campaign:
         """A campaign by numeric ID or code; ``None`` means the newest one."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
 from types import TracebackType
 from typing import Self
 
-from liasmart_desktop.core.errors import LiaSmartError
+from liasmart_desktop.core.errors import JournalError, JournalProblem, LiaSmartError
 from liasmart_desktop.core.paths import PRIVATE_FILE_MODE
 
 
@@ -54,8 +55,17 @@ class SenderLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        """Take the lock or raise ``LockBusyError`` naming the holder's PID when known."""
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
+        """Take the lock or raise ``LockBusyError`` naming the holder's PID when known.
+
+        A lock file that cannot be made or written (a read-only or full folder, a folder in its place)
+        raises ``JournalError(WRITE_FAILED)`` naming it: nobody can send from this journal then.
+        """
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
+        except OSError as exc:
+            raise JournalError(
+                JournalProblem.WRITE_FAILED, exc.strerror or str(exc), subject=str(self.path)
+            ) from exc
         if not _try_lock(fd):
             try:
                 os.lseek(fd, 0, os.SEEK_SET)
@@ -66,9 +76,11 @@ class SenderLock:
             raise LockBusyError(self.path, holder)
         # Windows cannot rewrite a locked region; the PID is only a courtesy (the branch is platform-bound).
         if os.name != "nt":  # pragma: no branch
-            os.ftruncate(fd, 0)
-            os.lseek(fd, 0, os.SEEK_SET)
-            os.write(fd, str(os.getpid()).encode("ascii"))
+            # A full disk refuses even the few bytes of the PID: the lock is held all the same.
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)
+                os.lseek(fd, 0, os.SEEK_SET)
+                os.write(fd, str(os.getpid()).encode("ascii"))
         self._fd = fd
 
     def release(self) -> None:

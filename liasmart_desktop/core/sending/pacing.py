@@ -5,8 +5,6 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-#: The slowest a 429 may push the rate down to.
-MIN_RATE_PER_S = 0.5
 BACKOFF_BASE_S = 1.0
 BACKOFF_CAP_S = 60.0
 
@@ -36,9 +34,12 @@ class TokenBucket:
         return self._rate
 
     def set_rate(self, rate_per_s: float) -> None:
-        """Change the rate from now on (tokens earned so far are kept)."""
+        """Change the rate from now on (tokens earned so far are kept); how far a 429 may slow it is
+        the throttle's rule (``throttle.py``), not the bucket's."""
+        if rate_per_s <= 0:
+            raise ValueError("rate must be positive")
         self._refill()
-        self._rate = max(MIN_RATE_PER_S, rate_per_s)
+        self._rate = rate_per_s
 
     def _refill(self) -> None:
         now = self._clock()

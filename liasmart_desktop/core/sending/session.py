@@ -6,6 +6,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Self
 
+from liasmart_desktop.core.paths import ensure_private_dir
 from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.sending.lock import SenderLock
 
@@ -24,6 +25,7 @@ class SendingSession:
         self.recovered = 0
 
     def __enter__(self) -> Self:
+        ensure_private_dir(self._path.parent)  # the data folder is made when something is first written
         self._lock.acquire()
         try:
             self.journal = Journal.open(self._path)

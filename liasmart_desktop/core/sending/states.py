@@ -49,6 +49,7 @@ class StopReason(enum.Enum):
     RATE_LIMITED_LONG = "rate_limited_long"  # the provider asked us to wait longer than we accept
     CONFIGURATION = "configuration"  # a redirect or a mixed-up reply: the setup needs a look
     JOURNAL_FAILED = "journal_failed"  # the journal could not be written: nothing more is sent
+    JOURNAL_GONE = "journal_gone"  # its file was deleted or replaced while sending (detail: the copy kept)
 
 
 class SetAsideStatus(enum.Enum):

@@ -21,7 +21,8 @@ class Progress:
     changed: Sequence[MessageRecord]
     in_flight: int
     paused: bool
-    rate_per_s: float
+    rate_per_s: float  # the pace now: the target, or less while the provider answers 429
+    target_rate_per_s: float  # the pace asked for
     done: bool = False
 
 

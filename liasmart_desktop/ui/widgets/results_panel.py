@@ -311,9 +311,14 @@ class ResultsPanel(QWidget):
         return self._campaign
 
     def apply_progress(self, progress: Progress) -> None:
-        """Apply a batch from the engine: changed rows and the new counts."""
+        """Apply a batch from the engine: changed rows, the new counts and the pace it sends at."""
         self.model.apply(progress.changed)
         self._update_counts(progress.counts)
+        if not progress.done and progress.rate_per_s < progress.target_rate_per_s:
+            pace = self.tr("slowed to {rate} of {target} a second: LiaSmart asked to slow down").format(
+                rate=f"{progress.rate_per_s:,.1f}", target=f"{progress.target_rate_per_s:,.1f}"
+            )
+            self.progress_text.setText(f"{self.progress_text.text()} · {pace}")
 
     def apply_delivery(self, changed: Sequence[MessageRecord]) -> None:
         """Messages whose delivery status was just asked for."""

@@ -21,6 +21,7 @@ from liasmart_desktop.core.sending.records import Stop
 from liasmart_desktop.core.sending.session import SendingSession
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
 from liasmart_desktop.core.sending.summaries import Progress
+from liasmart_desktop.core.sending.throttle import FLOOR_SHARE
 from tests.core.sending.conftest import FIRST_MESSAGE_ID, MockProvider, make_campaign, make_client
 
 FAST = EngineConfig(concurrency=4, rate_per_s=1000.0)
@@ -142,6 +143,46 @@ def test_retry_after_holds_every_claim_then_retries(journal: Journal) -> None:
     assert times[1] - times[0] >= 0.95  # nothing left before Retry-After passed
     first = next(m for m in journal.messages(campaign.id) if m.row == 2)
     assert first.state is MessageState.ACCEPTED
+
+
+def test_a_429_without_retry_after_holds_only_its_own_message(journal: Journal) -> None:
+    """Issue 11: every such 429 used to hold all claims for its back-off and halve the rate; at 5 % of
+    429s that made a send crawl. Now the message waits its back-off while the others go on, slower."""
+
+    def script(n: int, _b: dict[str, str]) -> httpx.Response | None:
+        return httpx.Response(429) if n == 0 else None
+
+    provider = MockProvider(script=script)
+    updates: list[Progress] = []
+    config = EngineConfig(concurrency=2, rate_per_s=1000.0, backoff_base_s=2.0, progress_interval_s=0.0)
+    campaign, result = run(journal, provider, 20, config, on_progress=updates.append)
+    assert result.counts[MessageState.ACCEPTED] == 20
+    first = f"{campaign.code}-2-1"
+    # The throttled message went again last, with the same uid: nobody waited for it.
+    assert provider.uids()[0] == provider.uids()[-1] == first
+    assert first not in provider.uids()[1:-1]
+    assert len(provider.uids()) == 21
+    slowed = [u.rate_per_s for u in updates if u.rate_per_s < u.target_rate_per_s]
+    assert slowed  # the progress shows the pace it slowed to …
+    assert min(slowed) >= 1000.0 * FLOOR_SHARE  # … never below the floor
+    assert all(u.target_rate_per_s == 1000.0 for u in updates)
+
+
+def test_a_tiny_rate_ends_with_its_last_message(journal: Journal) -> None:
+    """Issue 11: after its one message a run at 1e-9 per second waited 1/rate for a token to find nothing."""
+    campaign = make_campaign(journal, 1)
+    control = SendControl()
+    results: list[object] = []
+    with make_client(MockProvider()) as client:
+        engine = SendEngine(journal, client, EngineConfig(concurrency=1, rate_per_s=1e-9))
+        worker = threading.Thread(target=lambda: results.append(engine.run(campaign, control)))
+        worker.start()
+        worker.join(timeout=30.0)  # a hang, not a time: the run ends at once or in 31 years
+        lingered = worker.is_alive()
+        control.stop()
+        worker.join()
+    assert not lingered
+    assert results[0].status is CampaignStatus.FINISHED  # type: ignore[attr-defined]
 
 
 def test_an_excessive_retry_after_pauses_the_campaign(journal: Journal) -> None:

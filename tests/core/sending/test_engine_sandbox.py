@@ -8,7 +8,7 @@ retried with the same uid, ``F`` is rejected, account refusals pause with the re
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,9 +20,10 @@ from liasmart_desktop.core.api.client import LiaSmartClient, Timeouts
 from liasmart_desktop.core.api.outcome import Outcome
 from liasmart_desktop.core.api.payloads import SmsMessage
 from liasmart_desktop.core.credentials import Credentials
+from liasmart_desktop.core.sending.claims import Claims
 from liasmart_desktop.core.sending.engine import EngineConfig, SendEngine
 from liasmart_desktop.core.sending.journal import Journal
-from liasmart_desktop.core.sending.records import Campaign
+from liasmart_desktop.core.sending.records import Campaign, Transition
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
 from liasmart_desktop.core.sending.summaries import RunResult
 from liasmart_desktop.sandbox import FaultKind, SandboxConfig, SandboxServer
@@ -153,20 +154,44 @@ def test_one_fault_kind_against_the_ledger(
 
 
 def test_429_holds_every_claim_for_retry_after(
-    journal: Journal, start_sandbox: Callable[..., SandboxServer]
+    journal: Journal, start_sandbox: Callable[..., SandboxServer], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Once the engine has read a 429 with Retry-After, nothing is claimed until that time has passed.
+
+    The hold is checked where it is decided, at the claims: a request claimed before the 429's answer
+    was read (the other slot's answer can come back first and free its slot, as often as the 429's
+    thread is kept waiting) may still reach the server after the 429, and that is no breach.
+    """
     server = start_sandbox(retry_after=1)
     campaign = make_campaign(journal, 4)
     server.plan_faults([FaultKind.HTTP429])
-    config = EngineConfig(concurrency=2, rate_per_s=1000.0)
-    result = send(journal, server, campaign, config)
+    turns: list[tuple[float, list[Transition], int]] = []
+    advance = Claims.advance
+
+    def recording(self: Claims, transitions: Sequence[Transition], limit: int, now_wall: float) -> Any:
+        claimed = advance(self, transitions, limit, now_wall)
+        turns.append((now_wall, list(transitions), len(claimed)))
+        return claimed
+
+    monkeypatch.setattr(Claims, "advance", recording)
+    result = send(journal, server, campaign, EngineConfig(concurrency=2, rate_per_s=1000.0))
     assert result.counts[MessageState.ACCEPTED] == 4
+    [(read_at, retry_at)] = [
+        (index, t.not_before)
+        for index, (_, transitions, _) in enumerate(turns)
+        for t in transitions
+        if t.state is MessageState.RETRY_WAIT
+    ]
+    assert retry_at is not None
+    claimed_later = [wall for wall, _, claimed in turns[read_at:] if claimed]
+    assert claimed_later  # the rest and the retry
+    assert min(claimed_later) >= retry_at - 0.05  # 0.05: the two clocks are read one line apart
+    # At the server, the throttled message itself came again only after Retry-After.
     requests = send_requests(server.ledger(), campaign.code)
     limited = next(e for e in requests if e["fault"] == "http429")
-    later = [e for e in requests if e["seq"] > limited["seq"] + 1]  # the other slot's answer may cross it
-    assert later
-    first_after = min(datetime.fromisoformat(e["time"]) for e in later)
-    assert (first_after - datetime.fromisoformat(limited["time"])).total_seconds() >= 0.95
+    [retried] = [e for e in requests if e["uid"] == limited["uid"] and e["seq"] > limited["seq"]]
+    waited = datetime.fromisoformat(retried["time"]) - datetime.fromisoformat(limited["time"])
+    assert waited.total_seconds() >= 0.95
     check_against_ledger(journal.messages(campaign.id), server.ledger(), campaign=campaign.code)
 
 
@@ -179,8 +204,9 @@ def test_429_with_an_http_date_is_honoured(
     result = send(journal, server, campaign)
     assert result.counts[MessageState.ACCEPTED] == 3
     requests = send_requests(server.ledger(), campaign.code)
-    assert [e["fault"] for e in requests[:2]] == ["http429", None]
-    assert requests[0]["uid"] == requests[1]["uid"]  # the same message, the same uid, twice
+    assert [e["fault"] for e in requests] == ["http429", None, None, None]
+    # The refused message went again with the same uid (another may have left in between).
+    assert [e["uid"] for e in requests[1:]].count(requests[0]["uid"]) == 1
     check_against_ledger(journal.messages(campaign.id), server.ledger(), campaign=campaign.code)
 
 

@@ -6,7 +6,12 @@ import sqlite3
 import threading
 from pathlib import Path
 
+import pytest
+
 from liasmart_desktop.core.api.outcome import Reason
+from liasmart_desktop.core.errors import JournalError, JournalProblem
+from liasmart_desktop.core.sending import journal as journal_module
+from liasmart_desktop.core.sending import migrations
 from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.sending.migrations import migrate
 from liasmart_desktop.core.sending.records import Stop
@@ -51,6 +56,9 @@ T = "2026-11-01T10:00:00.000Z"
 
 def write_v1(path: Path) -> None:
     conn = sqlite3.connect(path)
+    # Version 1 kept its journal in WAL mode too. (Four openers switching a file in the rollback mode to
+    # WAL at once can meet "database is locked": SQLite does not wait for that switch.)
+    conn.execute("PRAGMA journal_mode=WAL")
     conn.executescript(V1_SCHEMA)
     conn.executemany(
         "INSERT INTO campaigns(code, created_at, updated_at, template, sender_id, sms_type, encoding_policy, "
@@ -173,3 +181,87 @@ def test_a_version_2_journal_gains_the_office_rules_columns_and_keeps_its_campai
         assert journal.scheduled() == []
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT value FROM meta").fetchone()[0] == "3"
+
+
+def test_a_second_opener_finds_the_work_done_inside_its_write_transaction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The version is read again under the write lock: an opener that lost the race migrates nothing."""
+    path = tmp_path / "journal.sqlite3"
+    write_v1(path)
+    Journal.open(path).close()  # the first opener
+    steps: list[tuple[int, int]] = []
+    monkeypatch.setattr(journal_module, "migrate", lambda _conn, low, high: steps.append((low, high)))
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        Journal._bring_up_to_date(conn)
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    assert steps == []
+
+
+@pytest.mark.parametrize("failure", [sqlite3.OperationalError("disk I/O error"), ValueError("odd data")])
+def test_a_migration_that_fails_leaves_the_journal_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: Exception
+) -> None:
+    path = tmp_path / "journal.sqlite3"
+    write_v1(path)
+
+    def half_done(conn: sqlite3.Connection) -> None:
+        conn.execute("ALTER TABLE campaigns ADD COLUMN api_id TEXT NOT NULL DEFAULT ''")
+        raise failure
+
+    monkeypatch.setitem(migrations.MIGRATIONS, 1, half_done)
+    with pytest.raises((JournalError, ValueError)) as failed:
+        Journal.open(path)
+    if isinstance(failure, sqlite3.Error):
+        assert isinstance(failed.value, JournalError)
+        assert failed.value.code is JournalProblem.WRITE_FAILED
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT value FROM meta").fetchone()[0] == "1"
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(campaigns)")}
+    assert "api_id" not in columns
+
+
+def test_a_journal_that_cannot_be_migrated_now_is_a_write_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process holds the write lock for longer than we wait: nothing changes, one sentence."""
+    path = tmp_path / "journal.sqlite3"
+    write_v1(path)
+    monkeypatch.setattr(journal_module, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        with pytest.raises(JournalError) as busy:
+            Journal.open(path)
+        assert busy.value.code is JournalProblem.WRITE_FAILED
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_a_journal_left_half_made_is_completed_or_refused_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An older version made the file before its tables; a crash between left only part of them."""
+    path = tmp_path / "journal.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    monkeypatch.setattr(journal_module, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # another process writing: the tables cannot be made now
+        with pytest.raises(JournalError) as busy:
+            Journal.open(path)
+        assert busy.value.code is JournalProblem.WRITE_FAILED
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with Journal.open(path) as journal:  # once it can, the journal is completed
+        assert journal.campaigns() == []
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION)

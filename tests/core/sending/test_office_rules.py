@@ -344,7 +344,7 @@ def test_the_spend_guard_also_refuses_a_schedule(
     at = clock.moment + timedelta(days=1)
     with pytest.raises(SpendRefusedError):
         service.schedule(prepared(), REAL, recorder.connect, at=at, pacing=PACING, spend=PRICED)
-    assert service.history() == []
+    assert not service.journal_path.exists()  # refused before anything was made
     # The daily limit counts the parts of the day it is scheduled for (none were sent tomorrow).
     service.send(prepared(), REAL, recorder.connect, pacing=PACING)
     limit = SpendRules(daily_limit_parts=4)

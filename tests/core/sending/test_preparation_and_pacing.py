@@ -13,7 +13,7 @@ from liasmart_desktop.core.api.payloads import DeliveryReport, DeliveryState
 from liasmart_desktop.core.importing import ImportOptions, RowStatus, import_file
 from liasmart_desktop.core.sending.delivery import refresh_delivery
 from liasmart_desktop.core.sending.journal import Journal
-from liasmart_desktop.core.sending.pacing import MIN_RATE_PER_S, TokenBucket, backoff_delay_s
+from liasmart_desktop.core.sending.pacing import TokenBucket, backoff_delay_s
 from liasmart_desktop.core.sending.prepare import (
     FINGERPRINT_CHUNK_BYTES,
     file_fingerprint,
@@ -118,8 +118,10 @@ def test_token_bucket_paces_on_its_own_clock() -> None:
     assert bucket.available() == 1
     now[0] += 10.0
     assert bucket.available() == 3  # never more than the burst, however long it waited
-    bucket.set_rate(0.0)
-    assert bucket.rate_per_s == MIN_RATE_PER_S  # a 429 slows down, never to a stop
+    bucket.set_rate(1e-9)
+    assert bucket.rate_per_s == 1e-9  # a tiny target is kept: the bucket never speeds a send up
+    with pytest.raises(ValueError, match="rate must be positive"):
+        bucket.set_rate(0.0)
     for rate, burst in ((0.0, 1.0), (1.0, 0.5)):
         with pytest.raises(ValueError, match="rate must be positive"):
             TokenBucket(rate, burst=burst, clock=time.monotonic)
