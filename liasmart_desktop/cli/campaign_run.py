@@ -17,7 +17,6 @@ from typing import Any
 
 from liasmart_desktop.cli.context import CliContext, dump_json
 from liasmart_desktop.cli.errors import ExitCode
-from liasmart_desktop.cli.office_wording import journal_time
 from liasmart_desktop.cli.wording import describe_stop, state_word
 from liasmart_desktop.core.api.client import LiaSmartClient
 from liasmart_desktop.core.api.payloads import Balance
@@ -26,6 +25,7 @@ from liasmart_desktop.core.sending.campaigns import CampaignService, Reach
 from liasmart_desktop.core.sending.engine import SendControl
 from liasmart_desktop.core.sending.records import Campaign, MessageRecord, Pacing, Route
 from liasmart_desktop.core.sending.schedule import from_utc_text
+from liasmart_desktop.core.sending.schedule import journal_zoned_text as journal_time
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
 from liasmart_desktop.core.sending.summaries import CampaignOverview, Progress, RunReport, RunResult
 from liasmart_desktop.core.settings import check_pacing

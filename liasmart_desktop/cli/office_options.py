@@ -16,12 +16,12 @@ from decimal import Decimal, InvalidOperation
 from liasmart_desktop.cli.commands.templates import template_book
 from liasmart_desktop.cli.context import CliContext
 from liasmart_desktop.cli.errors import CliError, ExitCode
-from liasmart_desktop.cli.office_wording import local_time
 from liasmart_desktop.core.errors import ConfigError, ConfigProblem, ValueRule
 from liasmart_desktop.core.sending.campaigns import local_now
 from liasmart_desktop.core.sending.prepare import PreparedCampaign
 from liasmart_desktop.core.sending.records import Pacing
 from liasmart_desktop.core.sending.schedule import estimate_finish, parse_quiet_hours, parse_send_time
+from liasmart_desktop.core.sending.schedule import zoned_text as local_time
 from liasmart_desktop.core.sending.spend_guard import SpendRules
 from liasmart_desktop.core.settings import check_daily_limit
 

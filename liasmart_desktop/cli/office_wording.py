@@ -19,10 +19,12 @@ from liasmart_desktop.core.sending.schedule import (
     SEND_TIME_FORMAT,
     ScheduleError,
     ScheduleProblem,
-    from_utc_text,
     local,
 )
+from liasmart_desktop.core.sending.schedule import journal_zoned_text as journal_time
+from liasmart_desktop.core.sending.schedule import zoned_text as local_time
 from liasmart_desktop.core.sending.spend_guard import SpendCheck, SpendProblem, SpendRefusedError
+from liasmart_desktop.core.sending.spend_guard import money_text as money
 from liasmart_desktop.core.sending.states import EventKind, MessageState
 from liasmart_desktop.core.templates import MAX_NAME_CHARS, SavedTemplateError, SavedTemplateProblem
 
@@ -90,25 +92,6 @@ _EVENTS: Final = {
 OPTED_OUT_MESSAGE: Final = (
     "Not sent: the number was added to the do-not-message list after the campaign was made."
 )
-
-
-def money(amount: Decimal, currency: str = "") -> str:
-    """``1,234.50 USD``: grouped, at least two decimals, never rounded."""
-    exponent = amount.as_tuple().exponent
-    text = f"{amount:,}" if isinstance(exponent, int) and exponent < -2 else f"{amount:,.2f}"
-    return f"{text} {currency}".strip()
-
-
-def local_time(moment: datetime) -> str:
-    """A time as people here read it, with its zone: ``2026-03-28 18:30 (UTC+08:00)``."""
-    shown = local(moment)
-    offset = shown.strftime("%z")
-    return f"{shown:{SEND_TIME_FORMAT}} (UTC{offset[:3]}:{offset[3:]})"
-
-
-def journal_time(iso: str | None) -> str:
-    """A journal time (ISO 8601 UTC) in local time with its zone; "" for none."""
-    return local_time(from_utc_text(iso)) if iso else ""
 
 
 def describe_spend(check: SpendCheck) -> str:

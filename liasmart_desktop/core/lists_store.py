@@ -16,6 +16,7 @@ from pathlib import Path
 
 from liasmart_desktop.core.errors import LiaSmartError
 from liasmart_desktop.core.paths import create_private_file, ensure_private_dir
+from liasmart_desktop.core.transactions import immediate
 
 LISTS_SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 10_000
@@ -97,19 +98,6 @@ def open_lists(path: Path) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
-@contextlib.contextmanager
-def write(conn: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
+def write(conn: sqlite3.Connection, path: Path) -> contextlib.AbstractContextManager[sqlite3.Connection]:
     """One change: ``BEGIN IMMEDIATE … COMMIT`` (on disk when it returns), rolled back on any error."""
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.Error as exc:
-        raise ListsError(ListsProblem.UNUSABLE, path, str(exc)) from exc
-    try:
-        yield conn
-        conn.execute("COMMIT")
-    except BaseException as exc:
-        with contextlib.suppress(sqlite3.Error):
-            conn.execute("ROLLBACK")
-        if isinstance(exc, sqlite3.Error):
-            raise ListsError(ListsProblem.UNUSABLE, path, str(exc)) from exc
-        raise
+    return immediate(conn, lambda exc: ListsError(ListsProblem.UNUSABLE, path, str(exc)))

@@ -7,7 +7,6 @@ Texts are marked with ``QT_TRANSLATE_NOOP`` and translated when shown; placehold
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -23,9 +22,10 @@ from liasmart_desktop.core.sending.schedule import (
     ScheduleError,
     ScheduleProblem,
     from_utc_text,
-    local,
 )
+from liasmart_desktop.core.sending.schedule import journal_zoned_text as journal_time
 from liasmart_desktop.core.sending.spend_guard import SpendCheck, SpendProblem, SpendRefusedError
+from liasmart_desktop.core.sending.spend_guard import money_text as money
 from liasmart_desktop.core.sending.states import CampaignStatus, EventKind, MessageState
 from liasmart_desktop.core.templates import MAX_NAME_CHARS, SavedTemplateError, SavedTemplateProblem
 from liasmart_desktop.ui.import_messages import describe_row_problem
@@ -48,25 +48,6 @@ def _join(parts: Iterable[str]) -> str:
     for sentence in sentences[1:]:
         text = tr(_SENTENCES, first=text, second=sentence)
     return text
-
-
-def money(amount: Decimal, currency: str = "") -> str:
-    """``1,234.50 USD``: grouped, at least two decimals, never rounded."""
-    exponent = amount.as_tuple().exponent
-    text = f"{amount:,}" if isinstance(exponent, int) and exponent < -2 else f"{amount:,.2f}"
-    return f"{text} {currency}".strip()
-
-
-def local_time(moment: datetime) -> str:
-    """A time on this computer's clock with its zone: ``2026-03-28 18:30 (UTC+08:00)``."""
-    shown = local(moment)
-    offset = shown.strftime("%z")
-    return f"{shown:{SEND_TIME_FORMAT}} (UTC{offset[:3]}:{offset[3:]})"
-
-
-def journal_time(iso: str | None) -> str:
-    """A journal time (ISO 8601 UTC) on this computer's clock, with its zone ("" for none)."""
-    return local_time(from_utc_text(iso)) if iso else ""
 
 
 # ---------------------------------------------------------------------------------------- spend guard

@@ -13,9 +13,9 @@ from liasmart_desktop.cli.commands import Action, Command, add_actions, add_json
 from liasmart_desktop.cli.commands.import_list import add_import_options, describe_row_problem, read_list
 from liasmart_desktop.cli.context import CliContext
 from liasmart_desktop.cli.errors import CliError, ExitCode
-from liasmart_desktop.cli.office_wording import journal_time
 from liasmart_desktop.core.optout import OptOutEntry, OptOutList
 from liasmart_desktop.core.sending.campaigns import os_user
+from liasmart_desktop.core.sending.schedule import journal_zoned_text as journal_time
 
 #: Numbers listed in the human-readable summary of ``optout list`` (``--json`` lists all).
 SHOWN_NUMBERS = 50

@@ -17,10 +17,11 @@ from liasmart_desktop.cli.campaign_run import (
 from liasmart_desktop.cli.commands import Command, add_json_option
 from liasmart_desktop.cli.context import CliContext
 from liasmart_desktop.cli.errors import CliError, ExitCode
-from liasmart_desktop.cli.office_wording import describe_event, journal_time
+from liasmart_desktop.cli.office_wording import describe_event
 from liasmart_desktop.cli.wording import describe_record, state_word
 from liasmart_desktop.core.api.client import LiaSmartClient
 from liasmart_desktop.core.sending.records import Route
+from liasmart_desktop.core.sending.schedule import journal_zoned_text as journal_time
 from liasmart_desktop.core.sending.states import CampaignStatus
 from liasmart_desktop.core.sending.summaries import CampaignOverview
 

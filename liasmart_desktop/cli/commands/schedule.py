@@ -12,7 +12,7 @@ from liasmart_desktop.cli.commands import Command
 from liasmart_desktop.cli.context import CliContext
 from liasmart_desktop.cli.errors import CliError, ExitCode
 from liasmart_desktop.cli.office_options import send_time
-from liasmart_desktop.cli.office_wording import journal_time
+from liasmart_desktop.core.sending.schedule import journal_zoned_text as journal_time
 from liasmart_desktop.core.sending.states import CampaignStatus
 
 

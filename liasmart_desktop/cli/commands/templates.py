@@ -10,8 +10,8 @@ import argparse
 from liasmart_desktop.cli.commands import Action, Command, add_actions, add_json_option, run_action
 from liasmart_desktop.cli.context import CliContext
 from liasmart_desktop.cli.errors import ExitCode
-from liasmart_desktop.cli.office_wording import journal_time
 from liasmart_desktop.core.sending.campaigns import os_user
+from liasmart_desktop.core.sending.schedule import journal_zoned_text as journal_time
 from liasmart_desktop.core.templates import SavedTemplate, TemplateBook
 
 _TYPES = {"P": "promotional", "T": "transactional", "": "type not set"}

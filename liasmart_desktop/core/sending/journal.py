@@ -58,6 +58,7 @@ from liasmart_desktop.core.sending.states import (
     MessageState,
 )
 from liasmart_desktop.core.sending.storage import create_journal, file_identity, journal_error, set_aside
+from liasmart_desktop.core.transactions import immediate
 
 SQLITE_SYNCHRONOUS_FULL = 2
 BUSY_TIMEOUT_MS = 10_000
@@ -89,22 +90,9 @@ def _schema_version(conn: sqlite3.Connection) -> int | None:
     return None if row is None else int(row[0])
 
 
-@contextlib.contextmanager
-def _writing(conn: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
-    """``BEGIN IMMEDIATE … COMMIT``, rolled back whole on any error; SQLite's errors become the journal's."""
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.Error as exc:
-        raise journal_error(exc, path, JournalProblem.WRITE_FAILED) from exc
-    try:
-        yield conn
-        conn.execute("COMMIT")
-    except BaseException as exc:
-        with contextlib.suppress(sqlite3.Error):
-            conn.execute("ROLLBACK")
-        if isinstance(exc, sqlite3.Error):
-            raise journal_error(exc, path, JournalProblem.WRITE_FAILED) from exc
-        raise
+def _writing(conn: sqlite3.Connection, path: Path) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+    """One change of the journal; SQLite's errors become the journal's."""
+    return immediate(conn, lambda exc: journal_error(exc, path, JournalProblem.WRITE_FAILED))
 
 
 class Journal:

@@ -52,6 +52,19 @@ def local(moment: datetime, zone: tzinfo | None = None) -> datetime:
     return moment.astimezone(zone)
 
 
+def zoned_text(moment: datetime, zone: tzinfo | None = None) -> str:
+    """A time on the local clock with its offset, the same in every language: ``2026-03-28 18:30
+    (UTC+08:00)``."""
+    shown = local(moment, zone)
+    offset = shown.strftime("%z")
+    return f"{shown:{SEND_TIME_FORMAT}} (UTC{offset[:3]}:{offset[3:]})"
+
+
+def journal_zoned_text(iso: str | None, zone: tzinfo | None = None) -> str:
+    """A journal time (ISO 8601 UTC) as ``zoned_text`` shows it; "" for none."""
+    return zoned_text(from_utc_text(iso), zone) if iso else ""
+
+
 def to_utc_text(moment: datetime) -> str:
     """An aware time as the journal stores it (ISO 8601 UTC, milliseconds, ``Z``)."""
     return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")

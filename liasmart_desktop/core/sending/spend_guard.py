@@ -20,6 +20,13 @@ from liasmart_desktop.core.errors import LiaSmartError
 from liasmart_desktop.core.sending.schedule import local, to_utc_text
 
 
+def money_text(amount: Decimal, currency: str = "") -> str:
+    """``1,234.50 USD``: grouped, at least two decimals, never rounded (the same in every language)."""
+    exponent = amount.as_tuple().exponent
+    text = f"{amount:,}" if isinstance(exponent, int) and exponent < -2 else f"{amount:,.2f}"
+    return f"{text} {currency}".strip()
+
+
 class SpendProblem(enum.Enum):
     """Which limit a run would break."""
 

@@ -9,6 +9,7 @@ open the lists file or the journal themselves.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -273,20 +274,12 @@ class OfficeController(QObject):
         on_failed: OnFailed,
     ) -> None:
         """Move a scheduled campaign to ``at``."""
-        service = self._service
-
-        def work() -> Campaign:
-            return service.reschedule(code, at)
-
+        work = functools.partial(self._service.reschedule, code, at)
         self._run(work, owner, self._then(self.scheduled_changed, on_done), on_failed)
 
     def cancel(self, code: str, owner: QObject, on_done: Callable[[int], None], on_failed: OnFailed) -> None:
         """Cancel a campaign that is not being sent (a scheduled one too)."""
-        service = self._service
-
-        def work() -> int:
-            return service.cancel(code)
-
+        work = functools.partial(self._service.cancel, code)
         self._run(work, owner, self._then(self.scheduled_changed, on_done), on_failed)
 
     def due(
@@ -317,9 +310,4 @@ class OfficeController(QObject):
         on_failed: OnFailed,
     ) -> None:
         """Write every campaign and its audit trail as a workbook."""
-        service = self._service
-
-        def work() -> int:
-            return service.export_record(path, words)
-
-        self._run(work, owner, on_done, on_failed)
+        self._run(functools.partial(self._service.export_record, path, words), owner, on_done, on_failed)

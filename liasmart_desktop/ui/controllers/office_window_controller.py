@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenuBar, QMessageBox
 from liasmart_desktop.core.optout import Change
 from liasmart_desktop.core.sending.prepare import PreparedCampaign
 from liasmart_desktop.core.sending.records import Campaign, MessageRecord
+from liasmart_desktop.core.sending.schedule import journal_zoned_text as journal_time
 from liasmart_desktop.core.sending.summaries import CampaignOverview
 from liasmart_desktop.ui.controllers.account_controller import AccountController
 from liasmart_desktop.ui.controllers.campaign_controller import CampaignController
@@ -27,7 +28,6 @@ from liasmart_desktop.ui.controllers.scheduler_controller import SchedulerContro
 from liasmart_desktop.ui.dialogs.optout_dialog import OptOutDialog
 from liasmart_desktop.ui.dialogs.templates_dialog import TemplatesDialog
 from liasmart_desktop.ui.messages import describe_error
-from liasmart_desktop.ui.office_messages import journal_time
 from liasmart_desktop.ui.widgets.compose_panel import ComposePanel
 from liasmart_desktop.ui.widgets.results_panel import ResultsPanel
 from liasmart_desktop.ui.widgets.template_picker import TemplatePicker

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liasmart_desktop.core.sending.schedule import journal_zoned_text as journal_time
 from liasmart_desktop.core.sending.states import EventKind
 from liasmart_desktop.ui.controllers.office_controller import CampaignRecord, OfficeController
 from liasmart_desktop.ui.messages import describe_error
-from liasmart_desktop.ui.office_messages import account_words, describe_event, journal_time, status_word
+from liasmart_desktop.ui.office_messages import account_words, describe_event, status_word
 from liasmart_desktop.ui.widgets.outcome_chart import OutcomeChart
 
 TEXT_LINES = 3

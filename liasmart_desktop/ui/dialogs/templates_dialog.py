@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liasmart_desktop.core.sending.schedule import journal_zoned_text as journal_time
 from liasmart_desktop.core.templates import SavedTemplate
 from liasmart_desktop.ui.controllers.office_controller import OfficeController
 from liasmart_desktop.ui.messages import describe_error
-from liasmart_desktop.ui.office_messages import journal_time
 
 
 class TemplatesDialog(QDialog):

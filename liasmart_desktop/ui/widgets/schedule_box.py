@@ -23,7 +23,8 @@ from liasmart_desktop.core.sending.schedule import (
     estimate_finish,
     parse_quiet_hours,
 )
-from liasmart_desktop.ui.office_messages import describe_office_error, local_time
+from liasmart_desktop.core.sending.schedule import zoned_text as local_time
+from liasmart_desktop.ui.office_messages import describe_office_error
 from liasmart_desktop.ui.widgets.send_time_edit import SendTimeEdit
 
 _ERROR_STYLE = "color: #d32f2f;"

@@ -17,11 +17,13 @@ from liasmart_desktop.core.sending.schedule import (
     check_send_time,
     estimate_finish,
     from_utc_text,
+    journal_zoned_text,
     local,
     parse_quiet_hours,
     parse_send_time,
     quiet_hours_for,
     to_utc_text,
+    zoned_text,
 )
 from tests.helpers.zones import CET
 
@@ -233,3 +235,11 @@ def test_quiet_hours_push_the_finish_past_the_window() -> None:
     # Done before the window opens: untouched.
     start = datetime(2026, 1, 10, 12, 0, tzinfo=CET)
     assert estimate_finish(start, 60, 1.0, night) == start + timedelta(minutes=1)
+
+
+def test_times_are_shown_on_the_local_clock_with_their_offset() -> None:
+    winter, summer = utc(2026, 3, 28, 17, 30), utc(2026, 3, 29, 16, 30)
+    assert zoned_text(winter, CET) == "2026-03-28 18:30 (UTC+01:00)"
+    assert zoned_text(summer, CET) == "2026-03-29 18:30 (UTC+02:00)"  # the offset follows summer time
+    assert journal_zoned_text(to_utc_text(summer), CET) == "2026-03-29 18:30 (UTC+02:00)"
+    assert journal_zoned_text(None) == journal_zoned_text("") == ""

@@ -17,6 +17,7 @@ from liasmart_desktop.core.sending.spend_guard import (
     check_spend,
     day_bounds,
     enforce,
+    money_text,
     same_currency,
 )
 
@@ -85,3 +86,16 @@ def test_a_day_runs_from_local_midnight_to_the_next() -> None:
     next_midnight = datetime(2026, 3, 29).astimezone().astimezone(UTC)
     assert since == midnight.isoformat(timespec="milliseconds").replace("+00:00", "Z")
     assert until == next_midnight.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "shown"),
+    [
+        ("1234.5", "USD", "1,234.50 USD"),
+        ("0.0375", "USD", "0.0375 USD"),  # a price of part of a cent is never rounded away
+        ("12", "", "12.00"),
+        ("-3.1", "CNY", "-3.10 CNY"),
+    ],
+)
+def test_money_is_grouped_with_two_decimals_at_least(amount: str, currency: str, shown: str) -> None:
+    assert money_text(Decimal(amount), currency) == shown
