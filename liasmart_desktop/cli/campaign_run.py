@@ -17,7 +17,7 @@ from typing import Any
 
 from liasmart_desktop.cli.context import CliContext, dump_json
 from liasmart_desktop.cli.errors import ExitCode
-from liasmart_desktop.cli.wording import describe_stop, state_word
+from liasmart_desktop.cli.wording import describe_record, describe_stop, state_word
 from liasmart_desktop.core.api.client import LiaSmartClient
 from liasmart_desktop.core.api.payloads import Balance
 from liasmart_desktop.core.credentials import Credentials
@@ -26,7 +26,7 @@ from liasmart_desktop.core.sending.engine import SendControl
 from liasmart_desktop.core.sending.records import Campaign, MessageRecord, Pacing, Route
 from liasmart_desktop.core.sending.schedule import from_utc_text
 from liasmart_desktop.core.sending.schedule import journal_zoned_text as journal_time
-from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, StopReason
+from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, SetAsideStatus, StopReason
 from liasmart_desktop.core.sending.summaries import CampaignOverview, Progress, RunReport, RunResult
 from liasmart_desktop.core.settings import check_pacing
 from liasmart_desktop.sandbox import SandboxConfig, SandboxServer
@@ -222,9 +222,23 @@ def counts_fields(counts: Mapping[MessageState, int]) -> dict[str, int]:
 def write_results_json(
     ctx: CliContext, campaigns: CampaignService, campaign: Campaign, extra: Mapping[str, object]
 ) -> None:
-    """One JSON document, streamed message by message so a 100,000-message campaign stays small in memory."""
+    """One JSON document, streamed message by message so a 100,000-message campaign stays small in memory.
+
+    It names the rows set aside (and why); when some were set aside because their number is on the
+    do-not-message list, ``counts`` adds ``opted_out`` (otherwise ``counts`` holds message states only).
+    """
     counts = campaigns.overview(campaign.code).counts
-    head = {"campaign": campaign.code, **extra, "counts": counts_fields(counts)}
+    set_aside = campaigns.set_aside(campaign.code)
+    opted_out = sum(1 for row in set_aside if row.status is SetAsideStatus.OPTED_OUT)
+    head = {
+        "campaign": campaign.code,
+        **extra,
+        "set_aside": [
+            {"row": s.row, "original": s.original, "status": s.status.value, "reason": describe_record(s)}
+            for s in set_aside
+        ],
+        "counts": {**counts_fields(counts), **({"opted_out": opted_out} if opted_out else {})},
+    }
     text = dump_json(head)
     out = ctx.stdout
     out.write(text[:-1] + ', "messages": [')

@@ -196,9 +196,12 @@ def test_import_and_send_set_listed_numbers_aside_and_never_send_them(
     assert "1 number on the do-not-message list will not be sent to." in out
 
     document = cli_json(*SEND, "--file", str(recipients), "--yes", env=env)
+    assert document["counts"]["opted_out"] == 1  # the send says so too, with the row
+    assert [s["row"] for s in document["set_aside"] if s["status"] == "opted_out"] == [3]
     assert "8613900000002" not in sent_phones(sandbox)
     assert sorted(sent_phones(sandbox)) == ["8613900000001", "8613900000003"]
     report = cli_json("report", document["campaign"], env=env)
+    assert report["counts"]["opted_out"] == 1
     aside = next(s for s in report["set_aside"] if s["status"] == "opted_out")
     assert aside["row"] == 3
     assert "“complained”" in aside["reason"]

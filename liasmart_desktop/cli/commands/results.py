@@ -87,15 +87,11 @@ def run_report(ctx: CliContext) -> int:
             "(it holds phone numbers: keep it safe)."
         )
     elif ctx.json_mode:
-        set_aside = [
-            {"row": s.row, "original": s.original, "status": s.status.value, "reason": describe_record(s)}
-            for s in campaigns.set_aside(campaign.code)
-        ]
         events = [
             {"at": e.at, "kind": e.kind.value, "data": dict(e.data), "what": describe_event(e)}
             for e in campaigns.events(campaign.code)
         ]
-        extra = {"status": campaign.status.value, "set_aside": set_aside, "events": events}
+        extra = {"status": campaign.status.value, "events": events}
         write_results_json(ctx, campaigns, campaign, extra)
     else:
         ctx.say(_summary_line(overview))
