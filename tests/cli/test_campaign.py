@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import signal
 import socket
@@ -34,7 +33,7 @@ from liasmart_desktop.cli.campaign_run import (
 )
 from liasmart_desktop.cli.context import CliContext
 from liasmart_desktop.cli.errors import ExitCode
-from liasmart_desktop.cli.main import build_parser, main
+from liasmart_desktop.cli.main import build_parser
 from liasmart_desktop.cli.wording import describe_record, describe_stop, state_word
 from liasmart_desktop.core.api.outcome import Reason
 from liasmart_desktop.core.sending.campaigns import CampaignService
@@ -53,10 +52,10 @@ from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, S
 from liasmart_desktop.core.sending.summaries import Progress, RunReport, RunResult
 from liasmart_desktop.core.settings import AppSettings, save_settings
 from liasmart_desktop.sandbox import FaultKind, SandboxConfig, SandboxServer
+from tests.helpers.cli_runs import API_ID, cli, cli_json, sandbox_env
 from tests.helpers.ledger_checks import check_against_ledger, send_requests
 
 PASSWORD = "CANARY-5b2e9f1c-4d7a-campaign"
-API_ID = "API43404236"
 MESSAGE_FIELDS = {"row", "phone", "state", "message_id", "remarks", "uid", "segments", "encoding"}
 STATES = {"pending", "in_flight", "retry_wait", "accepted", "rejected", "unknown", "cancelled"}
 # phone, name, note: formula-looking notes, a national number, an invalid one, a duplicate, an empty name.
@@ -82,21 +81,6 @@ class Tty(io.StringIO):
         return True
 
 
-def cli(
-    *argv: str, env: dict[str, str], stdin: io.StringIO | None = None, stderr: io.StringIO | None = None
-) -> tuple[int, str, str]:
-    out, err = io.StringIO(), stderr if stderr is not None else io.StringIO()
-    code = main(list(argv), env=env, stdout=out, stderr=err, stdin=stdin or io.StringIO())
-    return code, out.getvalue(), err.getvalue()
-
-
-def cli_json(*argv: str, env: dict[str, str], expect: int = 0) -> dict[str, Any]:
-    code, out, err = cli(*argv, "--json", env=env)
-    assert code == expect, err
-    document: dict[str, Any] = json.loads(out)  # one JSON document, nothing else on stdout
-    return document
-
-
 @pytest.fixture
 def sandbox(tmp_path: Path) -> Iterator[SandboxServer]:
     server = SandboxServer(
@@ -110,13 +94,7 @@ def sandbox(tmp_path: Path) -> Iterator[SandboxServer]:
 
 @pytest.fixture
 def env(sandbox: SandboxServer, isolated_env: Path) -> dict[str, str]:
-    return {
-        "LIASMART_BASE_URL": sandbox.base_url,
-        "LIASMART_API_ID": API_ID,
-        "LIASMART_API_PASSWORD": PASSWORD,
-        "LIASMART_HOME": str(isolated_env),
-        "LIASMART_COUNTRY": "CN",
-    }
+    return sandbox_env(sandbox, PASSWORD, str(isolated_env), country="CN")
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.sending.records import Pacing
 from liasmart_desktop.core.sending.states import MessageState
 from liasmart_desktop.sandbox import SandboxConfig, SandboxServer
-from tests.cli.test_campaign import API_ID, PASSWORD, cli, cli_json, make_stored_campaign
+from tests.cli.test_campaign import PASSWORD, make_stored_campaign
+from tests.helpers.cli_runs import API_ID, cli, cli_json
 from tests.helpers.journal_states import settle
 from tests.helpers.ledger_checks import check_against_ledger, send_requests
 

@@ -6,7 +6,6 @@ folder (none is made for a command that refuses or only reads); and the sentence
 
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -15,9 +14,8 @@ from typing import Any
 
 import pytest
 
-from liasmart_desktop.cli.main import main
 from liasmart_desktop.sandbox import FaultKind, SandboxConfig, SandboxServer
-from tests.helpers.cli_processes import API_ID
+from tests.helpers.cli_runs import API_ID, cli, sandbox_env
 from tests.helpers.ledger_checks import send_requests
 
 PASSWORD = "CANARY-checks-first-8e1d"
@@ -33,18 +31,7 @@ def sandbox() -> Iterator[SandboxServer]:
 
 @pytest.fixture
 def env(sandbox: SandboxServer, isolated_env: Path) -> dict[str, str]:
-    return {
-        "LIASMART_BASE_URL": sandbox.base_url,
-        "LIASMART_API_ID": API_ID,
-        "LIASMART_API_PASSWORD": PASSWORD,
-        "LIASMART_HOME": str(isolated_env),
-    }
-
-
-def cli(*argv: str, env: dict[str, str]) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), env=env, stdout=out, stderr=err, stdin=io.StringIO())
-    return code, out.getvalue(), err.getvalue()
+    return sandbox_env(sandbox, PASSWORD, str(isolated_env))
 
 
 def journal_rows(home: Path) -> list[tuple[Any, ...]]:

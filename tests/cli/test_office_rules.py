@@ -9,8 +9,6 @@ let no promotional message out. Times are moved with an injected clock, never by
 from __future__ import annotations
 
 import csv
-import io
-import json
 import threading
 import time
 from collections.abc import Iterator
@@ -18,7 +16,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -26,31 +23,17 @@ from liasmart_desktop.cli import campaign_run
 from liasmart_desktop.cli.commands import campaign as campaign_command
 from liasmart_desktop.cli.commands import results as results_command
 from liasmart_desktop.cli.context import CliContext
-from liasmart_desktop.cli.main import main
 from liasmart_desktop.core.sending.campaigns import CampaignService
 from liasmart_desktop.core.sending.engine import SendControl
 from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.settings import AppSettings, save_settings
 from liasmart_desktop.sandbox import FaultKind, SandboxConfig, SandboxServer
+from tests.helpers.cli_runs import API_ID, cli, cli_json, sandbox_env
 from tests.helpers.ledger_checks import check_against_ledger, send_requests
 
 PASSWORD = "CANARY-office-rules-7c1d"
-API_ID = "API43404236"
 NUMBERS = ["8613900000001", "8613900000002", "8613900000003"]
 SEND = ["send", "--text", "Hello {name}", "--sender-id", "LIASMART", "--type", "P"]
-
-
-def cli(*argv: str, env: dict[str, str], stdin: str = "") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), env=env, stdout=out, stderr=err, stdin=io.StringIO(stdin))
-    return code, out.getvalue(), err.getvalue()
-
-
-def cli_json(*argv: str, env: dict[str, str], expect: int = 0) -> dict[str, Any]:
-    code, out, err = cli(*argv, "--json", env=env)
-    assert code == expect, err
-    document: dict[str, Any] = json.loads(out)
-    return document
 
 
 @pytest.fixture
@@ -66,13 +49,7 @@ def sandbox(tmp_path: Path) -> Iterator[SandboxServer]:
 
 @pytest.fixture
 def env(sandbox: SandboxServer, isolated_env: Path) -> dict[str, str]:
-    return {
-        "LIASMART_BASE_URL": sandbox.base_url,
-        "LIASMART_API_ID": API_ID,
-        "LIASMART_API_PASSWORD": PASSWORD,
-        "LIASMART_HOME": str(isolated_env),
-        "LIASMART_COUNTRY": "CN",
-    }
+    return sandbox_env(sandbox, PASSWORD, str(isolated_env), country="CN")
 
 
 @pytest.fixture

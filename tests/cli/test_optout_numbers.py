@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.cli.test_office_rules import cli, cli_json
+from tests.helpers.cli_runs import cli, cli_json
 
 
 def test_a_number_of_unclear_country_is_not_guessed_into_the_list(isolated_env: Path) -> None:

@@ -7,7 +7,6 @@ journal that no campaign was created.
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,22 +14,15 @@ from typing import Any
 
 import pytest
 
-from liasmart_desktop.cli.main import main
 from liasmart_desktop.cli.send_checks import describe_text_problem, show_character
 from liasmart_desktop.core.text import SendTextIssue, SendTextProblem
 from liasmart_desktop.sandbox import SandboxConfig, SandboxServer
+from tests.helpers.cli_runs import API_ID, cli, sandbox_env
 from tests.helpers.ledger_checks import send_requests
 
 PASSWORD = "CANARY-1d0c-send-checks"
-API_ID = "API43404236"
 SEND = ["send", "--sender-id", "LIASMART", "--type", "P", "--yes"]
 LONG_TEXT = "x" * 5000  # 33 parts of 153
-
-
-def cli(*argv: str, env: dict[str, str]) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), env=env, stdout=out, stderr=err, stdin=io.StringIO())
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
@@ -42,12 +34,7 @@ def sandbox() -> Iterator[SandboxServer]:
 
 @pytest.fixture
 def env(sandbox: SandboxServer, isolated_env: Path) -> dict[str, str]:
-    return {
-        "LIASMART_BASE_URL": sandbox.base_url,
-        "LIASMART_API_ID": API_ID,
-        "LIASMART_API_PASSWORD": PASSWORD,
-        "LIASMART_HOME": str(isolated_env),
-    }
+    return sandbox_env(sandbox, PASSWORD, str(isolated_env))
 
 
 def campaigns(env: dict[str, str]) -> list[Any]:
