@@ -51,8 +51,8 @@ from liasmart_desktop.core.sending.records import (
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, SetAsideStatus, StopReason
 from liasmart_desktop.core.sending.summaries import Progress, RunReport, RunResult
 from liasmart_desktop.core.settings import AppSettings, save_settings
-from liasmart_desktop.sandbox import FaultKind, SandboxConfig, SandboxServer
-from tests.helpers.cli_runs import API_ID, cli, cli_json, sandbox_env
+from liasmart_desktop.sandbox import FaultKind, SandboxServer
+from tests.helpers.cli_runs import API_ID, cli, cli_json, running_sandbox, sandbox_env
 from tests.helpers.ledger_checks import check_against_ledger, send_requests
 
 PASSWORD = "CANARY-5b2e9f1c-4d7a-campaign"
@@ -83,13 +83,8 @@ class Tty(io.StringIO):
 
 @pytest.fixture
 def sandbox(tmp_path: Path) -> Iterator[SandboxServer]:
-    server = SandboxServer(
-        SandboxConfig(
-            api_id=API_ID, api_password=PASSWORD, dlr_delay_s=0.3, ledger_path=tmp_path / "ledger.jsonl"
-        )
-    ).start()
-    yield server
-    server.stop()
+    with running_sandbox(PASSWORD, dlr_delay_s=0.3, ledger_path=tmp_path / "ledger.jsonl") as server:
+        yield server
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from liasmart_desktop.sandbox import FaultKind, SandboxConfig, SandboxServer
-from tests.helpers.cli_runs import API_ID, cli, sandbox_env
+from liasmart_desktop.sandbox import FaultKind, SandboxServer
+from tests.helpers.cli_runs import cli, running_sandbox, sandbox_env
 from tests.helpers.ledger_checks import send_requests
 
 PASSWORD = "CANARY-checks-first-8e1d"
@@ -24,9 +24,8 @@ SEND = ["send", "--sender-id", "LIASMART", "--type", "T", "--yes"]
 
 @pytest.fixture
 def sandbox() -> Iterator[SandboxServer]:
-    server = SandboxServer(SandboxConfig(api_id=API_ID, api_password=PASSWORD)).start()
-    yield server
-    server.stop()
+    with running_sandbox(PASSWORD) as server:
+        yield server
 
 
 @pytest.fixture

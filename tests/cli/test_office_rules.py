@@ -27,8 +27,8 @@ from liasmart_desktop.core.sending.campaigns import CampaignService
 from liasmart_desktop.core.sending.engine import SendControl
 from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.settings import AppSettings, save_settings
-from liasmart_desktop.sandbox import FaultKind, SandboxConfig, SandboxServer
-from tests.helpers.cli_runs import API_ID, cli, cli_json, sandbox_env
+from liasmart_desktop.sandbox import FaultKind, SandboxServer
+from tests.helpers.cli_runs import cli, cli_json, running_sandbox, sandbox_env
 from tests.helpers.ledger_checks import check_against_ledger, send_requests
 
 PASSWORD = "CANARY-office-rules-7c1d"
@@ -38,13 +38,8 @@ SEND = ["send", "--text", "Hello {name}", "--sender-id", "LIASMART", "--type", "
 
 @pytest.fixture
 def sandbox(tmp_path: Path) -> Iterator[SandboxServer]:
-    server = SandboxServer(
-        SandboxConfig(
-            api_id=API_ID, api_password=PASSWORD, dlr_delay_s=0.3, ledger_path=tmp_path / "ledger.jsonl"
-        )
-    ).start()
-    yield server
-    server.stop()
+    with running_sandbox(PASSWORD, dlr_delay_s=0.3, ledger_path=tmp_path / "ledger.jsonl") as server:
+        yield server
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ import pytest
 
 from liasmart_desktop.cli.send_checks import describe_text_problem, show_character
 from liasmart_desktop.core.text import SendTextIssue, SendTextProblem
-from liasmart_desktop.sandbox import SandboxConfig, SandboxServer
-from tests.helpers.cli_runs import API_ID, cli, sandbox_env
+from liasmart_desktop.sandbox import SandboxServer
+from tests.helpers.cli_runs import cli, running_sandbox, sandbox_env
 from tests.helpers.ledger_checks import send_requests
 
 PASSWORD = "CANARY-1d0c-send-checks"
@@ -27,9 +27,8 @@ LONG_TEXT = "x" * 5000  # 33 parts of 153
 
 @pytest.fixture
 def sandbox() -> Iterator[SandboxServer]:
-    server = SandboxServer(SandboxConfig(api_id=API_ID, api_password=PASSWORD, dlr_delay_s=0.3)).start()
-    yield server
-    server.stop()
+    with running_sandbox(PASSWORD, dlr_delay_s=0.3) as server:
+        yield server
 
 
 @pytest.fixture

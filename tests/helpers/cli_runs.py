@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 from liasmart_desktop.cli.main import main
-from liasmart_desktop.sandbox import SandboxServer
+from liasmart_desktop.sandbox import SandboxConfig, SandboxServer
 
 API_ID = "API43404236"
 
@@ -39,3 +41,13 @@ def sandbox_env(server: SandboxServer, password: str, home: str, *, country: str
         "LIASMART_HOME": home,
     }
     return env | ({"LIASMART_COUNTRY": country} if country else {})
+
+
+@contextlib.contextmanager
+def running_sandbox(password: str, **config: Any) -> Iterator[SandboxServer]:
+    """The simulator on 127.0.0.1 for account ``API_ID`` with ``password``, stopped afterwards."""
+    server = SandboxServer(SandboxConfig(api_id=API_ID, api_password=password, **config)).start()
+    try:
+        yield server
+    finally:
+        server.stop()
