@@ -227,8 +227,9 @@ def write_results_json(
     It names the rows set aside (and why); when some were set aside because their number is on the
     do-not-message list, ``counts`` adds ``opted_out`` (otherwise ``counts`` holds message states only).
     """
-    counts = campaigns.overview(campaign.code).counts
-    set_aside = campaigns.set_aside(campaign.code)
+    overview = campaigns.overview(campaign.code)
+    counts = overview.counts
+    set_aside = campaigns.set_aside(campaign.code) if overview.set_aside else []  # most lists have none
     opted_out = sum(1 for row in set_aside if row.status is SetAsideStatus.OPTED_OUT)
     head = {
         "campaign": campaign.code,

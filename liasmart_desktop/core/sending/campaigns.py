@@ -295,8 +295,8 @@ class CampaignService:
 
     def export_record(self, path: Path, words: RecordWords) -> int:
         """Write the record of who sent what (every campaign and its audit trail) as a workbook."""
-        overviews = self.history()
-        with self._reading() as journal:
+        with self._reading() as journal:  # one opening for the campaigns and their trails
+            overviews = [self._overview(journal, campaign) for campaign in journal.campaigns()]
             events = {overview.campaign.id: journal.events(overview.campaign.id) for overview in overviews}
         return write_record(path, overviews, events, words)
 
