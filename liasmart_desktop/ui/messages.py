@@ -8,9 +8,10 @@ checks every translation keeps its placeholders.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from liasmart_desktop.core.api.outcome import Outcome, OutcomeKind, Reason
 from liasmart_desktop.core.errors import (
@@ -373,12 +374,16 @@ def campaign_title(campaign: Campaign) -> str:
     return typed_numbers_name(local_time_text(campaign.created_at)[:10])
 
 
-def local_time_text(iso_utc: str) -> str:
-    """A journal time (ISO 8601 UTC) as this computer's local date and time (``2026-01-31 14:05``)."""
-    moment = QDateTime.fromString(iso_utc, Qt.DateFormat.ISODateWithMs)
-    if not moment.isValid():
+def local_time_text(iso_utc: str | None) -> str:
+    """A journal time (ISO 8601 UTC) as this computer's local date and time, to the minute
+    (``2026-01-31 14:05``; the export has seconds); "" for none, and text that is no time as it is."""
+    if not iso_utc:
+        return ""
+    try:
+        moment = datetime.fromisoformat(iso_utc).astimezone()
+    except ValueError:
         return iso_utc
-    return moment.toLocalTime().toString("yyyy-MM-dd HH:mm")
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def duration_text(seconds: float) -> str:

@@ -11,13 +11,13 @@ from pytestqt.qtbot import QtBot
 
 from liasmart_desktop.core.sending.records import MessageRecord
 from liasmart_desktop.core.sending.states import MessageState
+from liasmart_desktop.ui.messages import local_time_text
 from liasmart_desktop.ui.models.results_model import (
     RECORD_ROLE,
     STATE_ROLE,
     Column,
     ResultsFilter,
     ResultsModel,
-    local_time,
 )
 from tests.ui.support import make_campaign, records
 
@@ -88,6 +88,6 @@ def test_a_hundred_thousand_rows_load_as_one_reset(tmp_path: Path) -> None:
 
 
 def test_local_time_formats_and_tolerates_bad_values() -> None:
-    assert local_time(None) == ""
-    assert local_time("not a time") == "not a time"
-    assert local_time("2026-11-25T12:00:00.000Z")[:4] == "2026"
+    assert local_time_text(None) == ""
+    assert local_time_text("not a time") == "not a time"
+    assert local_time_text("2026-11-25T12:00:00.000Z")[:4] == "2026"

@@ -16,7 +16,6 @@ import enum
 import heapq
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import datetime
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -36,6 +35,7 @@ from liasmart_desktop.ui.messages import (
     delivery_name,
     describe_message,
     describe_record,
+    local_time_text,
     set_aside_name,
     state_name,
 )
@@ -102,17 +102,6 @@ def _tr(text: object) -> str:
     return QCoreApplication.translate("ResultsModel", str(text))
 
 
-def local_time(iso: str | None) -> str:
-    """``2026-11-25T12:00:00.000Z`` → the local date and time to the minute (the export has seconds)."""
-    if not iso:
-        return ""
-    try:
-        moment = datetime.fromisoformat(iso).astimezone()
-    except ValueError:
-        return iso
-    return moment.strftime("%Y-%m-%d %H:%M")
-
-
 def delivery_text(record: MessageRecord) -> str:
     """The delivery status in the user's language ("" until LiaSmart has given one)."""
     name = delivery_name(record.dlr_state)
@@ -146,8 +135,8 @@ _MESSAGE_DISPLAY: dict[Column, Callable[[MessageRecord], object]] = {
     Column.DELIVERY: delivery_text,
     Column.MESSAGE_ID: lambda r: r.message_id or "",
     Column.PARTS: lambda r: r.segments,
-    Column.SENT: lambda r: local_time(r.sent_at),
-    Column.FINISHED: lambda r: local_time(r.finished_at),
+    Column.SENT: lambda r: local_time_text(r.sent_at),
+    Column.FINISHED: lambda r: local_time_text(r.finished_at),
 }
 
 
