@@ -269,15 +269,19 @@ def test_get_delivery_status_raises_with_the_outcome(body: object, kind: Outcome
 # ---------------------------------------------------------------- construction
 
 
-def test_timeouts_are_the_named_constants() -> None:
-    with mock_client(respond(ACCEPTED_BODY)) as (client, _):
-        timeout = client._http.timeout
-    assert (timeout.connect, timeout.read, timeout.write, timeout.pool) == (
-        CONNECT_TIMEOUT_S,
-        READ_TIMEOUT_S,
-        WRITE_TIMEOUT_S,
-        POOL_TIMEOUT_S,
-    )
+def test_every_request_carries_the_named_timeouts() -> None:
+    with mock_client(respond(ACCEPTED_BODY)) as (client, recorder):
+        client.send_sms(sms())
+        client.send_sms(sms())
+    for request in recorder.requests:
+        timeout = request.extensions["timeout"]
+        assert (timeout["connect"], timeout["read"], timeout["write"], timeout["pool"]) == (
+            CONNECT_TIMEOUT_S,
+            READ_TIMEOUT_S,
+            WRITE_TIMEOUT_S,
+            POOL_TIMEOUT_S,
+        )
+    assert len(recorder.requests) == 2
     assert READ_TIMEOUT_S < REQUEST_DEADLINE_S
 
 

@@ -31,8 +31,9 @@ from liasmart_desktop.core.api.payloads import (
     SmsMessage,
     build_body,
 )
+from liasmart_desktop.core.api.proxies import environment_proxy
 from liasmart_desktop.core.api.tls import make_ssl_context
-from liasmart_desktop.core.api.urls import check_base_url, endpoint_url, is_loopback_host
+from liasmart_desktop.core.api.urls import check_base_url, endpoint_url
 from liasmart_desktop.core.credentials import Credentials
 from liasmart_desktop.core.errors import ApiError
 from liasmart_desktop.core.logs import register_secret
@@ -109,26 +110,37 @@ class LiaSmartClient:
         timeouts = timeouts or default_timeouts()
         self._deadline_s = timeouts.deadline_s
         register_secret(credentials.password)
-        host = httpx.URL(self._base_url).host
         pool = max(1, max_connections)
-        self._http = httpx.Client(
-            timeout=httpx.Timeout(
-                connect=timeouts.connect_s,
-                read=timeouts.read_s,
-                write=timeouts.write_s,
-                pool=timeouts.pool_s,
-            ),
+        # One transport, not an ``httpx.Client``: the client's per-request work (URL and header merging,
+        # cookies, redirect and auth hooks) cost as much CPU as HTTP itself, and 32 sender threads share
+        # one GIL (benchmarks/send_throughput.py). Redirects are not followed; proxies come from
+        # ``proxies.py``, which applies httpx's own environment rules.
+        self._transport = transport or httpx.HTTPTransport(
+            verify=ssl_context or make_ssl_context(use_system_trust_store=use_system_trust_store),
             limits=httpx.Limits(
                 max_connections=pool,
                 max_keepalive_connections=pool,
                 keepalive_expiry=KEEPALIVE_EXPIRY_S,
             ),
-            verify=ssl_context or make_ssl_context(use_system_trust_store=use_system_trust_store),
-            follow_redirects=False,
-            # Office proxies come from the environment; the sandbox on this computer never goes through one.
-            trust_env=not is_loopback_host(host),
-            transport=transport,
-            headers={"User-Agent": f"LiaSmartDesktop/{__version__}", "Accept": "application/json"},
+            proxy=environment_proxy(httpx.URL(self._base_url)),
+        )
+        self._extensions = {
+            "timeout": httpx.Timeout(
+                connect=timeouts.connect_s,
+                read=timeouts.read_s,
+                write=timeouts.write_s,
+                pool=timeouts.pool_s,
+            ).as_dict()
+        }
+        self._closed = False
+        # Parsed once: every send would otherwise parse the same URL and normalise the same headers.
+        self._urls = {endpoint: httpx.URL(endpoint_url(self._base_url, endpoint)) for endpoint in Endpoint}
+        self._headers = httpx.Headers(
+            {
+                "User-Agent": f"LiaSmartDesktop/{__version__}",
+                "Accept": "application/json",
+                "Content-Type": "application/json",
+            }
         )
 
     def __repr__(self) -> str:
@@ -151,8 +163,9 @@ class LiaSmartClient:
         self.close()
 
     def close(self) -> None:
-        """Close the pooled connections."""
-        self._http.close()
+        """Close the pooled connections; later calls send nothing."""
+        self._closed = True
+        self._transport.close()
 
     def send_sms(self, message: SmsMessage) -> Outcome:
         """Submit one message; every result, failures included, comes back as an ``Outcome``."""
@@ -193,7 +206,7 @@ class LiaSmartClient:
             }
         )
         try:
-            raw = self._post(endpoint_url(self._base_url, endpoint), body)
+            raw = self._post(self._urls[endpoint], body)
         except Exception as exc:  # noqa: BLE001 - every failure is classified, none escapes
             return classify(endpoint, exc)
         try:
@@ -207,11 +220,13 @@ class LiaSmartClient:
         except Exception as exc:  # noqa: BLE001 - a reply the parser chokes on is unknown, not a crash
             return classify(endpoint, exc)
 
-    def _post(self, url: str, body: bytes) -> RawResponse:
+    def _post(self, url: httpx.URL, body: bytes) -> RawResponse:
+        if self._closed:
+            raise RuntimeError("the client was closed")
         deadline = self._clock() + self._deadline_s
-        with self._http.stream(
-            "POST", url, content=body, headers={"Content-Type": "application/json"}
-        ) as response:
+        request = httpx.Request("POST", url, content=body, headers=self._headers, extensions=self._extensions)
+        response = self._transport.handle_request(request)
+        try:
             headers = {key.lower(): value for key, value in response.headers.items()}
             chunks: list[bytes] = []
             size = 0
@@ -223,3 +238,5 @@ class LiaSmartClient:
                     raise DeadlineExceededError(f"no complete reply within {self._deadline_s:g} s")
                 chunks.append(chunk)
             return RawResponse(response.status_code, headers, b"".join(chunks))
+        finally:
+            response.close()
