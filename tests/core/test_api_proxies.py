@@ -6,9 +6,13 @@ ones httpx documents, not an approximation of them.
 
 from __future__ import annotations
 
+import urllib.request
+
 import httpx
 import pytest
+from httpx import _utils as httpx_utils
 
+from liasmart_desktop.core.api import proxies
 from liasmart_desktop.core.api.proxies import environment_proxy
 
 PROVIDER = httpx.URL("https://api.liasmart.com/api")
@@ -17,6 +21,9 @@ PROXY = "http://proxy.office.example:3128"
 
 @pytest.fixture(autouse=True)
 def no_proxy_variables(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Only the variables set here: on Windows and macOS ``getproxies`` also reads the system settings.
+    monkeypatch.setattr(proxies, "getproxies", urllib.request.getproxies_environment)
+    monkeypatch.setattr(httpx_utils, "getproxies", urllib.request.getproxies_environment)
     for name in ("NO_PROXY", "no_proxy", "HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "REQUEST_METHOD"):
         monkeypatch.delenv(name, raising=False)
         monkeypatch.delenv(name.lower(), raising=False)
