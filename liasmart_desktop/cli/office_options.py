@@ -119,5 +119,8 @@ def timing_lines(prepared: PreparedCampaign, pacing: Pacing, at: datetime | None
     lines = [f"Scheduled for {local_time(start)}; nothing is sent before then."] if at else []
     if quiet is not None:
         lines.append(f"Quiet hours {quiet.text}: promotional messages wait while they last.")
-    lines.append(f"Expected to finish about {local_time(finish)}.")
+    if finish is None:
+        lines.append("At this rate the send would take more than ten years; give a higher --rate.")
+    else:
+        lines.append(f"Expected to finish about {local_time(finish)}.")
     return lines

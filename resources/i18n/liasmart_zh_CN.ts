@@ -161,113 +161,113 @@
 <context>
     <name>CampaignRecordDialog</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="38"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="39"/>
         <source>Campaign record</source>
         <translation>群发任务记录</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="43"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="44"/>
         <source>Campaign:</source>
         <translation>群发任务：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="44"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="45"/>
         <source>Started:</source>
         <translation>发起：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="45"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="46"/>
         <source>Account:</source>
         <translation>账户：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="46"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="47"/>
         <source>Sender ID and type:</source>
         <translation>发件人 ID 和类型：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="47"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="48"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="48"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="49"/>
         <source>List:</source>
         <translation>名单：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="49"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="50"/>
         <source>List fingerprint:</source>
         <translation>名单指纹：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="50"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="51"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="61"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="62"/>
         <source>Message text</source>
         <translation>短信内容</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="63"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="64"/>
         <source>Message:</source>
         <translation>短信：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="66"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="67"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="66"/>
         <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="67"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="68"/>
         <source>What happened</source>
         <translation>经过</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="66"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="67"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="84"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="85"/>
         <source>transactional (T)</source>
         <translation>事务类（T）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="84"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="85"/>
         <source>promotional (P)</source>
         <translation>营销类（P）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="85"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="86"/>
         <source>none (typed in the form)</source>
         <translation>无（在表单中输入）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="87"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="88"/>
         <source>{template}; quiet hours {window}</source>
         <translation>{template}；静默时段 {window}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="92"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="93"/>
         <source>{status}; to be sent at {time}</source>
         <translation>{status}；将于 {time} 发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="97"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="98"/>
         <source>{time} by {who}</source>
         <translation>{time}，由 {who} 发起</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="98"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="99"/>
         <source>an unknown user</source>
         <translation>未知用户</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="103"/>
+        <location filename="../../liasmart_desktop/ui/dialogs/campaign_record_dialog.py" line="104"/>
         <source>typed or pasted numbers</source>
         <translation>输入或粘贴的号码</translation>
     </message>
@@ -2388,690 +2388,690 @@ After: {encoding_after}, parts per message: {parts_after}</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="50"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="51"/>
         <source>{first} {second}</source>
         <extracomment>Two sentences one after the other: a space in English, nothing between Chinese sentences.</extracomment>
         <translation>{first}{second}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="66"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="67"/>
         <source>Waiting to send</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="67"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="68"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="68"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="69"/>
         <source>Will retry</source>
         <translation>等待重试</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="69"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="70"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="70"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="71"/>
         <source>Rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="71"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="72"/>
         <source>Unknown</source>
         <translation>结果不明</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="72"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="73"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="76"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="77"/>
         <source>LiaSmart did not accept the API ID or password. Check them in Settings.</source>
         <translation>LiaSmart 不接受此 API ID 或密码。请在“设置”中检查。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="79"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="80"/>
         <source>LiaSmart refused this computer&apos;s internet address. Ask LiaSmart to add it to your account&apos;s IP allow-list.</source>
         <translation>LiaSmart 拒绝了本机的网络地址。请联系 LiaSmart，将其加入您账户的 IP 白名单。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="84"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="85"/>
         <source>Your LiaSmart balance is too low. Top it up, then continue.</source>
         <translation>您的 LiaSmart 余额不足。请充值后继续。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="87"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="88"/>
         <source>Your account may not send transactional messages. Send them as promotional, or ask LiaSmart to enable transactional SMS.</source>
         <translation>您的账户不能发送事务类短信。请改为营销短信发送，或联系 LiaSmart 开通事务类短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="92"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="93"/>
         <source>LiaSmart says your account is suspended or disabled. Contact LiaSmart.</source>
         <translation>LiaSmart 表示您的账户已被暂停或停用。请联系 LiaSmart。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="95"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="96"/>
         <source>The server at {host} does not offer the LiaSmart API. Check the API address in Settings › Advanced.</source>
         <translation>{host} 上的服务器不提供 LiaSmart API。请在“设置 › 高级”中检查 API 地址。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="99"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="100"/>
         <source>The proxy server refused the connection. Check your network&apos;s proxy settings.</source>
         <translation>代理服务器拒绝了连接。请检查网络的代理设置。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="102"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="103"/>
         <source>The security certificate of {host} could not be verified, so nothing was sent. If your office network inspects secure connections, turn on “Use the system certificate store” in Settings › Advanced.</source>
         <translation>无法验证 {host} 的安全证书，因此没有发送任何内容。如果您的办公网络会检查加密连接，请在“设置 › 高级”中开启“使用系统证书库”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="108"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="109"/>
         <source>A secure connection to {host} could not be set up. Check the API address.</source>
         <translation>无法与 {host} 建立安全连接。请检查 API 地址。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="111"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="112"/>
         <source>The request to {host} could not be made. Check the API address.</source>
         <translation>无法向 {host} 发出请求。请检查 API 地址。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="114"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="115"/>
         <source>Could not connect to {host}. Check the internet connection.</source>
         <translation>无法连接到 {host}。请检查网络连接。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="117"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="118"/>
         <source>Connecting to {host} took too long. Check the internet connection.</source>
         <translation>连接 {host} 超时。请检查网络连接。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="120"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="121"/>
         <source>No connection became free in time. Try again.</source>
         <translation>没有及时获得可用的连接。请重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="121"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="122"/>
         <source>LiaSmart did not receive the whole request in time. Try again.</source>
         <translation>LiaSmart 没有及时收到完整的请求。请重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="124"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="125"/>
         <source>LiaSmart asked to slow down. Try again in a moment.</source>
         <translation>LiaSmart 要求放慢发送速度。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="125"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="126"/>
         <source>LiaSmart did not answer in time.</source>
         <translation>LiaSmart 没有及时答复。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="126"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="127"/>
         <source>Sending the request took too long.</source>
         <translation>发送请求超时。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="127"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="128"/>
         <source>The connection was lost before LiaSmart answered.</source>
         <translation>LiaSmart 答复之前连接已中断。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="130"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="131"/>
         <source>The answer took too long to arrive.</source>
         <translation>等待答复超时。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="131"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="132"/>
         <source>LiaSmart had a server error (HTTP {status}).</source>
         <translation>LiaSmart 服务器出错（HTTP {status}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="132"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="133"/>
         <source>The server sent the request elsewhere instead of answering. Check the API address.</source>
         <translation>服务器没有答复，而是把请求转到了别处。请检查 API 地址。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="135"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="136"/>
         <source>LiaSmart said: {remarks}</source>
         <translation>LiaSmart 答复：{remarks}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="136"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="137"/>
         <source>The answer was about a different message.</source>
         <translation>收到的答复针对的是另一条短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="138"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="139"/>
         <source>The answer from {host} could not be read. A proxy or a login page may be in the way.</source>
         <translation>无法读取 {host} 的答复。可能被代理服务器或登录页面拦截了。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="143"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="144"/>
         <source>The API address “{subject}” cannot be used ({detail}).</source>
         <translation>无法使用 API 地址“{subject}”（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="146"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="147"/>
         <source>The API address must start with https://.</source>
         <translation>API 地址必须以 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="149"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="150"/>
         <source>The settings file {subject} cannot be read ({detail}). Fix or delete it; nothing was changed.</source>
         <translation>无法读取设置文件 {subject}（{detail}）。请修复或删除该文件；目前没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="153"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="154"/>
         <source>The settings could not be saved ({detail}). Free some disk space and try again.</source>
         <translation>无法保存设置（{detail}）。请腾出一些磁盘空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="156"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="157"/>
         <source>The setting “{subject}” in the settings file is wrong ({detail}). Fix or delete the file.</source>
         <translation>设置文件中的“{subject}”有误（{detail}）。请修复或删除该文件。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="160"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="161"/>
         <source>The data folder {subject} cannot be used ({detail}).</source>
         <translation>无法使用数据文件夹 {subject}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="163"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="164"/>
         <source>“{subject}” must be {detail}.</source>
         <translation>“{subject}”必须为 {detail}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="167"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="168"/>
         <source>a two-letter country code such as CN</source>
         <extracomment>What a value must be (``ConfigError.rule``), with its bounds filled in.</extracomment>
         <translation>两个字母的国家/地区代码，例如 CN</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="168"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="169"/>
         <source>P (promotional) or T (transactional)</source>
         <translation>P（营销）或 T（事务）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="169"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="170"/>
         <source>a whole number from {low} to {high}</source>
         <translation>{low} 到 {high} 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="170"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="171"/>
         <source>above 0 and at most {high}</source>
         <translation>大于 0 且不超过 {high}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="171"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="172"/>
         <source>a number, zero or more</source>
         <translation>不小于 0 的数字</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="172"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="173"/>
         <source>two different times of day, such as 21:00-08:00</source>
         <translation>一天中两个不同的时间，例如 21:00-08:00</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="176"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="177"/>
         <source>Default country</source>
         <extracomment>The settings a ``ConfigError`` may name, as the Settings dialog calls them.</extracomment>
         <translation>默认国家/地区</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="177"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="178"/>
         <source>Message type</source>
         <translation>短信类型</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="178"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="179"/>
         <source>Messages sent at once</source>
         <translation>同时发送的短信数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="179"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="180"/>
         <source>Messages per second</source>
         <translation>每秒发送的短信数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="180"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="181"/>
         <source>Longest sender ID</source>
         <translation>发件人 ID 最大长度</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="181"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="182"/>
         <source>Price per part</source>
         <translation>每段价格</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="182"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="183"/>
         <source>Daily limit</source>
         <translation>每日上限</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="183"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="184"/>
         <source>Quiet hours</source>
         <translation>静默时段</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="187"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="188"/>
         <source>This campaign belongs to the LiaSmart account {account}, and a campaign is only ever sent through its own account. The account set up now is {current}. Nothing was sent.</source>
         <translation>这个群发任务属于 LiaSmart 账户 {account}，群发任务只会通过它自己的账户发送。当前设置的账户是 {current}。没有发送任何短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="192"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="193"/>
         <source>This campaign goes to real phones through {through}. To continue it, set up that account in Settings (and leave the sandbox if you are practising). Nothing was sent.</source>
         <translation>这个群发任务要通过{through}发送到真实手机。要继续发送，请在“设置”中设置该账户（如果正在练习，请先退出沙盒）。没有发送任何短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="272"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="273"/>
         <source>The history file was empty, so the record of earlier campaigns is gone from it. It was kept as {detail}; nothing was sent. Restore the history from a backup, or try again to start a new one.</source>
         <translation>历史记录文件是空的，之前群发任务的记录已不在其中。该文件已另存为 {detail}；没有发送任何短信。请从备份恢复历史记录，或再试一次以开始新的历史记录。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="310"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="311"/>
         <source>Sending stopped: the history file was deleted or replaced while sending, so nothing more was sent. A copy of what it held: {detail}</source>
         <translation>发送已停止：发送过程中历史记录文件被删除或替换，因此没有再发送。其内容的副本：{detail}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="543"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="548"/>
         <source>Delivered</source>
         <extracomment>A delivery state the core derives from LiaSmart&apos;s status word (``DeliveryState`` values), in words.</extracomment>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="544"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="549"/>
         <source>Not delivered</source>
         <translation>未送达</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="545"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="550"/>
         <source>Waiting for the report</source>
         <translation>等待回执</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="549"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="554"/>
         <source>Not sent: not a valid number</source>
         <extracomment>A set-aside row&apos;s result in an export: why it was not sent, in two or three words.</extracomment>
         <translation>未发送：号码无效</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="550"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="555"/>
         <source>Not sent: no number</source>
         <translation>未发送：没有号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="551"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="556"/>
         <source>Not sent: number damaged by Excel</source>
         <translation>未发送：号码被 Excel 损坏</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="552"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="557"/>
         <source>Not sent: number repeated</source>
         <translation>未发送：号码重复</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="553"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="558"/>
         <source>Not sent: empty merge field</source>
         <translation>未发送：变量为空</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="554"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="559"/>
         <source>Not sent: text cannot be sent</source>
         <translation>未发送：内容无法发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="556"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="561"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="558"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="563"/>
         <source>{name} (result)</source>
         <extracomment>A result column&apos;s heading when the list has a column of the same name.</extracomment>
         <translation>{name}（发送结果）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="560"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="565"/>
         <source>Sent to</source>
         <translation>发送到的号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="561"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="566"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="562"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="567"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="563"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="568"/>
         <source>LiaSmart&apos;s remark</source>
         <translation>LiaSmart 的备注</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="564"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="569"/>
         <source>Message ID</source>
         <translation>短信 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="565"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="570"/>
         <source>Parts</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="566"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="571"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="567"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="572"/>
         <source>Attempt</source>
         <translation>发送次数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="568"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="573"/>
         <source>Request ID</source>
         <translation>请求 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="569"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="574"/>
         <source>Sent</source>
         <translation>发送时间</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="570"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="575"/>
         <source>Answered</source>
         <translation>答复时间</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="571"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="576"/>
         <source>Delivery</source>
         <translation>送达状态</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="572"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="577"/>
         <source>Delivery checked</source>
         <translation>回执查询时间</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="197"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="198"/>
         <source>This is a practice campaign: it is only ever sent to the sandbox. Switch to the sandbox (Settings › Practice in the sandbox) to continue it. Nothing was sent.</source>
         <translation>这是一个练习任务：它只会发送到沙盒。请切换到沙盒（设置 › 在沙盒中练习）后再继续。没有发送任何短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="202"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="203"/>
         <source>This campaign was cancelled; its unsent messages stay unsent.</source>
         <translation>这个群发任务已取消；未发送的短信不会再发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="205"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="206"/>
         <source>This practice campaign went to a sandbox that has stopped since, so its delivery status cannot be asked.</source>
         <translation>这个练习任务发送到的沙盒已经停止，因此无法查询其送达状态。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="210"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="211"/>
         <source>Every one of these messages goes to a number on the do-not-message list, so none is sent again.</source>
         <translation>这些短信的号码都在免打扰名单中，因此一条都不会再发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="217"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="218"/>
         <source>Its delivery reports come through the account {account}, which is not the one set up now ({current}).</source>
         <extracomment>Why a campaign&apos;s delivery statuses cannot be asked for from here (the sending sentences do not fit).</extracomment>
         <translation>它的送达回执要通过账户 {account} 查询，而当前设置的账户是 {current}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="222"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="223"/>
         <source>Its delivery reports come through {through}: set up that account in Settings (and leave the sandbox) to ask for them.</source>
         <translation>它的送达回执要通过{through}查询：请在“设置”中设置该账户（并退出沙盒）后再查询。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="227"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="228"/>
         <source>This practice campaign&apos;s reports come from the sandbox: switch to the sandbox to ask for them.</source>
         <translation>这个练习任务的回执来自沙盒：请切换到沙盒后再查询。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="232"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="233"/>
         <source>the account {api_id}</source>
         <translation>账户 {api_id} </translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="233"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="234"/>
         <source>your LiaSmart account</source>
         <translation>您的 LiaSmart 账户</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="236"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="237"/>
         <source>No API ID is set. Enter it in Settings.</source>
         <translation>尚未设置 API ID。请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="237"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="238"/>
         <source>The API ID is not valid. Copy it from your LiaSmart account.</source>
         <translation>API ID 无效。请从您的 LiaSmart 账户中复制。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="240"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="241"/>
         <source>No API password is saved. Enter it in Settings.</source>
         <translation>尚未保存 API 密码。请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="243"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="244"/>
         <source>This computer has no secure password store, so the password is kept only until you close the app.</source>
         <translation>本机没有安全的密码库，因此密码只保留到您关闭程序为止。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="247"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="248"/>
         <source>The system password store did not respond ({detail}). Unlock it and try again.</source>
         <translation>系统密码库没有响应（{detail}）。请解锁后重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="253"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="254"/>
         <source>The history file is damaged ({detail}). Nothing was sent.</source>
         <translation>历史记录文件已损坏（{detail}）。没有发送任何短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="256"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="257"/>
         <source>The history was written by a newer version of this app. Update it.</source>
         <translation>历史记录是由更新版本的程序写入的。请升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="259"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="260"/>
         <source>The history cannot be kept crash-safe in this folder. Keep the data folder on a local disk.</source>
         <translation>在此文件夹中无法可靠地保存历史记录（程序意外退出时可能丢失）。请把数据文件夹放在本地磁盘上。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="263"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="264"/>
         <source>The history cannot be written ({detail}). Nothing more is sent until it can: free some disk space.</source>
         <translation>无法写入历史记录（{detail}）。在恢复写入之前不会再发送短信：请腾出一些磁盘空间。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="267"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="268"/>
         <source>That campaign is not in the history.</source>
         <translation>历史记录中没有这个群发任务。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="268"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="269"/>
         <source>Nothing has been sent yet.</source>
         <translation>还没有发送过短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="269"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="270"/>
         <source>There are no such messages to send again.</source>
         <translation>没有需要重新发送的此类短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="280"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="281"/>
         <source>Stopped. The rest can be sent later from History.</source>
         <translation>已停止。其余短信可稍后在“历史记录”中继续发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="281"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="282"/>
         <source>Cancelled. Messages not yet sent will not be sent.</source>
         <translation>已取消。尚未发送的短信将不会发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="282"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="283"/>
         <source>Sending stopped: {detail} Fix it, then press Resume.</source>
         <translation>发送已停止：{detail}问题解决后，请点击“继续”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="285"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="286"/>
         <source>Sending paused: several messages in a row got no clear answer. LiaSmart or the network may be in trouble; press Resume to try again.</source>
         <translation>发送已暂停：连续多条短信没有收到明确答复。LiaSmart 或网络可能出现了问题；请点击“继续”重试。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="290"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="291"/>
         <source>Sending paused: most recent messages were rejected ({detail}). Check the sender ID and the message type.</source>
         <translation>发送已暂停：最近的大部分短信被拒绝（{detail}）。请检查发件人 ID 和短信类型。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="295"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="296"/>
         <source>Sending paused: LiaSmart could not be reached for several minutes. Check the connection, then press Resume.</source>
         <translation>发送已暂停：已有几分钟无法连接 LiaSmart。请检查网络连接，然后点击“继续”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="300"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="301"/>
         <source>Sending paused: LiaSmart asked to wait a long time. Press Resume later.</source>
         <translation>发送已暂停：LiaSmart 要求等待较长时间。请稍后点击“继续”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="303"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="304"/>
         <source>Sending paused: an answer did not match the request. Check the API address and proxy.</source>
         <translation>发送已暂停：收到的答复与请求不符。请检查 API 地址和代理服务器。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="306"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="307"/>
         <source>Sending stopped: the history could not be written. Free some disk space, then press Resume.</source>
         <translation>发送已停止：无法写入历史记录。请腾出一些磁盘空间，然后点击“继续”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="318"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="319"/>
         <source>The app stopped while this message was being sent. It may or may not have been delivered.</source>
         <translation>发送这条短信时程序停止了。它可能已送达，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="322"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="323"/>
         <source>Cancelled before it was sent.</source>
         <translation>发送前已取消。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="325"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="326"/>
         <source>No clear answer from LiaSmart ({reason}). It may or may not have been delivered.</source>
         <translation>没有收到 LiaSmart 的明确答复（{reason}）。可能已送达，也可能没有。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="328"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="329"/>
         <source>Accepted by LiaSmart.</source>
         <translation>LiaSmart 已受理。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="329"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="330"/>
         <source>Rejected by LiaSmart: {remarks}</source>
         <translation>被 LiaSmart 拒绝：{remarks}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="330"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="331"/>
         <source>Not sent yet.</source>
         <translation>尚未发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="331"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="332"/>
         <source>Another copy of LiaSmart Desktop is sending right now. Wait for it to finish.</source>
         <translation>另一个 LiaSmart Desktop 正在发送。请等它发送完毕。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="334"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="335"/>
         <source>Something went wrong ({kind}). Details are in the log file.</source>
         <translation>出现了意外错误（{kind}）。详细信息已记录在日志文件中。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="335"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="336"/>
         <source>The sending process stopped unexpectedly (exit code {code}). Press Resume to continue: messages that were on their way are marked Unknown and are not sent again by themselves.</source>
         <translation>发送进程意外停止（退出代码 {code}）。请点击“继续”接着发送：当时正在发送的短信会标记为“未知”，不会自动再次发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="342"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="343"/>
         <source>Set aside</source>
         <translation>已排除</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="343"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="344"/>
         <source>Test message</source>
         <translation>测试短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="344"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="345"/>
         <source>Typed numbers {date}</source>
         <translation>手动输入的号码 {date}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="345"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="346"/>
         <source>{seconds} s</source>
         <translation>{seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="346"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="347"/>
         <source>{minutes} min {seconds} s</source>
         <translation>{minutes} 分 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="347"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="348"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} 小时 {minutes} 分</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="511"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="516"/>
         <source>A merge field has no value in this row ({fields}); nothing was sent, so no message shows an empty gap.</source>
         <translation>此行的变量没有值（{fields}）；为避免短信中出现空白，没有发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="516"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="521"/>
         <source>The personalised text cannot be sent as it is ({problems}).</source>
         <translation>个性化后的短信无法按原样发送（{problems}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="522"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="527"/>
         <source>it is empty</source>
         <extracomment>What is wrong with a personalised text that cannot be sent, as a short phrase.</extracomment>
         <translation>内容为空</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="523"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="528"/>
         <source>it holds only spaces</source>
         <translation>只有空格</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="524"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="529"/>
         <source>a control character</source>
         <translation>含控制字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="525"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="530"/>
         <source>a broken character</source>
         <translation>含损坏的字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="526"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="531"/>
         <source>a hidden text-direction mark</source>
         <translation>含隐藏的文字方向标记</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="527"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="532"/>
         <source>an invisible character</source>
         <translation>含不可见字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="528"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="533"/>
         <source>characters the standard alphabet cannot carry</source>
         <translation>含标准字符集无法表示的字符</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/messages.py" line="533"/>
+        <location filename="../../liasmart_desktop/ui/messages.py" line="538"/>
         <source>, </source>
         <extracomment>Between the items of a list inside a sentence (&quot;, &quot; in English, &quot;、&quot; in Chinese).</extracomment>
         <translation>、</translation>
@@ -3157,394 +3157,394 @@ After: {encoding_after}, parts per message: {parts_after}</source>
         <translation>{first}{second}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="75"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="56"/>
         <source>The estimated cost ({cost}) is more than the balance ({balance}). Top up the account, or send to fewer people.</source>
         <translation>预计费用（{cost}）超过了余额（{balance}）。请先充值，或减少收件人。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="80"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="61"/>
         <source>These {parts} parts and the {sent} already sent today make {total}, more than the daily limit of {limit} parts. Send the rest tomorrow, or raise the limit in Settings.</source>
         <translation>本次 {parts} 条加上今天已发送的 {sent} 条共 {total} 条，超过了每日上限 {limit} 条。请明天再发送其余部分，或在设置中提高上限。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="86"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="67"/>
         <source>Nothing was sent.</source>
         <translation>没有发送任何短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="87"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="68"/>
         <source>Within the balance: {cost} of {balance}.</source>
         <translation>未超出余额：{cost}（余额 {balance}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="88"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="69"/>
         <source>Within the daily limit: {total} of {limit} parts today ({sent} sent already).</source>
         <translation>未超出每日上限：今天共 {total} 条，上限 {limit} 条（已发送 {sent} 条）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="91"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="72"/>
         <source>No daily limit is set, and without a price per part the cost cannot be compared.</source>
         <translation>未设置每日上限；未填写每条单价，因此无法比较费用。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="121"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="102"/>
         <source>“{text}” is not a date and time to send at.</source>
         <translation>“{text}”不是有效的发送日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="124"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="105"/>
         <source>{text} has already passed. Choose a time in the future, or send now.</source>
         <translation>{text} 已经过去。请选择将来的时间，或立即发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="127"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="108"/>
         <source>{text} does not exist on this computer&apos;s clock (the clocks go forward). Choose another time.</source>
         <translation>本机时钟上不存在 {text}（此时时钟会拨快一小时）。请选择其他时间。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="131"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="112"/>
         <source>This campaign is no longer waiting for its time: it was sent, started or cancelled.</source>
         <translation>此群发任务已不再等待发送时间：它已发送、已开始或已取消。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="137"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="118"/>
         <source>The do-not-message list and the templates cannot be saved ({detail}). Free some disk space and try again; nothing was changed.</source>
         <translation>无法保存免打扰名单和模板（{detail}）。请释放一些磁盘空间后重试；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="142"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="123"/>
         <source>The file of the do-not-message list and the templates is damaged ({detail}). Nothing was sent. Restore {path} from a backup.</source>
         <translation>免打扰名单和模板的文件已损坏（{detail}）。没有发送任何短信。请从备份恢复 {path}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="147"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="128"/>
         <source>The do-not-message list was saved by a newer version of this app. Update it.</source>
         <translation>免打扰名单由更新版本的本应用保存。请更新本应用。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="152"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="133"/>
         <source>Give the template a name.</source>
         <translation>请为模板命名。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="153"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="134"/>
         <source>The name is too long: use at most {limit} characters.</source>
         <translation>名称太长：最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="156"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="137"/>
         <source>Write the message first: a template needs a text.</source>
         <translation>请先填写短信内容：模板需要有内容。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="159"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="140"/>
         <source>The template cannot keep this sender ID: {why}</source>
         <translation>模板不能保存此发件人 ID：{why}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="162"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="143"/>
         <source>A template&apos;s type is promotional (P) or transactional (T).</source>
         <translation>模板的类型只能是营销类（P）或事务类（T）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="165"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="146"/>
         <source>There is no template “{name}” any more. It may have been deleted elsewhere.</source>
         <translation>模板“{name}”已不存在，可能已在别处被删除。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="168"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="149"/>
         <source>There is already a template called “{name}”. Choose another name.</source>
         <translation>已有名为“{name}”的模板。请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="173"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="154"/>
         <source>it is empty.</source>
         <translation>它是空的。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="174"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="155"/>
         <source>it starts or ends with a space.</source>
         <translation>它的开头或结尾有空格。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="175"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="156"/>
         <source>it may hold only plain Latin letters and digits.</source>
         <translation>它只能包含普通拉丁字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="178"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="159"/>
         <source>it may hold only letters, digits and spaces.</source>
         <translation>它只能包含字母、数字和空格。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="181"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="162"/>
         <source>it is longer than 11 characters.</source>
         <translation>它超过了 11 个字符。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="182"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="163"/>
         <source>a sender ID of digits has at most 15 of them.</source>
         <translation>纯数字的发件人 ID 最多 15 位。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="186"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="167"/>
         <source>“{number}” cannot be used as it is: {why}</source>
         <translation>“{number}”无法按原样使用：{why}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="210"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="191"/>
         <source>The number is on the do-not-message list (added {date}{reason}); it is never messaged.</source>
         <translation>此号码在免打扰名单中（{date} 加入{reason}），永远不会给它发送短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="213"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="194"/>
         <source>: “{reason}”</source>
         <translation>，原因：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="215"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="196"/>
         <source>Not sent: the number was added to the do-not-message list after the campaign was made.</source>
         <extracomment>A message not sent because its number joined the list after the campaign was made.</extracomment>
         <translation>未发送：群发任务创建后，此号码被加入了免打扰名单。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="229"/>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="279"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="210"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="260"/>
         <source>Created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="230"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="211"/>
         <source>Scheduled for {at}</source>
         <translation>定于 {at} 发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="231"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="212"/>
         <source>Time changed to {at} (was {was})</source>
         <translation>发送时间改为 {at}（原为 {was}）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="232"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="213"/>
         <source>Sending started</source>
         <translation>开始发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="233"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="214"/>
         <source>Sending stopped</source>
         <translation>发送已停止</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="234"/>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="311"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="215"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="292"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="235"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="216"/>
         <source>Ended by a cancel</source>
         <translation>因取消而结束</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="236"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="217"/>
         <source>{count} unsent messages cancelled</source>
         <translation>已取消 {count} 条未发送的短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="237"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="218"/>
         <source>{count} messages on their way when the app stopped marked Unknown</source>
         <translation>应用停止时正在发送的 {count} 条短信被标为结果不明</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="240"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="221"/>
         <source>{count} {state} messages sent again</source>
         <translation>重新发送了 {count} 条{state}的短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="241"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="222"/>
         <source>Recorded as belonging to the account {api_id}</source>
         <translation>记为属于账户 {api_id}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="244"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="225"/>
         <source>{count} messages waiting to retry sent at once</source>
         <translation>立即发送了 {count} 条等待重试的短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="245"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="226"/>
         <source>{count} unsent messages withheld: their numbers joined the do-not-message list</source>
         <translation>扣下了 {count} 条未发送的短信：它们的号码已加入免打扰名单</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="249"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="230"/>
         <source>({count} to numbers on the do-not-message list were not)</source>
         <translation>（其中 {count} 条的号码在免打扰名单中，未重新发送）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="253"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="234"/>
         <source>unknown</source>
         <translation>结果不明</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="254"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="235"/>
         <source>rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="277"/>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="300"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="258"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="281"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="278"/>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="301"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="259"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="282"/>
         <source>Campaign</source>
         <translation>群发任务</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="280"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="261"/>
         <source>Created by</source>
         <translation>发起人</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="281"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="262"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="282"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="263"/>
         <source>Sender ID</source>
         <translation>发件人 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="283"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="264"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="284"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="265"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="285"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="266"/>
         <source>Message text</source>
         <translation>短信内容</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="286"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="267"/>
         <source>List file</source>
         <translation>名单文件</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="287"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="268"/>
         <source>List fingerprint (SHA-256)</source>
         <translation>名单指纹（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="288"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="269"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="289"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="270"/>
         <source>Scheduled for</source>
         <translation>定时发送时间</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="290"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="271"/>
         <source>Quiet hours</source>
         <translation>静默时段</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="291"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="272"/>
         <source>Messages</source>
         <translation>短信数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="292"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="273"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="293"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="274"/>
         <source>Rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="294"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="275"/>
         <source>Unknown</source>
         <translation>结果不明</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="295"/>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="312"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="276"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="293"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="296"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="277"/>
         <source>Not sent yet</source>
         <translation>尚未发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="297"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="278"/>
         <source>Rows set aside</source>
         <translation>未发送的行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="302"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="283"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="303"/>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="341"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="284"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="322"/>
         <source>What happened</source>
         <translation>经过</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="304"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="285"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="307"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="288"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="308"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="289"/>
         <source>Scheduled</source>
         <translation>定时发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="309"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="290"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="310"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="291"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="314"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="295"/>
         <source>Sandbox (practice)</source>
         <translation>沙盒（练习）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="316"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="297"/>
         <source>Promotional</source>
         <translation>营销短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="317"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="298"/>
         <source>Transactional</source>
         <translation>事务类短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="340"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="321"/>
         <source>Campaigns</source>
         <translation>群发任务</translation>
     </message>
@@ -4797,52 +4797,57 @@ Send them now? Otherwise they wait: History lets you send them, change their tim
 <context>
     <name>ScheduleBox</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="42"/>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="43"/>
         <source>When to send</source>
         <translation>发送时间</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="47"/>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="48"/>
         <source>Send &amp;now</source>
         <translation>立即发送(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="48"/>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="49"/>
         <source>Send &amp;at:</source>
         <translation>定时发送(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="57"/>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="58"/>
         <source>When the campaign will finish</source>
         <translation>群发任务预计完成时间</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="99"/>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="100"/>
         <source>Quiet hours {window}: promotional messages wait while they last.</source>
         <translation>静默时段 {window}：营销短信会在此期间暂停发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="103"/>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="106"/>
+        <source>At this rate the send would take more than ten years; raise the rate in Settings.</source>
+        <translation>按此速度，发送需要十年以上；请在“设置”中调高速度。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="109"/>
         <source>Expected to finish about {time}.</source>
         <translation>预计在 {time} 左右完成。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="112"/>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="118"/>
         <source>&amp;Schedule 1 message</source>
         <translation>定时发送 1 条短信(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="113"/>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="119"/>
         <source>&amp;Schedule {count} messages</source>
         <translation>定时发送 {count} 条短信(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="115"/>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="121"/>
         <source>&amp;Send 1 message</source>
         <translation>发送 1 条短信(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="116"/>
+        <location filename="../../liasmart_desktop/ui/widgets/schedule_box.py" line="122"/>
         <source>&amp;Send {count} messages</source>
         <translation>发送 {count} 条短信(&amp;S)</translation>
     </message>

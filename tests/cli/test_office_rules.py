@@ -443,6 +443,23 @@ def test_a_scheduled_campaign_sends_nothing_before_its_time_and_everything_after
     assert events[:3] == ["created", "scheduled", "sending"]
 
 
+def test_a_rate_too_low_to_ever_finish_is_said_instead_of_a_date(
+    env: dict[str, str], sandbox: SandboxServer, recipients: Path
+) -> None:
+    # It used to end in "this is a bug" (exit 70): no calendar holds the finish of 3 messages at 1e-300/s.
+    at = in_minutes(3)
+    code, _, err = cli(*SEND, "--file", str(recipients), "--rate", "1e-300", "--at", at, "--yes", env=env)
+    assert code == 0, err
+    assert "At this rate the send would take more than ten years; give a higher --rate." in err
+    assert "Expected to finish" not in err
+    assert send_requests(sandbox.ledger()) == []
+    # One message leaves at once, whatever the rate: its finish is the start.
+    one = [*SEND[:2], "Hi", *SEND[3:], "--to", "+" + NUMBERS[0]]
+    code, _, err = cli(*one, "--rate", "1e-300", "--at", at, "--yes", env=env)
+    assert code == 0, err
+    assert f"Expected to finish about {at}" in err
+
+
 def test_a_scheduled_send_answers_in_json_and_resume_now_sends_at_once(
     env: dict[str, str], sandbox: SandboxServer, clock: Clock
 ) -> None:

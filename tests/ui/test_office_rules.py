@@ -26,7 +26,7 @@ from liasmart_desktop.core.importing import parse_pasted_numbers
 from liasmart_desktop.core.optout import OptOutList
 from liasmart_desktop.core.sending.journal import Journal
 from liasmart_desktop.core.sending.prepare import PreparedCampaign, prepare_campaign
-from liasmart_desktop.core.sending.records import Campaign
+from liasmart_desktop.core.sending.records import Campaign, Pacing
 from liasmart_desktop.core.sending.schedule import to_utc_text
 from liasmart_desktop.core.sending.states import CampaignStatus
 from liasmart_desktop.core.templates import SavedTemplate
@@ -45,6 +45,7 @@ from liasmart_desktop.ui.main_window import MainWindow
 from liasmart_desktop.ui.models.history_model import HistoryColumn
 from liasmart_desktop.ui.services import AppServices
 from liasmart_desktop.ui.widgets.office_rules_fields import OfficeRulesFields
+from liasmart_desktop.ui.widgets.schedule_box import ScheduleBox
 from tests.ui.i18n_support import TS_FILES, build_qm
 from tests.ui.support import make_campaign, make_services, records
 from tests.ui.test_campaign_lifecycle import Boxes as AnsweredBoxes
@@ -343,6 +344,16 @@ def test_the_review_refuses_a_send_over_the_daily_limit(qtbot: QtBot, language: 
 
 
 # ---------------------------------------------------------------------------------------- scheduling
+
+
+def test_a_rate_too_low_to_ever_finish_is_said_instead_of_a_date(
+    qtbot: QtBot, language: str, services: AppServices
+) -> None:
+    box = ScheduleBox(prepared(services), Pacing(concurrency=1, rate_per_s=1e-300))
+    qtbot.addWidget(box)
+    text = box.finish_label.text()
+    assert say(language, "more than ten years; raise the rate in Settings", "十年以上") in text
+    assert say(language, "Expected to finish about", "预计在") not in text
 
 
 def test_scheduling_then_cancelling_a_campaign_sends_nothing(

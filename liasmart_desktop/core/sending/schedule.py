@@ -24,6 +24,8 @@ from liasmart_desktop.core.errors import ConfigError, ConfigProblem, LiaSmartErr
 SEND_TIME_FORMAT = "%Y-%m-%d %H:%M"
 MINUTES_PER_DAY = 24 * 60
 PROMOTIONAL = "P"
+#: A finish further away than this is no estimate (``estimate_finish`` gives ``None``).
+FORESEEABLE = timedelta(days=3653)  # ten years
 _WINDOW = re.compile(r"\s*(\d{1,2}):(\d{2})\s*[-–~]\s*(\d{1,2}):(\d{2})\s*")
 _SEND_TIME = re.compile(r"\s*\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}\s*")
 
@@ -219,11 +221,21 @@ class QuietHold:
 
 def estimate_finish(
     start: datetime, messages: int, rate_per_s: float, quiet: QuietHours | None = None
-) -> datetime:
-    """When ``messages`` sent at ``rate_per_s`` from ``start`` are done, waiting out ``quiet`` hours."""
-    remaining_s = messages / rate_per_s
+) -> datetime | None:
+    """When the last of ``messages`` leaves at ``rate_per_s`` from ``start``, waiting out ``quiet`` hours.
+
+    As the engine paces them, the first message leaves at once and each next one ``1 / rate`` later.
+    ``None`` when that is more than ``FORESEEABLE`` away: a rate so low the send would never end (and
+    a date past the calendar's last one could not even be written).
+    """
+    remaining_s = max(0, messages - 1) / rate_per_s
+    if remaining_s > FORESEEABLE.total_seconds():
+        return None
+    horizon = start + FORESEEABLE
     moment = start
-    while quiet is not None and remaining_s > 0:
+    while quiet is not None:
+        if moment > horizon:
+            return None
         if quiet.contains(moment):
             moment = quiet.ends_after(moment)
             continue
@@ -232,4 +244,5 @@ def estimate_finish(
             break
         remaining_s -= open_s
         moment += timedelta(seconds=open_s)
-    return moment + timedelta(seconds=remaining_s)
+    finish = moment + timedelta(seconds=remaining_s)
+    return finish if finish <= horizon else None

@@ -101,7 +101,12 @@ class ScheduleBox(QGroupBox):
                     window=self._quiet.text
                 )
             )
-        lines.append(self.tr("Expected to finish about {time}.").format(time=local_time(finish)))
+        if finish is None:
+            lines.append(
+                self.tr("At this rate the send would take more than ten years; raise the rate in Settings.")
+            )
+        else:
+            lines.append(self.tr("Expected to finish about {time}.").format(time=local_time(finish)))
         self.finish_label.setText("\n".join(lines))
         self.problem()
 

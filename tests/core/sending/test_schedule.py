@@ -10,6 +10,7 @@ import pytest
 
 from liasmart_desktop.core.errors import ConfigError, ConfigProblem, ValueRule
 from liasmart_desktop.core.sending.schedule import (
+    FORESEEABLE,
     QuietHold,
     QuietHours,
     ScheduleError,
@@ -218,23 +219,45 @@ def test_the_hold_answers_by_epoch_and_is_worked_out_again_only_at_an_edge() -> 
 # ---------------------------------------------------------------------------------------- finishing
 
 
-def test_without_quiet_hours_a_campaign_takes_messages_over_rate() -> None:
+def test_without_quiet_hours_the_last_message_leaves_after_one_interval_per_message_before_it() -> None:
     start = datetime(2026, 1, 10, 12, 0, tzinfo=CET)
-    assert estimate_finish(start, 1200, 20.0) == start + timedelta(minutes=1)
+    # The first leaves at once (as the engine sends it), then one every 1/20 s.
+    assert estimate_finish(start, 1201, 20.0) == start + timedelta(minutes=1)
+    assert estimate_finish(start, 1, 1e-9) == start
     assert estimate_finish(start, 0, 20.0) == start
+
+
+@pytest.mark.parametrize(("messages", "rate"), [(2, 1e-300), (2, 1e-9), (3_200_000, 0.01)])
+def test_a_send_that_would_take_more_than_ten_years_has_no_estimate(messages: int, rate: float) -> None:
+    start = datetime(2026, 1, 10, 12, 0, tzinfo=CET)
+    assert estimate_finish(start, messages, rate) is None
+    assert estimate_finish(start, messages, rate, parse_quiet_hours("21:00-08:00", zone=CET)) is None
+
+
+def test_ten_years_is_the_horizon_of_an_estimate() -> None:
+    start = datetime(2026, 1, 10, 12, 0, tzinfo=CET)
+    just_inside = 1 + int(FORESEEABLE.total_seconds())
+    assert estimate_finish(start, just_inside, 1.0) == start + FORESEEABLE
+    assert estimate_finish(start, just_inside + 1, 1.0) is None
+    # Quiet hours push a send that fits in ten years of sending time past the horizon.
+    night = parse_quiet_hours("00:01-23:59", zone=CET)  # two minutes a day to send in
+    assert estimate_finish(start, 1 + 3 * 60 * 3000, 1.0, night) is None
+    assert estimate_finish(start, 1 + 3 * 60 * 3000, 1.0) is not None
 
 
 def test_quiet_hours_push_the_finish_past_the_window() -> None:
     night = parse_quiet_hours("21:00-08:00", zone=CET)
     # Started inside the window: nothing before 08:00, then an hour of sending.
     start = datetime(2026, 1, 10, 23, 0, tzinfo=CET)
-    assert estimate_finish(start, 3600, 1.0, night) == datetime(2026, 1, 11, 9, 0, tzinfo=CET)
+    assert estimate_finish(start, 3601, 1.0, night) == datetime(2026, 1, 11, 9, 0, tzinfo=CET)
+    # A single message waits for the window to end too.
+    assert estimate_finish(start, 1, 1.0, night) == datetime(2026, 1, 11, 8, 0, tzinfo=CET)
     # Started at 20:30 with two hours of work: 30 minutes, the night, then 90 minutes.
     start = datetime(2026, 1, 10, 20, 30, tzinfo=CET)
-    assert estimate_finish(start, 7200, 1.0, night) == datetime(2026, 1, 11, 9, 30, tzinfo=CET)
+    assert estimate_finish(start, 7201, 1.0, night) == datetime(2026, 1, 11, 9, 30, tzinfo=CET)
     # Done before the window opens: untouched.
     start = datetime(2026, 1, 10, 12, 0, tzinfo=CET)
-    assert estimate_finish(start, 60, 1.0, night) == start + timedelta(minutes=1)
+    assert estimate_finish(start, 61, 1.0, night) == start + timedelta(minutes=1)
 
 
 def test_times_are_shown_on_the_local_clock_with_their_offset() -> None:
