@@ -73,6 +73,11 @@ _SPEND: Final = {
     "than the daily limit of {limit} parts: send the rest tomorrow, or raise the limit (--daily-limit or "
     "the saved setting)",
 }
+#: The daily limit of a scheduled campaign's day (not today).
+_OVER_LIMIT_ON_DAY: Final = (
+    "{parts} part(s) on {day} and {sent} already sent that day make {total}, more than the daily limit of "
+    "{limit} parts: send the rest another day, or raise the limit (--daily-limit or the saved setting)"
+)
 _EVENTS: Final = {
     EventKind.CREATED: "created{by}",
     EventKind.SCHEDULED: "scheduled for {at}{by}",
@@ -99,8 +104,11 @@ def describe_spend(check: SpendCheck) -> str:
     clauses = []
     for problem in check.problems:
         balance = check.balance
+        wording = _SPEND[problem]
+        if problem is SpendProblem.OVER_DAILY_LIMIT and check.day is not None:
+            wording = _OVER_LIMIT_ON_DAY
         clauses.append(
-            _SPEND[problem].format(
+            wording.format(
                 cost=money(check.cost or Decimal(0), check.currency),
                 parts=f"{check.parts:,}",
                 price=money((check.cost or Decimal(0)) / max(check.parts, 1), check.currency),
@@ -108,6 +116,7 @@ def describe_spend(check: SpendCheck) -> str:
                 sent=f"{check.sent_today:,}",
                 total=f"{check.parts_today:,}",
                 limit=f"{check.daily_limit_parts or 0:,}",
+                day=check.day.isoformat() if check.day else "",
             )
         )
     return "Nothing was sent: " + "; and ".join(clauses) + "."

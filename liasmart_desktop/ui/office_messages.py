@@ -64,6 +64,15 @@ _SPEND: dict[SpendProblem, object] = {
         "{limit} parts. Send the rest tomorrow, or raise the limit in Settings.",
     ),
 }
+#: The same two for a scheduled campaign's day (not today).
+_OVER_LIMIT_ON_DAY = QT_TRANSLATE_NOOP(
+    "OfficeMessages",
+    "These {parts} parts on {day} and the {sent} already sent that day make {total}, more than the daily "
+    "limit of {limit} parts. Send the rest another day, or raise the limit in Settings.",
+)
+_WITHIN_LIMIT_ON_DAY = QT_TRANSLATE_NOOP(
+    "OfficeMessages", "Within the daily limit: {total} of {limit} parts on {day} ({sent} sent already)."
+)
 _NOTHING_SENT = QT_TRANSLATE_NOOP("OfficeMessages", "Nothing was sent.")
 _WITHIN_BUDGET = QT_TRANSLATE_NOOP("OfficeMessages", "Within the balance: {cost} of {balance}.")
 _WITHIN_LIMIT = QT_TRANSLATE_NOOP(
@@ -84,15 +93,25 @@ def describe_spend(check: SpendCheck, *, refused: bool = False) -> str:
         "sent": f"{check.sent_today:,}",
         "total": f"{check.parts_today:,}",
         "limit": f"{check.daily_limit_parts or 0:,}",
+        "day": check.day.isoformat() if check.day else "",
     }
+    on_day = check.day is not None
     if check.problems:
-        sentences = [tr(_SPEND[problem], **figures) for problem in check.problems]
+        sentences = [
+            tr(
+                _OVER_LIMIT_ON_DAY
+                if on_day and problem is SpendProblem.OVER_DAILY_LIMIT
+                else _SPEND[problem],
+                **figures,
+            )
+            for problem in check.problems
+        ]
         return _join([*sentences, tr(_NOTHING_SENT) if refused else ""])
     parts = []
     if check.cost is not None and check.balance is not None:
         parts.append(tr(_WITHIN_BUDGET, **figures))
     if check.daily_limit_parts is not None:
-        parts.append(tr(_WITHIN_LIMIT, **figures))
+        parts.append(tr(_WITHIN_LIMIT_ON_DAY if on_day else _WITHIN_LIMIT, **figures))
     return _join(parts) or tr(_NO_LIMITS)
 
 

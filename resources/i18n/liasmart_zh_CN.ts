@@ -3167,384 +3167,395 @@ After: {encoding_after}, parts per message: {parts_after}</source>
         <translation>本次 {parts} 条加上今天已发送的 {sent} 条共 {total} 条，超过了每日上限 {limit} 条。请明天再发送其余部分，或在设置中提高上限。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="67"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="68"/>
+        <source>These {parts} parts on {day} and the {sent} already sent that day make {total}, more than the daily limit of {limit} parts. Send the rest another day, or raise the limit in Settings.</source>
+        <extracomment>The same two for a scheduled campaign&apos;s day (not today).</extracomment>
+        <translation>{day} 的 {parts} 条加上当天已发送的 {sent} 条共 {total} 条，超过了每日上限 {limit} 条。请改在其他日期发送其余部分，或在设置中提高上限。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="73"/>
+        <source>Within the daily limit: {total} of {limit} parts on {day} ({sent} sent already).</source>
+        <translation>未超出每日上限：{day} 共 {total} 条，上限 {limit} 条（已发送 {sent} 条）。</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="76"/>
         <source>Nothing was sent.</source>
         <translation>没有发送任何短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="68"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="77"/>
         <source>Within the balance: {cost} of {balance}.</source>
         <translation>未超出余额：{cost}（余额 {balance}）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="69"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="78"/>
         <source>Within the daily limit: {total} of {limit} parts today ({sent} sent already).</source>
         <translation>未超出每日上限：今天共 {total} 条，上限 {limit} 条（已发送 {sent} 条）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="72"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="81"/>
         <source>No daily limit is set, and without a price per part the cost cannot be compared.</source>
         <translation>未设置每日上限；未填写每条单价，因此无法比较费用。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="102"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="121"/>
         <source>“{text}” is not a date and time to send at.</source>
         <translation>“{text}”不是有效的发送日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="105"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="124"/>
         <source>{text} has already passed. Choose a time in the future, or send now.</source>
         <translation>{text} 已经过去。请选择将来的时间，或立即发送。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="108"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="127"/>
         <source>{text} does not exist on this computer&apos;s clock (the clocks go forward). Choose another time.</source>
         <translation>本机时钟上不存在 {text}（此时时钟会拨快一小时）。请选择其他时间。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="112"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="131"/>
         <source>This campaign is no longer waiting for its time: it was sent, started or cancelled.</source>
         <translation>此群发任务已不再等待发送时间：它已发送、已开始或已取消。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="118"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="137"/>
         <source>The do-not-message list and the templates cannot be saved ({detail}). Free some disk space and try again; nothing was changed.</source>
         <translation>无法保存免打扰名单和模板（{detail}）。请释放一些磁盘空间后重试；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="123"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="142"/>
         <source>The file of the do-not-message list and the templates is damaged ({detail}). Nothing was sent. Restore {path} from a backup.</source>
         <translation>免打扰名单和模板的文件已损坏（{detail}）。没有发送任何短信。请从备份恢复 {path}。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="128"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="147"/>
         <source>The do-not-message list was saved by a newer version of this app. Update it.</source>
         <translation>免打扰名单由更新版本的本应用保存。请更新本应用。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="133"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="152"/>
         <source>Give the template a name.</source>
         <translation>请为模板命名。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="134"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="153"/>
         <source>The name is too long: use at most {limit} characters.</source>
         <translation>名称太长：最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="137"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="156"/>
         <source>Write the message first: a template needs a text.</source>
         <translation>请先填写短信内容：模板需要有内容。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="140"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="159"/>
         <source>The template cannot keep this sender ID: {why}</source>
         <translation>模板不能保存此发件人 ID：{why}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="143"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="162"/>
         <source>A template&apos;s type is promotional (P) or transactional (T).</source>
         <translation>模板的类型只能是营销类（P）或事务类（T）。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="146"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="165"/>
         <source>There is no template “{name}” any more. It may have been deleted elsewhere.</source>
         <translation>模板“{name}”已不存在，可能已在别处被删除。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="149"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="168"/>
         <source>There is already a template called “{name}”. Choose another name.</source>
         <translation>已有名为“{name}”的模板。请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="154"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="173"/>
         <source>it is empty.</source>
         <translation>它是空的。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="155"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="174"/>
         <source>it starts or ends with a space.</source>
         <translation>它的开头或结尾有空格。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="156"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="175"/>
         <source>it may hold only plain Latin letters and digits.</source>
         <translation>它只能包含普通拉丁字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="159"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="178"/>
         <source>it may hold only letters, digits and spaces.</source>
         <translation>它只能包含字母、数字和空格。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="162"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="181"/>
         <source>it is longer than 11 characters.</source>
         <translation>它超过了 11 个字符。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="163"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="182"/>
         <source>a sender ID of digits has at most 15 of them.</source>
         <translation>纯数字的发件人 ID 最多 15 位。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="167"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="186"/>
         <source>“{number}” cannot be used as it is: {why}</source>
         <translation>“{number}”无法按原样使用：{why}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="191"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="210"/>
         <source>The number is on the do-not-message list (added {date}{reason}); it is never messaged.</source>
         <translation>此号码在免打扰名单中（{date} 加入{reason}），永远不会给它发送短信。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="194"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="213"/>
         <source>: “{reason}”</source>
         <translation>，原因：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="196"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="215"/>
         <source>Not sent: the number was added to the do-not-message list after the campaign was made.</source>
         <extracomment>A message not sent because its number joined the list after the campaign was made.</extracomment>
         <translation>未发送：群发任务创建后，此号码被加入了免打扰名单。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="210"/>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="260"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="229"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="279"/>
         <source>Created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="211"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="230"/>
         <source>Scheduled for {at}</source>
         <translation>定于 {at} 发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="212"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="231"/>
         <source>Time changed to {at} (was {was})</source>
         <translation>发送时间改为 {at}（原为 {was}）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="213"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="232"/>
         <source>Sending started</source>
         <translation>开始发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="214"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="233"/>
         <source>Sending stopped</source>
         <translation>发送已停止</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="215"/>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="292"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="234"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="311"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="216"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="235"/>
         <source>Ended by a cancel</source>
         <translation>因取消而结束</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="217"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="236"/>
         <source>{count} unsent messages cancelled</source>
         <translation>已取消 {count} 条未发送的短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="218"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="237"/>
         <source>{count} messages on their way when the app stopped marked Unknown</source>
         <translation>应用停止时正在发送的 {count} 条短信被标为结果不明</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="221"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="240"/>
         <source>{count} {state} messages sent again</source>
         <translation>重新发送了 {count} 条{state}的短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="222"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="241"/>
         <source>Recorded as belonging to the account {api_id}</source>
         <translation>记为属于账户 {api_id}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="225"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="244"/>
         <source>{count} messages waiting to retry sent at once</source>
         <translation>立即发送了 {count} 条等待重试的短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="226"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="245"/>
         <source>{count} unsent messages withheld: their numbers joined the do-not-message list</source>
         <translation>扣下了 {count} 条未发送的短信：它们的号码已加入免打扰名单</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="230"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="249"/>
         <source>({count} to numbers on the do-not-message list were not)</source>
         <translation>（其中 {count} 条的号码在免打扰名单中，未重新发送）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="234"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="253"/>
         <source>unknown</source>
         <translation>结果不明</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="235"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="254"/>
         <source>rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="258"/>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="281"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="277"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="300"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="259"/>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="282"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="278"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="301"/>
         <source>Campaign</source>
         <translation>群发任务</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="261"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="280"/>
         <source>Created by</source>
         <translation>发起人</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="262"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="281"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="263"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="282"/>
         <source>Sender ID</source>
         <translation>发件人 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="264"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="283"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="265"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="284"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="266"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="285"/>
         <source>Message text</source>
         <translation>短信内容</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="267"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="286"/>
         <source>List file</source>
         <translation>名单文件</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="268"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="287"/>
         <source>List fingerprint (SHA-256)</source>
         <translation>名单指纹（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="269"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="288"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="270"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="289"/>
         <source>Scheduled for</source>
         <translation>定时发送时间</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="271"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="290"/>
         <source>Quiet hours</source>
         <translation>静默时段</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="272"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="291"/>
         <source>Messages</source>
         <translation>短信数</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="273"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="292"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="274"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="293"/>
         <source>Rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="275"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="294"/>
         <source>Unknown</source>
         <translation>结果不明</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="276"/>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="293"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="295"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="312"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="277"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="296"/>
         <source>Not sent yet</source>
         <translation>尚未发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="278"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="297"/>
         <source>Rows set aside</source>
         <translation>未发送的行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="283"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="302"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="284"/>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="322"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="303"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="341"/>
         <source>What happened</source>
         <translation>经过</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="285"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="304"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="288"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="307"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="289"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="308"/>
         <source>Scheduled</source>
         <translation>定时发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="290"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="309"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="291"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="310"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="295"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="314"/>
         <source>Sandbox (practice)</source>
         <translation>沙盒（练习）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="297"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="316"/>
         <source>Promotional</source>
         <translation>营销短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="298"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="317"/>
         <source>Transactional</source>
         <translation>事务类短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/office_messages.py" line="321"/>
+        <location filename="../../liasmart_desktop/ui/office_messages.py" line="340"/>
         <source>Campaigns</source>
         <translation>群发任务</translation>
     </message>
@@ -5481,12 +5492,12 @@ Send them now? Otherwise they wait: History lets you send them, change their tim
     <name>SpendGuardBox</name>
     <message>
         <location filename="../../liasmart_desktop/ui/widgets/spend_guard_box.py" line="32"/>
-        <location filename="../../liasmart_desktop/ui/widgets/spend_guard_box.py" line="42"/>
+        <location filename="../../liasmart_desktop/ui/widgets/spend_guard_box.py" line="43"/>
         <source>Spend guard</source>
         <translation>费用保护</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/spend_guard_box.py" line="39"/>
+        <location filename="../../liasmart_desktop/ui/widgets/spend_guard_box.py" line="40"/>
         <source>Checking the balance and today&apos;s parts…</source>
         <translation>正在检查余额和今天已发送的条数…</translation>
     </message>

@@ -374,6 +374,21 @@ def test_the_daily_limit_counts_what_was_sent_today(
     assert len(send_requests(sandbox.ledger())) == 2
 
 
+def test_a_schedule_over_the_daily_limit_names_its_day(env: dict[str, str], sandbox: SandboxServer) -> None:
+    hi = [*SEND[:2], "Hi", *SEND[3:], "--to", ",".join("+" + n for n in NUMBERS), "--daily-limit", "2"]
+    later = datetime.now().astimezone() + timedelta(days=2)
+    code, _, err = cli(*hi, "--at", f"{later:%Y-%m-%d %H:%M}", "--yes", env=env)
+    assert code == 6
+    assert (
+        f"3 part(s) on {later.date()} and 0 already sent that day make 3, more than the daily limit of 2 "
+        "parts: send the rest another day" in err
+    )
+    assert "today" not in err
+    assert "tomorrow" not in err
+    assert cli_json("campaigns", env=env)["campaigns"] == []
+    assert send_requests(sandbox.ledger()) == []
+
+
 def test_a_resend_over_the_daily_limit_exits_6(env: dict[str, str], sandbox: SandboxServer) -> None:
     sandbox.fault_for_phone(NUMBERS[0], FaultKind.DROP, times=1)
     document = cli_json(

@@ -337,10 +337,19 @@ def test_the_review_refuses_a_send_over_the_daily_limit(qtbot: QtBot, language: 
             in dialog.spend_box.label.text()
         )
         assert not dialog.send_button.isEnabled()
-        # Scheduled, the limit counts the parts of that day: three parts are still more than two.
+        assert say(language, "Send the rest tomorrow", "请明天再发送") in dialog.spend_box.label.text()
+        # Scheduled, the limit counts the parts of that day: three parts are still more than two, and the
+        # sentence names that day instead of today and tomorrow.
         dialog.schedule_box.at_radio.setChecked(True)
-        qtbot.waitUntil(lambda: dialog.spend_box.check() is not None)
+        later = datetime.now().astimezone() + timedelta(days=2)
+        dialog.schedule_box.time_edit.set_moment(later)
+        qtbot.waitUntil(lambda: getattr(dialog.spend_box.check(), "day", None) == later.date())
+        text = dialog.spend_box.label.text()
         assert not dialog.send_button.isEnabled()
+        assert say(language, f"These 3 parts on {later.date()}", f"{later.date()} 的 3 条") in text
+        assert say(language, "Send the rest another day", "请改在其他日期发送") in text
+        assert say(language, "tomorrow", "明天") not in text
+        assert say(language, "today", "今天") not in text
 
 
 # ---------------------------------------------------------------------------------------- scheduling

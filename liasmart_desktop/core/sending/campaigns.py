@@ -75,6 +75,7 @@ from liasmart_desktop.core.sending.spend_guard import (
     SpendCheck,
     SpendRules,
     check_spend,
+    counted_day,
     day_bounds,
     enforce,
 )
@@ -394,7 +395,8 @@ class CampaignService:
             if spend.daily_limit_parts is not None
             else 0
         )
-        return check_spend(spend, parts, sent_today=sent_today, balance=balance)
+        counted = counted_day(day, self._now())
+        return check_spend(spend, parts, sent_today=sent_today, balance=balance, day=counted)
 
     def _spend(
         self,
@@ -414,7 +416,8 @@ class CampaignService:
             else 0
         )
         balance = client.check_balance() if client is not None and spend.price_per_part is not None else None
-        return enforce(check_spend(spend, parts, sent_today=sent_today, balance=balance))
+        counted = counted_day(day, self._now())
+        return enforce(check_spend(spend, parts, sent_today=sent_today, balance=balance, day=counted))
 
     def _screen(self, prepared: PreparedCampaign) -> PreparedCampaign:
         """``prepared`` with the numbers on the do-not-message list set aside (also those listed since

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from liasmart_desktop.core.api.payloads import Balance
@@ -57,6 +57,8 @@ class SpendCheck:
     sent_today: int
     daily_limit_parts: int | None
     problems: tuple[SpendProblem, ...]
+    #: The local day the parts count against when it is not today (a scheduled campaign's day).
+    day: date | None = None
 
     @property
     def allowed(self) -> bool:
@@ -65,7 +67,7 @@ class SpendCheck:
 
     @property
     def parts_today(self) -> int:
-        """Parts sent today once this run is done."""
+        """Parts sent that day (``day``, else today) once this run is done."""
         return self.sent_today + self.parts
 
 
@@ -97,10 +99,23 @@ def day_bounds(moment: datetime) -> tuple[str, str]:
     )
 
 
+def counted_day(day: datetime | None, now: datetime) -> date | None:
+    """The local day a run on ``day`` counts against, ``None`` when that is today (``now``'s day)."""
+    if day is None or local(day).date() == local(now).date():
+        return None
+    return local(day).date()
+
+
 def check_spend(
-    rules: SpendRules, parts: int, *, sent_today: int = 0, balance: Balance | None = None
+    rules: SpendRules,
+    parts: int,
+    *,
+    sent_today: int = 0,
+    balance: Balance | None = None,
+    day: date | None = None,
 ) -> SpendCheck:
-    """The figures of a run of ``parts`` and the limits it breaks (changes nothing, raises nothing)."""
+    """The figures of a run of ``parts`` and the limits it breaks (changes nothing, raises nothing);
+    ``sent_today`` is what was sent on ``day`` when one is given (not today)."""
     cost = None if rules.price_per_part is None else rules.price_per_part * parts
     problems: list[SpendProblem] = []
     if (
@@ -120,6 +135,7 @@ def check_spend(
         sent_today=sent_today,
         daily_limit_parts=rules.daily_limit_parts,
         problems=tuple(problems),
+        day=day,
     )
 
 

@@ -6,13 +6,13 @@ to do, and the review offers no send. The sending process checks again just befo
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from liasmart_desktop.core.api.payloads import Balance
-from liasmart_desktop.core.sending.spend_guard import SpendCheck, SpendRules, check_spend
+from liasmart_desktop.core.sending.spend_guard import SpendCheck, SpendRules, check_spend, counted_day
 from liasmart_desktop.ui.controllers.office_controller import OfficeController
 from liasmart_desktop.ui.office_messages import describe_spend
 
@@ -36,6 +36,7 @@ class SpendGuardBox(QGroupBox):
         self._balance: Balance | None = None
         self._balance_known = self._rules.price_per_part is None  # no price: the balance is not needed
         self._sent_today: int | None = None if self._rules.daily_limit_parts is not None else 0
+        self._day: date | None = None  # the scheduled day the parts count against (None: today)
         self.label = QLabel(self.tr("Checking the balance and today's parts…"), self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
@@ -47,7 +48,9 @@ class SpendGuardBox(QGroupBox):
         """The figures, once everything they need is known."""
         if not self._balance_known or self._sent_today is None:
             return None
-        return check_spend(self._rules, self._parts, sent_today=self._sent_today, balance=self._balance)
+        return check_spend(
+            self._rules, self._parts, sent_today=self._sent_today, balance=self._balance, day=self._day
+        )
 
     def allows(self) -> bool:
         """Whether the campaign may go (``False`` while the figures are still coming)."""
@@ -61,6 +64,7 @@ class SpendGuardBox(QGroupBox):
 
     def set_day(self, day: datetime | None) -> None:
         """Count the parts already sent on ``day`` (today when ``None``): a scheduled campaign's day."""
+        self._day = counted_day(day, datetime.now().astimezone())
         if self._rules.daily_limit_parts is None:
             self._show()
             return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pickle
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -15,6 +15,7 @@ from liasmart_desktop.core.sending.spend_guard import (
     SpendRefusedError,
     SpendRules,
     check_spend,
+    counted_day,
     day_bounds,
     enforce,
     money_text,
@@ -77,6 +78,16 @@ def test_currencies_compare_without_case_or_spaces() -> None:
     assert same_currency("USD", " usd ")
     assert same_currency("", "CNY")
     assert not same_currency("USD", "CNY")
+
+
+def test_a_scheduled_day_other_than_today_travels_with_the_figures() -> None:
+    now = datetime(2026, 3, 28, 15, 0).astimezone()
+    assert counted_day(None, now) is None
+    assert counted_day(now + timedelta(hours=2), now) is None  # later today is today
+    assert counted_day(now + timedelta(days=2), now) == date(2026, 3, 30)
+    check = check_spend(SpendRules(daily_limit_parts=2), 3, day=date(2026, 3, 30))
+    assert (check.day, check.problems) == (date(2026, 3, 30), (SpendProblem.OVER_DAILY_LIMIT,))
+    assert check_spend(SpendRules(daily_limit_parts=2), 3).day is None
 
 
 def test_a_day_runs_from_local_midnight_to_the_next() -> None:
