@@ -24,7 +24,7 @@ from liasmart_desktop.core.credentials import Credentials
 from liasmart_desktop.core.sending.campaigns import CampaignService, Reach
 from liasmart_desktop.core.sending.engine import SendControl
 from liasmart_desktop.core.sending.records import Campaign, MessageRecord, Pacing, Route
-from liasmart_desktop.core.sending.schedule import from_utc_text
+from liasmart_desktop.core.sending.schedule import from_utc_text, zoned_text
 from liasmart_desktop.core.sending.schedule import journal_zoned_text as journal_time
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, SetAsideStatus, StopReason
 from liasmart_desktop.core.sending.summaries import CampaignOverview, Progress, RunReport, RunResult
@@ -134,7 +134,9 @@ class ProgressLine:
         done = sum(counts[s] for s in MessageState if s not in _OPEN)
         rate = done / max(now - self._started, 1e-6)
         pace = f"pace {per_second(progress.rate_per_s)}/s"
-        if progress.rate_per_s < progress.target_rate_per_s:
+        if progress.held_until is not None:
+            pace = f"quiet hours: nothing leaves before {zoned_text(progress.held_until)}"
+        elif progress.rate_per_s < progress.target_rate_per_s:
             pace += f" of {per_second(progress.target_rate_per_s)}: LiaSmart asked to slow down"
         line = (
             f"\r{done:,}/{total:,} done · accepted {counts[MessageState.ACCEPTED]:,} · "

@@ -4161,270 +4161,275 @@ Send them now? Otherwise they wait: History lets you send them, change their tim
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="152"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="153"/>
         <source>Sending progress</source>
         <translation>发送进度</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="159"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="160"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="160"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="161"/>
         <source>Res&amp;ume</source>
         <translation>继续(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="161"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="162"/>
         <source>&amp;Cancel sending</source>
         <translation>取消发送(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="174"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="175"/>
         <source>Show messages</source>
         <translation>要显示的短信</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="123"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="124"/>
         <source>No campaign yet: write a message, then press Review and send.</source>
         <extracomment>Typing in the search box filters once typing pauses this long (100k rows take a moment to filter). Sample text per column: the column is as wide as the wider of this and its header. The state filter&apos;s choices: (key, states shown). Seconds spent sending (pauses left out) and when the current stretch began (0: not running). Why delivery statuses cannot be asked for now (&quot;&quot; when they can), from the window.</extracomment>
         <translation>还没有群发任务：请编写短信，然后点击“检查并发送”。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="147"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="148"/>
         <source>What sending is doing</source>
         <translation>发送状态</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="179"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="180"/>
         <source>Search number, name or other list value, message ID</source>
         <translation>搜索号码、姓名等名单内容或短信 ID</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="180"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="181"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="184"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="185"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="194"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="195"/>
         <source>Message results</source>
         <translation>短信发送结果</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="229"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="230"/>
         <source>Resend &amp;unknown…</source>
         <translation>重发不明短信(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="230"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="231"/>
         <source>Resend re&amp;jected…</source>
         <translation>重发被拒短信(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="231"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="232"/>
         <source>Refresh &amp;delivery status</source>
         <translation>刷新送达状态(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="232"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="233"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="233"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="234"/>
         <source>&amp;New message</source>
         <translation>新短信(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="235"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="236"/>
         <source>Clear the message and the recipients, keeping the sender ID, to write the next one</source>
         <translation>清空短信内容和收件人（保留发件人 ID），开始写下一条</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="256"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="257"/>
         <source>All rows</source>
         <translation>所有行</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="441"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="319"/>
+        <source>quiet hours: nothing leaves before {time}</source>
+        <translation>静默时段：{time} 之前不发送</translation>
+    </message>
+    <message>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="447"/>
         <source>from {sender}</source>
         <translation>发件人 {sender}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="445"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="451"/>
         <source>1 row of the list set aside</source>
         <translation>名单中有 1 行被排除</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="447"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="453"/>
         <source>{count} rows of the list set aside</source>
         <translation>名单中有 {count} 行被排除</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="449"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="455"/>
         <source>sandbox, nothing really sent</source>
         <translation>沙盒，没有真正发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="452"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="458"/>
         <source>Message: {text}</source>
         <translation>短信内容：{text}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="468"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="474"/>
         <source>Ask LiaSmart now whether the accepted messages have arrived</source>
         <translation>立即向 LiaSmart 查询已受理的短信是否已送达</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="481"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="487"/>
         <source>Open a campaign to ask for its delivery reports.</source>
         <translation>请先打开一个群发任务，再查询其送达回执。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="483"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="489"/>
         <source>Delivery reports can be asked for once sending has stopped.</source>
         <translation>发送停止后才能查询送达回执。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="486"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="492"/>
         <source>No message of this campaign was accepted, so there is no delivery report to ask for.</source>
         <translation>这个群发任务没有已受理的短信，因此没有送达回执可查询。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="497"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="503"/>
         <source>{sent} of {total} sent (%p%)</source>
         <translation>已发送 {sent} / {total} 条（%p%）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="513"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="519"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="515"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="521"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="517"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="523"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="523"/>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="527"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="529"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="533"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="525"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="531"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="526"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="532"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="527"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="533"/>
         <source>Interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="542"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="548"/>
         <source>about {time} left once resumed</source>
         <translation>继续后约需 {time}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="543"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="549"/>
         <source>about {time} left</source>
         <translation>约剩 {time}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="554"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="560"/>
         <source>Delivery reports: {delivered} delivered · {failed} not delivered · {waiting} waiting</source>
         <translation>送达回执：已送达 {delivered} 条 · 未送达 {failed} 条 · 等待回执 {waiting} 条</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="558"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="564"/>
         <source>last checked {time}</source>
         <translation>最近查询 {time}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="560"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="566"/>
         <source>not checked yet</source>
         <translation>尚未查询</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="257"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="258"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="258"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="259"/>
         <source>Rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="259"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="260"/>
         <source>Unknown</source>
         <translation>结果不明</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="260"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="261"/>
         <source>Not finished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="261"/>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="524"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="262"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="530"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="262"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="263"/>
         <source>Set aside (not sent)</source>
         <translation>已排除（未发送）</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="318"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="324"/>
         <source>slowed to {rate} of {target} a second: LiaSmart asked to slow down</source>
         <translation>已减速至每秒 {rate} 条（设定 {target} 条）：LiaSmart 要求放慢发送</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="415"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="421"/>
         <source>No row among “{filter}” contains “{search}”.</source>
         <translation>“{filter}”中没有包含“{search}”的行。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="420"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="426"/>
         <source>No row contains “{search}”. Check the spelling, or search for part of it.</source>
         <translation>没有包含“{search}”的行。请检查拼写，或只搜索其中一部分。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="423"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="429"/>
         <source>No row is “{filter}”. Choose “{all}” to see every row.</source>
         <translation>没有“{filter}”的行。选择“{all}”即可查看所有行。</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="439"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="445"/>
         <source>Started {time}</source>
         <translation>开始于 {time}</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="440"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="446"/>
         <source>typed numbers</source>
         <translation>手动输入的号码</translation>
     </message>
     <message>
-        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="500"/>
+        <location filename="../../liasmart_desktop/ui/widgets/results_panel.py" line="506"/>
         <source>{state}: {count}</source>
         <translation>{state}：{count}</translation>
     </message>

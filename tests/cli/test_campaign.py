@@ -15,7 +15,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,7 @@ from liasmart_desktop.core.sending.records import (
     Stop,
     Transition,
 )
+from liasmart_desktop.core.sending.schedule import zoned_text
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState, SetAsideStatus, StopReason
 from liasmart_desktop.core.sending.summaries import Progress, RunReport, RunResult
 from liasmart_desktop.core.settings import AppSettings, save_settings
@@ -772,6 +773,15 @@ def test_the_progress_line_shows_the_pace_a_429_slowed_to(env: dict[str, str]) -
     counts = dict.fromkeys(MessageState, 0) | {MessageState.ACCEPTED: 4, MessageState.PENDING: 6}
     line(Progress(1, counts, [], in_flight=2, paused=False, rate_per_s=2.5, target_rate_per_s=20.0))
     assert stderr.getvalue().endswith("msg/s (pace 2.5/s of 20: LiaSmart asked to slow down)")
+
+
+def test_the_progress_line_says_until_when_quiet_hours_hold_the_send(env: dict[str, str]) -> None:
+    stderr = Tty()
+    line = ProgressLine(CliContext(build_parser().parse_args(["resume"]), env=env, stderr=stderr))
+    counts = dict.fromkeys(MessageState, 0) | {MessageState.PENDING: 6}
+    until = datetime(2026, 1, 11, 7, 0, tzinfo=UTC)
+    line(Progress(1, counts, [], 0, False, rate_per_s=2.5, target_rate_per_s=20.0, held_until=until))
+    assert stderr.getvalue().endswith(f"(quiet hours: nothing leaves before {zoned_text(until)})")
 
 
 class GoneTerminal(Tty):

@@ -84,6 +84,11 @@ class Claims:
             )[0][0]
         return None if value is None else float(value)
 
+    def held_until(self, now_wall: float) -> float | None:
+        """When the campaign's quiet hours stop holding its claims (epoch seconds), ``None`` when they
+        do not hold them now."""
+        return None if self._quiet is None else self._quiet.ends_at(now_wall)
+
     def nothing_left(self) -> bool:
         """Whether the last claim took the campaign's last sendable message (nothing pending or waiting).
 

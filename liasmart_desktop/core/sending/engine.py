@@ -32,6 +32,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Protocol
 
 from liasmart_desktop.core.api.outcome import Outcome, OutcomeKind, Reason
@@ -508,6 +509,7 @@ class _Run:
         self.last_progress = now
         pks = sorted(set(self.changed))
         self.changed.clear()
+        held = None if done or self.stop is not None else self.claims.held_until(self.engine._wall())
         callback(
             Progress(
                 campaign_id=self.campaign.id,
@@ -519,6 +521,7 @@ class _Run:
                 rate_per_s=self.bucket.rate_per_s,
                 target_rate_per_s=self.config.rate_per_s,
                 done=done,
+                held_until=None if held is None else datetime.fromtimestamp(held, UTC),
             )
         )
 

@@ -218,6 +218,10 @@ class QuietHold:
         self._from, self._until = epoch_s, edge.timestamp()
         return self._held
 
+    def ends_at(self, epoch_s: float) -> float | None:
+        """When the quiet hours holding ``epoch_s`` end (epoch seconds), ``None`` when they do not hold it."""
+        return self._until if self.holds(epoch_s) else None
+
 
 def estimate_finish(
     start: datetime, messages: int, rate_per_s: float, quiet: QuietHours | None = None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from liasmart_desktop.core.sending.records import Campaign, MessageRecord, SetAsideRow, Stop
 from liasmart_desktop.core.sending.states import OPEN_STATES, CampaignStatus, MessageState, StopReason
@@ -24,6 +25,7 @@ class Progress:
     rate_per_s: float  # the pace now: the target, or less while the provider answers 429
     target_rate_per_s: float  # the pace asked for
     done: bool = False
+    held_until: datetime | None = None  # quiet hours hold every claim until then (UTC)
 
 
 @dataclass(frozen=True, slots=True)

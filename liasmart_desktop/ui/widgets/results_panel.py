@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from liasmart_desktop.core.sending.records import Campaign, MessageRecord, SetAsideRow
+from liasmart_desktop.core.sending.schedule import zoned_text as local_time
 from liasmart_desktop.core.sending.states import CampaignStatus, MessageState
 from liasmart_desktop.core.sending.summaries import Progress
 from liasmart_desktop.ui.controllers.send_controller import SendState
@@ -314,7 +315,12 @@ class ResultsPanel(QWidget):
         """Apply a batch from the engine: changed rows, the new counts and the pace it sends at."""
         self.model.apply(progress.changed)
         self._update_counts(progress.counts)
-        if not progress.done and progress.rate_per_s < progress.target_rate_per_s:
+        if not progress.done and progress.held_until is not None:
+            held = self.tr("quiet hours: nothing leaves before {time}").format(
+                time=local_time(progress.held_until)
+            )
+            self.progress_text.setText(f"{self.progress_text.text()} · {held}")
+        elif not progress.done and progress.rate_per_s < progress.target_rate_per_s:
             pace = self.tr("slowed to {rate} of {target} a second: LiaSmart asked to slow down").format(
                 rate=f"{progress.rate_per_s:,.1f}", target=f"{progress.target_rate_per_s:,.1f}"
             )

@@ -12,7 +12,7 @@ import dataclasses
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -39,6 +39,7 @@ from liasmart_desktop.core.sending.states import (
     SetAsideStatus,
     StopReason,
 )
+from liasmart_desktop.core.sending.summaries import Progress
 from liasmart_desktop.core.sending.timeline import OutcomePoint, outcome_timeline
 from tests.core.sending.conftest import MockProvider
 from tests.core.sending.test_campaigns import API_ID, PACING, REAL, SANDBOX, Recorder, snapshot, stored
@@ -538,8 +539,11 @@ def test_quiet_hours_hold_promotional_messages_where_they_are_claimed(
     ready = prepared("P", window_around(clock.moment))
     assert ready.spec.quiet_hours == window_around(clock.moment)
     done: list[object] = []
+    reports: list[Progress] = []
     thread = threading.Thread(
-        target=lambda: done.append(service.send(ready, REAL, recorder.connect, pacing=PACING))
+        target=lambda: done.append(
+            service.send(ready, REAL, recorder.connect, pacing=PACING, on_progress=reports.append)
+        )
     )
     thread.start()
     try:
@@ -553,6 +557,11 @@ def test_quiet_hours_hold_promotional_messages_where_they_are_claimed(
         thread.join(10)
     assert done
     assert sorted(provider.phones()) == NUMBERS
+    # While held, each report said until when (the window's end, to the minute); the last one did not.
+    window_end = (clock.moment - timedelta(seconds=60)).replace(second=0, microsecond=0)
+    held = {p.held_until for p in reports if p.held_until is not None}
+    assert held == {window_end.astimezone(UTC)}
+    assert reports[-1].held_until is None
 
 
 def test_quiet_hours_do_not_hold_transactional_messages(
