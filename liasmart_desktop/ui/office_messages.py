@@ -17,8 +17,8 @@ from liasmart_desktop.core.optout import OptOutError
 from liasmart_desktop.core.sender_id import SenderIdProblem
 from liasmart_desktop.core.sending.record_export import CAMPAIGN_COLUMNS, EVENT_COLUMNS, RecordWords
 from liasmart_desktop.core.sending.records import Campaign, Event, SetAsideRow
+from liasmart_desktop.core.sending.report import local_time
 from liasmart_desktop.core.sending.schedule import (
-    SEND_TIME_FORMAT,
     ScheduleError,
     ScheduleProblem,
     from_utc_text,
@@ -329,19 +329,16 @@ def account_words(campaign: Campaign) -> str:
 
 
 def record_words() -> RecordWords:
-    """The record workbook's words in the user's language (local times as ``2026-03-28 18:30``)."""
+    """The record workbook's words in the user's language (times as local date-and-time cells, which a
+    spreadsheet sorts and filters as times)."""
     assert len(_CAMPAIGN_HEADINGS) == len(CAMPAIGN_COLUMNS)  # one heading per column
     assert len(_EVENT_HEADINGS) == len(EVENT_COLUMNS)
-
-    def when(iso: str | None) -> str:
-        return f"{from_utc_text(iso):{SEND_TIME_FORMAT}}" if iso else ""
-
     return RecordWords(
         campaigns_title=tr(QT_TRANSLATE_NOOP("OfficeMessages", "Campaigns")),
         events_title=tr(QT_TRANSLATE_NOOP("OfficeMessages", "What happened")),
         campaign_headings=[tr(heading) for heading in _CAMPAIGN_HEADINGS],
         event_headings=[tr(heading) for heading in _EVENT_HEADINGS],
-        time=when,
+        time=local_time,
         account=account_words,
         sms_type=lambda sms_type: tr(_TYPES.get(sms_type, sms_type)),
         status=lambda campaign: status_word(campaign.status),

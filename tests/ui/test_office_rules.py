@@ -11,7 +11,7 @@ import contextlib
 import csv
 import random
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -539,6 +539,12 @@ def test_the_record_shows_who_sent_what_and_its_outcomes(
     book = openpyxl.load_workbook(target)
     assert book.sheetnames == [say(language, "Campaigns", "群发任务"), say(language, "What happened", "经过")]
     assert book.worksheets[0]["D1"].value == say(language, "Created by", "发起人")
+    # Times are date-and-time cells (local time), so the office can sort and filter by them.
+    created, happened = book.worksheets[0]["C2"], book.worksheets[1]["C2"]
+    assert isinstance(created.value, datetime)
+    assert isinstance(happened.value, datetime)
+    assert abs(created.value - datetime.now(UTC).astimezone().replace(tzinfo=None)) < timedelta(hours=1)
+    assert created.number_format == "yyyy-mm-dd hh:mm:ss"
 
 
 def test_an_empty_chart_says_so(
