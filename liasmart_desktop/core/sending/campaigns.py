@@ -405,19 +405,16 @@ class CampaignService:
         parts: int,
         spend: SpendRules,
         client: ProviderClient | None,
-        day: datetime | None = None,
     ) -> SpendCheck:
-        """The spend guard for a run of ``parts``: raises ``SpendRefusedError`` before anything changes."""
+        """The spend guard for a run of ``parts`` now (runs go today; a schedule is checked by
+        ``spend_check``): raises ``SpendRefusedError`` before anything changes."""
         sent_today = (
-            journal.parts_sent_between(
-                *day_bounds(day or self._now()), sandbox=where.sandbox, api_id=where.api_id
-            )
+            journal.parts_sent_between(*day_bounds(self._now()), sandbox=where.sandbox, api_id=where.api_id)
             if spend.daily_limit_parts is not None
             else 0
         )
         balance = client.check_balance() if client is not None and spend.price_per_part is not None else None
-        counted = counted_day(day, self._now())
-        return enforce(check_spend(spend, parts, sent_today=sent_today, balance=balance, day=counted))
+        return enforce(check_spend(spend, parts, sent_today=sent_today, balance=balance))
 
     def _screen(self, prepared: PreparedCampaign) -> PreparedCampaign:
         """``prepared`` with the numbers on the do-not-message list set aside (also those listed since
